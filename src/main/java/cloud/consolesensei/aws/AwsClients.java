@@ -1,0 +1,49 @@
+package cloud.consolesensei.aws;
+
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The one source of AWS SDK v2 clients for a run: one client per (account, region, service),
+ * built on first use and reused for the whole run, closed by {@link #close()}. Every client of an
+ * account calls through that account's credentials (its role when it has a {@code role-arn}).
+ * <p>
+ * Implemented for real AWS (and any AWS-compatible endpoint) by {@link SdkAwsClients}, and by the
+ * demo estate with fakes of the same interfaces.
+ */
+public interface AwsClients extends AutoCloseable {
+
+    Ec2Client ec2(AccountTarget account, String region);
+
+    AutoScalingClient autoScaling(AccountTarget account, String region);
+
+    /** S3 client for buckets located in {@code region} (path-style when an endpoint override is in effect). */
+    S3Client s3(AccountTarget account, String region);
+
+    /** S3 Control client (account-level public access block); region is where it is signed for. */
+    S3ControlClient s3Control(AccountTarget account, String region);
+
+    /** IAM is global; the client is signed for us-east-1 (aws partition). */
+    IamClient iam(AccountTarget account);
+
+    /** Cost Explorer is global; signed for us-east-1. */
+    CostExplorerClient costExplorer(AccountTarget account);
+
+    /** STS client that calls with the account's credentials, at the regional endpoint of {@code region}. */
+    StsClient sts(AccountTarget account, String region);
+
+    /** Organizations client (management or delegated administrator account); signed for us-east-1. */
+    OrganizationsClient organizations(AccountTarget account);
+
+    /** True when these are demo fakes: every output is then marked DEMO. */
+    boolean demo();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,150 @@
+package cloud.consolesensei.aws;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import java.util.Set;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * The one mapping from AWS SDK v2 exceptions to the {@link ErrorClass}es users see. Error codes
+ * follow the AWS API references' "Common Errors" pages (EC2, IAM, STS, S3, Cost Explorer).
+ * Messages it produces never contain credentials: the SDK's error messages do not carry them, and
+ * request ids are kept for support.
+ */
+public final class AwsErrorClassifier {
+
+    private static final Set<String> INVALID = Set.of("InvalidClientTokenId", "InvalidAccessKeyId",
+            "UnrecognizedClientException", "AuthFailure", "InvalidToken", "IncompleteSignature",
+            "MissingAuthenticationToken");
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired");
+    private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden", "AllAccessDisabled",
+            "AWSOrganizationsNotInUseException");
+    private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException",
+            "ThrottledException", "RequestLimitExceeded", "SlowDown", "TooManyRequestsException",
+            "LimitExceededException", "RequestThrottled", "RequestThrottledException",
+            "ProvisionedThroughputExceededException", "BandwidthLimitExceeded", "EC2ThrottledException",
+            "PriorRequestNotComplete", "Rate exceeded");
+    private static final Set<String> OPT_IN = Set.of("OptInRequired", "InvalidRegion");
+    private static final Set<String> SKEW = Set.of("RequestTimeTooSkewed", "RequestInTheFuture");
+    private static final Set<String> UNAVAILABLE = Set.of("DataUnavailableException", "BillExpirationException");
+    private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "NoSuchBucket", "NotFound",
+            "InvalidVolume.NotFound", "InvalidSnapshot.NotFound", "InvalidInstanceID.NotFound");
+
+    private AwsErrorClassifier() {
+    }
+
+    /**
+     * Classifies a failed call.
+     *
+     * @param error         what the SDK threw (or a wrapper around it)
+     * @param optInRegion   true when the call went to an opt-in region: there {@code AuthFailure}
+     *                      and {@code UnrecognizedClientException} mean "region not enabled"
+     * @return the class; never {@code null}
+     */
+    public static ErrorClass classify(Throwable error, boolean optInRegion) {
+        Throwable t = unwrap(error);
+        if (t instanceof AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            String msg = String.valueOf(ase.getMessage()).toLowerCase(Locale.ROOT);
+            int status = ase.statusCode();
+            if (code != null) {
+                if (SKEW.contains(code) || ("SignatureDoesNotMatch".equals(code)
+                        && (msg.contains("skew") || msg.contains("time") && msg.contains("differ")
+                        || msg.contains("signature expired")))) {
+                    return ErrorClass.CLOCK_SKEW;
+                }
+                if (OPT_IN.contains(code)) return ErrorClass.REGION_NOT_ENABLED;
+                if (optInRegion && ("AuthFailure".equals(code) || "UnrecognizedClientException".equals(code)
+                        || "InvalidClientTokenId".equals(code))) {
+                    return ErrorClass.REGION_NOT_ENABLED;
+                }
+                if ("SignatureDoesNotMatch".equals(code) || INVALID.contains(code)) return ErrorClass.INVALID_CREDENTIALS;
+                if (EXPIRED.contains(code)) return ErrorClass.EXPIRED_CREDENTIALS;
+                if (THROTTLED.contains(code)) return ErrorClass.THROTTLED;
+                if (DENIED.contains(code)) {
+                    return t instanceof StsException && msg.contains("assumerole") ? ErrorClass.ROLE_NOT_ASSUMABLE
+                            : ErrorClass.ACCESS_DENIED;
+                }
+                if (UNAVAILABLE.contains(code)) return ErrorClass.DATA_UNAVAILABLE;
+                if (NOT_FOUND.contains(code) || code.endsWith(".NotFound")) return ErrorClass.NOT_FOUND;
+            }
+            if (ase.isThrottlingException() || status == 429) return ErrorClass.THROTTLED;
+            if (status == 403) return ErrorClass.ACCESS_DENIED;
+            if (status >= 500) return ErrorClass.SERVICE_ERROR;
+            if (code == null || code.isBlank()) return ErrorClass.MALFORMED_RESPONSE;
+            return ErrorClass.CLIENT_ERROR;
+        }
+        if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
+            return ErrorClass.TIMEOUT;
+        }
+        if (t instanceof SdkClientException sce) {
+            if (hasCause(sce, IOException.class) || hasCause(sce, SocketTimeoutException.class)) {
+                return ErrorClass.TIMEOUT;
+            }
+            String msg = String.valueOf(sce.getMessage()).toLowerCase(Locale.ROOT);
+            if (msg.contains("unable to load credentials") || msg.contains("unable to load an http")) {
+                return ErrorClass.INVALID_CREDENTIALS;
+            }
+            if (msg.contains("timed out") || msg.contains("timeout") || msg.contains("connection")) {
+                return ErrorClass.TIMEOUT;
+            }
+            return ErrorClass.MALFORMED_RESPONSE;
+        }
+        if (t instanceof UncheckedIOException || t instanceof IOException) {
+            return ErrorClass.TIMEOUT;
+        }
+        return ErrorClass.MALFORMED_RESPONSE;
+    }
+
+    /** {@link #classify(Throwable, boolean)} outside opt-in regions. */
+    public static ErrorClass classify(Throwable error) {
+        return classify(error, false);
+    }
+
+    /**
+     * A one-line message for reports: the AWS error code and message (request id kept), or the
+     * client-side cause. Never includes credentials.
+     */
+    public static String message(Throwable error) {
+        Throwable t = unwrap(error);
+        if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            String code = ase.awsErrorDetails().errorCode();
+            String m = ase.awsErrorDetails().errorMessage();
+            return (code == null ? "HTTP " + ase.statusCode() : code) + ": " + (m == null ? "" : m)
+                    + (ase.requestId() == null ? "" : " (request id " + ase.requestId() + ")");
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (root != t && root.getMessage() != null) {
+            m = m + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return m.replaceAll("\\s+", " ").trim();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while (!(cur instanceof software.amazon.awssdk.core.exception.SdkException)
+                && cur.getCause() != null && cur.getCause() != cur) {
+            cur = cur.getCause();
+        }
+        return cur instanceof software.amazon.awssdk.core.exception.SdkException ? cur : t;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,237 @@
+package cloud.consolesensei.aws;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * {@link AwsClients} for real AWS or any AWS-compatible endpoint.
+ * <ul>
+ *   <li>Credentials: the SDK's default provider chain; for an account with a role, a
+ *       {@link StsAssumeRoleCredentialsProvider} per (account, region) that calls the regional STS
+ *       endpoint of the audited region (tokens valid in opt-in regions) and refreshes the session
+ *       before it expires.</li>
+ *   <li>Endpoints: none are set here, so the SDK's own {@code AWS_ENDPOINT_URL},
+ *       {@code AWS_ENDPOINT_URL_<SERVICE>} (and system properties {@code aws.endpointUrl...}, a
+ *       profile's {@code endpoint_url}) apply to every client, STS included. When one is in effect,
+ *       S3 uses path-style addressing and S3 Control does not put the account ID in the host.</li>
+ *   <li>Retries: one strategy, configured once ({@link #retryStrategy(AwsSettings)}), for every client;
+ *       it also retries Cost Explorer's {@code LimitExceededException}, which the SDK does not know.</li>
+ *   <li>One shared Apache HTTP connection pool sized to the run's concurrency.</li>
+ * </ul>
+ */
+public final class SdkAwsClients implements AwsClients {
+
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider base;
+    private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+
+    public SdkAwsClients(AwsSettings settings) {
+        this(settings, DefaultCredentialsProvider.builder().build());
+    }
+
+    public SdkAwsClients(AwsSettings settings, AwsCredentialsProvider base) {
+        this.settings = settings;
+        this.base = base;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(Math.max(16, settings.concurrency() * 2))
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout())
+                .build();
+    }
+
+    /**
+     * The run's retry strategy: standard or adaptive, exponential backoff with full jitter,
+     * {@code maxAttempts} attempts, plus {@code LimitExceededException} (Cost Explorer throttling).
+     */
+    public static RetryStrategy retryStrategy(AwsSettings settings) {
+        RetryStrategy.Builder<?, ?> b = "adaptive".equalsIgnoreCase(settings.retryMode())
+                ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                : AwsRetryStrategy.standardRetryStrategy().toBuilder();
+        return b.maxAttempts(settings.maxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(java.time.Duration.ofMillis(100),
+                        java.time.Duration.ofSeconds(20)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(java.time.Duration.ofMillis(500),
+                        java.time.Duration.ofSeconds(20)))
+                .retryOnException(SdkAwsClients::isExtraThrottle)
+                .treatAsThrottling(t -> isExtraThrottle(t) || t instanceof AwsServiceException a && a.isThrottlingException())
+                .build();
+    }
+
+    private static boolean isExtraThrottle(Throwable t) {
+        return t instanceof AwsServiceException a && a.awsErrorDetails() != null
+                && "LimitExceededException".equals(a.awsErrorDetails().errorCode());
+    }
+
+    private <B extends AwsClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
+            String service, AccountTarget account, String region, Supplier<B> builder,
+            java.util.function.UnaryOperator<B> extra) {
+        String key = service + '|' + account.id() + '|' + region;
+        @SuppressWarnings("unchecked")
+        C c = (C) clients.computeIfAbsent(key, k -> {
+            B b = builder.get()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentialsFor(account, region))
+                    .overrideConfiguration(override());
+            if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sb) {
+                sb.httpClient(http);
+            }
+            return extra.apply(b).build();
+        });
+        return c;
+    }
+
+    private ClientOverrideConfiguration override() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy(settings))
+                .build();
+    }
+
+    /** Base credentials, or the account's role assumed through the STS endpoint of {@code region}. */
+    AwsCredentialsProvider credentialsFor(AccountTarget account, String region) {
+        if (account.roleArn() == null || account.roleArn().isBlank()) {
+            return base;
+        }
+        String key = account.id() + '|' + region;
+        return credentials.computeIfAbsent(key, k -> {
+            StsClient sts = StsClient.builder()
+                    .region(Region.of(region))
+                    .credentialsProvider(base)
+                    .httpClient(http)
+                    .overrideConfiguration(override())
+                    .build();
+            clients.put("sts-base|" + key, sts);
+            int seconds = (int) Math.max(900, settings.roleSessionDuration().toSeconds());
+            StsAssumeRoleCredentialsProvider p = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts)
+                    .asyncCredentialUpdateEnabled(false)
+                    .refreshRequest(r -> {
+                        r.roleArn(account.roleArn())
+                                .roleSessionName("consolesensei-" + account.id())
+                                .durationSeconds(seconds);
+                        if (account.externalId() != null && !account.externalId().isBlank()) {
+                            r.externalId(account.externalId());
+                        }
+                    })
+                    .build();
+            clients.put("sts-provider|" + key, p);
+            return p;
+        });
+    }
+
+    /** True when an endpoint override for {@code serviceEnv} (e.g. {@code S3}) is configured the SDK's way. */
+    static boolean endpointOverridden(String serviceEnv, String sysPropSuffix) {
+        return nonBlank(System.getenv("AWS_ENDPOINT_URL")) || nonBlank(System.getenv("AWS_ENDPOINT_URL_" + serviceEnv))
+                || nonBlank(System.getProperty("aws.endpointUrl"))
+                || nonBlank(System.getProperty("aws.endpointUrl" + sysPropSuffix))
+                || profileEndpoint();
+    }
+
+    private static boolean profileEndpoint() {
+        try {
+            String name = Objects.requireNonNullElse(System.getenv("AWS_PROFILE"), "default");
+            return software.amazon.awssdk.profiles.ProfileFile.defaultProfileFile().profile(name)
+                    .flatMap(p -> p.property("endpoint_url")).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    @Override
+    public Ec2Client ec2(AccountTarget account, String region) {
+        return build("ec2", account, region, Ec2Client::builder, b -> b);
+    }
+
+    @Override
+    public AutoScalingClient autoScaling(AccountTarget account, String region) {
+        return build("autoscaling", account, region, AutoScalingClient::builder, b -> b);
+    }
+
+    @Override
+    public S3Client s3(AccountTarget account, String region) {
+        boolean override = endpointOverridden("S3", "S3");
+        return build("s3", account, region, S3Client::builder, b -> b.forcePathStyle(override));
+    }
+
+    @Override
+    public S3ControlClient s3Control(AccountTarget account, String region) {
+        boolean override = endpointOverridden("S3_CONTROL", "S3Control");
+        return build("s3control", account, region, S3ControlClient::builder, b -> {
+            if (override) {
+                S3ControlEndpointProvider def = S3ControlEndpointProvider.defaultProvider();
+                // The account-id host prefix (<account>.127.0.0.1) resolves nowhere off AWS.
+                b.endpointProvider(params -> def.resolveEndpoint(params.toBuilder().requiresAccountId(false).build()));
+            }
+            return b;
+        });
+    }
+
+    @Override
+    public IamClient iam(AccountTarget account) {
+        return build("iam", account, "us-east-1", IamClient::builder, b -> b.region(Region.AWS_GLOBAL));
+    }
+
+    @Override
+    public CostExplorerClient costExplorer(AccountTarget account) {
+        return build("ce", account, "us-east-1", CostExplorerClient::builder, b -> b);
+    }
+
+    @Override
+    public StsClient sts(AccountTarget account, String region) {
+        return build("sts", account, region, StsClient::builder, b -> b);
+    }
+
+    @Override
+    public OrganizationsClient organizations(AccountTarget account) {
+        return build("organizations", account, "us-east-1", OrganizationsClient::builder, b -> b);
+    }
+
+    @Override
+    public boolean demo() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(c -> {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // closing is best effort; the run's results are already written
+            }
+        });
+        clients.clear();
+        credentials.clear();
+        http.close();
+    }
+}

@@ -1,0 +1,35 @@
+package cloud.consolesensei.check;
+
+import cloud.consolesensei.finding.Severity;
+
+import java.util.List;
+
+/**
+ * Metadata of one catalog check (shared/checks.md): what {@code doctor}, the workbook's
+ * Remediation column and the email read.
+ *
+ * @param id           stable catalog id, {@code <service>.<name>}, e.g. {@code ebs.volume_gp2}
+ * @param title        short title shown in reports
+ * @param severity     default severity (a check may raise it per finding, as the catalog says)
+ * @param service      AWS SDK service id whose API the check reads ({@code ec2}, {@code s3}, ...)
+ * @param resourceType resource type in words ("EBS volume")
+ * @param risk         why it matters, one sentence
+ * @param remediation  console steps and the AWS CLI command that fixes it
+ * @param iamActions   the IAM actions the check's reader needs, e.g. {@code ec2:DescribeVolumes}
+ * @param references   e.g. "CIS AWS Foundations 1.5", AWS documentation titles
+ * @param settings     configurable thresholds (besides {@code enabled}, which every check has)
+ */
+public record CheckDefinition(String id, String title, Severity severity, String service,
+                              String resourceType, String risk, String remediation,
+                              List<String> iamActions, List<String> references,
+                              List<SettingSpec> settings) {
+
+    public CheckDefinition {
+        if (!id.matches("[a-z0-9]+\\.[a-z0-9_]+")) {
+            throw new IllegalArgumentException("check id must be <service>.<name>: " + id);
+        }
+        iamActions = List.copyOf(iamActions);
+        references = List.copyOf(references);
+        settings = List.copyOf(settings);
+    }
+}

@@ -1,0 +1,96 @@
+package cloud.consolesensei.demo;
+
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.aws.AwsClients;
+
+import java.time.LocalDate;
+
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * {@link AwsClients} over the demo estate: fakes of the SDK client interfaces returning model
+ * objects built with the SDK's builders. The readers page through them with the SDK's own
+ * paginators, exactly as against AWS.
+ */
+public final class DemoAwsClients implements AwsClients {
+
+    private final LocalDate asOf;
+
+    /** @param asOf the run's as-of date; demo resources are dated relative to it */
+    public DemoAwsClients(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    @Override
+    public Ec2Client ec2(AccountTarget account, String region) {
+        return DemoEc2.client(account, region, asOf);
+    }
+
+    @Override
+    public AutoScalingClient autoScaling(AccountTarget account, String region) {
+        return DemoAutoScaling.client(account, region, asOf);
+    }
+
+    @Override
+    public S3Client s3(AccountTarget account, String region) {
+        return DemoS3.client(account, region, asOf);
+    }
+
+    @Override
+    public S3ControlClient s3Control(AccountTarget account, String region) {
+        return DemoS3Control.client(account, region, asOf);
+    }
+
+    @Override
+    public IamClient iam(AccountTarget account) {
+        return DemoIam.client(account, "global", asOf);
+    }
+
+    @Override
+    public CostExplorerClient costExplorer(AccountTarget account) {
+        return DemoCostExplorer.client(account, "global", asOf);
+    }
+
+    @Override
+    public StsClient sts(AccountTarget account, String region) {
+        return new StsClient() {
+            @Override
+            public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
+                return GetCallerIdentityResponse.builder().account(account.id())
+                        .arn("arn:aws:iam::" + account.id() + ":user/demo-auditor").userId("AIDADEMO").build();
+            }
+
+            @Override
+            public String serviceName() {
+                return SERVICE_NAME;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public OrganizationsClient organizations(AccountTarget account) {
+        return DemoOrganizations.client(account, "global", asOf);
+    }
+
+    @Override
+    public boolean demo() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,152 @@
+package cloud.consolesensei.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The workbook being written: a streaming POI workbook (SXSSF, a window of rows in memory, so
+ * memory stays flat) plus the shared styles and cell conventions every sheet uses. All text goes
+ * through {@link ExcelText#cell(String)}.
+ */
+public final class ReportWorkbook implements AutoCloseable {
+
+    private final SXSSFWorkbook wb;
+    private final CellStyle header;
+    private final CellStyle title;
+    private final CellStyle usd;
+    private final CellStyle date;
+    private final CellStyle percent;
+    private final CellStyle integer;
+    private final CellStyle wrap;
+
+    public ReportWorkbook(SXSSFWorkbook wb) {
+        this.wb = wb;
+        wb.setCompressTempFiles(true);
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        bold.setColor(IndexedColors.WHITE.getIndex());
+        header = wb.createCellStyle();
+        header.setFont(bold);
+        header.setFillForegroundColor(IndexedColors.DARK_BLUE.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        title = wb.createCellStyle();
+        title.setFont(big);
+        usd = wb.createCellStyle();
+        usd.setDataFormat(wb.createDataFormat().getFormat("\"$\"#,##0.00"));
+        date = wb.createCellStyle();
+        date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+        percent = wb.createCellStyle();
+        percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+        integer = wb.createCellStyle();
+        integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+        wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+    }
+
+    /** The underlying POI workbook, for charts and special sheets. */
+    public SXSSFWorkbook poi() {
+        return wb;
+    }
+
+    /** Creates a sheet with a safe name ({@link ExcelText#sheetName}). */
+    public SXSSFSheet sheet(String name) {
+        SXSSFSheet s = wb.createSheet(ExcelText.sheetName(name));
+        s.trackAllColumnsForAutoSizing();
+        return s;
+    }
+
+    public CellStyle headerStyle() { return header; }
+    public CellStyle titleStyle() { return title; }
+    public CellStyle usdStyle() { return usd; }
+    public CellStyle dateStyle() { return date; }
+    public CellStyle percentStyle() { return percent; }
+    public CellStyle integerStyle() { return integer; }
+    public CellStyle wrapStyle() { return wrap; }
+
+    /** Writes a header row, freezes it and (for {@code lastRow >= 0}) sets an autofilter later via {@link #autoFilter}. */
+    public void header(Sheet sheet, int rowIndex, List<String> headers) {
+        Row r = sheet.createRow(rowIndex);
+        for (int i = 0; i < headers.size(); i++) {
+            Cell c = r.createCell(i);
+            c.setCellValue(ExcelText.cell(headers.get(i)));
+            c.setCellStyle(header);
+        }
+        sheet.createFreezePane(0, rowIndex + 1);
+    }
+
+    /** Adds an autofilter over the header row {@code headerRow} and the rows below it, up to {@code lastRow}. */
+    public void autoFilter(Sheet sheet, int headerRow, int lastRow, int columns) {
+        if (columns > 0) {
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, lastRow), 0, columns - 1));
+        }
+    }
+
+    /**
+     * Sets a cell from a Java value: String (text), BigDecimal/Number, Boolean (Yes/No), LocalDate
+     * or Instant (dates, UTC), or null (empty). {@code money} formats numbers as USD.
+     */
+    public Cell set(Row row, int col, Object value, boolean money) {
+        Cell c = row.createCell(col);
+        if (value == null) {
+            return c;
+        }
+        if (value instanceof BigDecimal b) {
+            c.setCellValue(b.doubleValue());
+            c.setCellStyle(money ? usd : null);
+        } else if (value instanceof Number n) {
+            c.setCellValue(n.doubleValue());
+            if (money) c.setCellStyle(usd);
+            else if (n instanceof Integer || n instanceof Long) c.setCellStyle(integer);
+        } else if (value instanceof Boolean b) {
+            c.setCellValue(b ? "Yes" : "No");
+        } else if (value instanceof LocalDate d) {
+            c.setCellValue(d);
+            c.setCellStyle(date);
+        } else if (value instanceof Instant i) {
+            c.setCellValue(i.atOffset(ZoneOffset.UTC).toLocalDateTime());
+            c.setCellStyle(date);
+        } else if (value instanceof Temporal t) {
+            c.setCellValue(ExcelText.cell(t.toString()));
+        } else {
+            c.setCellValue(ExcelText.cell(value.toString()));
+        }
+        return c;
+    }
+
+    /** Sets column widths in characters (POI units are 1/256 of a character). */
+    public void widths(Sheet sheet, int... chars) {
+        for (int i = 0; i < chars.length; i++) {
+            sheet.setColumnWidth(i, Math.min(255, chars[i]) * 256);
+        }
+    }
+
+    @Override
+    public void close() {
+        wb.dispose();
+        try {
+            wb.close();
+        } catch (java.io.IOException ignored) {
+            // temp files are already disposed
+        }
+    }
+}
