@@ -21,6 +21,15 @@ public interface ResourceSource<R> {
     /** Stable id, e.g. {@code ebs.volumes}; part of the restart state of a job execution. */
     String id();
 
+    /**
+     * AWS SDK service id of the source's main API ({@code ec2}, {@code s3}, {@code iam}, ...), used for a
+     * coverage gap when the stream itself fails; defaults to the part of {@link #id()} before the dot.
+     */
+    default String service() {
+        String p = id().substring(0, Math.max(0, id().indexOf('.')));
+        return p.equals("ebs") ? "ec2" : p.equals("asg") ? "autoscaling" : p.equals("cost") ? "ce" : p;
+    }
+
     /** Whether the source is read once per audited region or once per account ({@code global}). */
     Scope scope();
 

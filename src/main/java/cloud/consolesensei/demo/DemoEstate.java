@@ -14,12 +14,12 @@ import java.util.List;
 public final class DemoEstate {
 
     /** Production-like demo account. */
-    public static final AccountTarget PRODUCTION = new AccountTarget("111111111111", "demo-production", null, null,
+    public static final AccountTarget PRODUCTION = new AccountTarget("111111111111", "DEMO-production", null, null,
             List.of("us-east-1", "eu-west-1"), List.of("us-east-1", "eu-west-1"), new BigDecimal("9000"),
             List.of("prod-team@example.com"));
 
     /** Staging-like demo account. */
-    public static final AccountTarget STAGING = new AccountTarget("222222222222", "demo-staging", null, null,
+    public static final AccountTarget STAGING = new AccountTarget("222222222222", "DEMO-staging", null, null,
             List.of("us-east-1", "us-west-2"), List.of(), new BigDecimal("1500"),
             List.of("staging-team@example.com"));
 

@@ -34,6 +34,9 @@ public final class ReportWorkbook implements AutoCloseable {
     private final CellStyle percent;
     private final CellStyle integer;
     private final CellStyle wrap;
+    private final CellStyle link;
+    private final java.util.Map<cloud.consolesensei.finding.Severity, CellStyle> severity =
+            new java.util.EnumMap<>(cloud.consolesensei.finding.Severity.class);
 
     public ReportWorkbook(SXSSFWorkbook wb) {
         this.wb = wb;
@@ -61,6 +64,44 @@ public final class ReportWorkbook implements AutoCloseable {
         integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
         wrap = wb.createCellStyle();
         wrap.setWrapText(true);
+        Font blue = wb.createFont();
+        blue.setUnderline(Font.U_SINGLE);
+        blue.setColor(IndexedColors.BLUE.getIndex());
+        link = wb.createCellStyle();
+        link.setFont(blue);
+        severity.put(cloud.consolesensei.finding.Severity.CRITICAL, fill(IndexedColors.DARK_RED, IndexedColors.WHITE));
+        severity.put(cloud.consolesensei.finding.Severity.HIGH, fill(IndexedColors.RED, IndexedColors.WHITE));
+        severity.put(cloud.consolesensei.finding.Severity.MEDIUM, fill(IndexedColors.LIGHT_ORANGE, IndexedColors.BLACK));
+        severity.put(cloud.consolesensei.finding.Severity.LOW, fill(IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK));
+        severity.put(cloud.consolesensei.finding.Severity.INFO, fill(IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK));
+    }
+
+    private CellStyle fill(IndexedColors bg, IndexedColors fg) {
+        Font f = wb.createFont();
+        f.setBold(true);
+        f.setColor(fg.getIndex());
+        CellStyle st = wb.createCellStyle();
+        st.setFont(f);
+        st.setFillForegroundColor(bg.getIndex());
+        st.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return st;
+    }
+
+    /** The fill style of a severity cell (dark red CRITICAL to grey INFO). */
+    public CellStyle severityStyle(cloud.consolesensei.finding.Severity s) {
+        return severity.get(s);
+    }
+
+    /** Sets a text cell that links to {@code url} (no link when url is null). */
+    public Cell link(Row row, int col, String text, String url) {
+        Cell c = set(row, col, text, false);
+        if (url != null) {
+            var h = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.URL);
+            h.setAddress(url);
+            c.setHyperlink(h);
+            c.setCellStyle(link);
+        }
+        return c;
     }
 
     /** The underlying POI workbook, for charts and special sheets. */

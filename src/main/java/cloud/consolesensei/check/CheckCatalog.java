@@ -1,0 +1,38 @@
+package cloud.consolesensei.check;
+
+import cloud.consolesensei.collect.ServiceModule;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every check the registered {@link ServiceModule}s own, by catalog id (shared/checks.md).
+ * The single place configuration validation, {@code doctor}, the workbook and the email look
+ * checks up.
+ */
+@Component
+public class CheckCatalog {
+
+    private final Map<String, CheckDefinition> byId = new LinkedHashMap<>();
+
+    public CheckCatalog(List<ServiceModule> modules) {
+        modules.stream().sorted(Comparator.comparingInt(ServiceModule::order))
+                .flatMap(m -> m.definitions().stream())
+                .forEach(d -> byId.putIfAbsent(d.id(), d));
+    }
+
+    /** All definitions in module order. */
+    public List<CheckDefinition> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The definition of {@code id}, if known. */
+    public Optional<CheckDefinition> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}

@@ -1,0 +1,118 @@
+package cloud.consolesensei.cli;
+
+import cloud.consolesensei.ConsoleSenseiApplication;
+import cloud.consolesensei.config.ConfigException;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.config.ConfigDataException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the Spring application for one command and maps what can go wrong to the CONTRACT.md
+ * exit codes: configuration problems (a malformed file, an unknown key, a bad value) print one
+ * line per problem naming file, key and value, and exit 2 before anything is written.
+ */
+final class AppContext {
+
+    private AppContext() {
+    }
+
+    /**
+     * Runs {@code body} inside a started application context.
+     *
+     * @param extra additional Spring properties ({@code name=value})
+     * @return the command's exit code
+     */
+    static int run(CommonOptions common, List<String> extra, PrintWriter err,
+                   Function<ConfigurableApplicationContext, Integer> body) {
+        List<String> args = new ArrayList<>(extra);
+        if (common.config != null) {
+            if (!Files.isRegularFile(common.config) || !Files.isReadable(common.config)) {
+                err.println("error: --config " + common.config + ": no such readable file");
+                return 2;
+            }
+            String name = common.config.getFileName().toString();
+            if (!name.endsWith(".yml") && !name.endsWith(".yaml") && !name.endsWith(".properties")) {
+                err.println("error: --config " + common.config + ": expected a .yml, .yaml or .properties file");
+                return 2;
+            }
+            args.add("--spring.config.additional-location=file:" + common.config.toAbsolutePath());
+        }
+        if (common.debug) {
+            args.add("--logging.level.cloud.consolesensei=DEBUG");
+            args.add("--logging.level.software.amazon.awssdk.request=DEBUG");
+            args.add("--logging.level.org.springframework.boot.SpringApplication=ERROR");
+        }
+        SpringApplication app = new SpringApplication(ConsoleSenseiApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = app.run(args.toArray(String[]::new));
+        } catch (Throwable t) {
+            return startupFailure(t, err);
+        }
+        try (ctx) {
+            return body.apply(ctx);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("error: " + p));
+            return 2;
+        }
+    }
+
+    /** Exit 2 for configuration problems, 1 for anything else; one line per problem. */
+    static int startupFailure(Throwable t, PrintWriter err) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConfigException ce) {
+                ce.problems().forEach(p -> err.println("error: " + p));
+                return 2;
+            }
+            if (c instanceof BindValidationException bve) {
+                bve.getValidationErrors().getAllErrors().forEach(e -> err.println("error: " + e.getDefaultMessage()));
+                return 2;
+            }
+            if (c instanceof UnboundConfigurationPropertiesException u) {
+                for (ConfigurationProperty p : u.getUnboundProperties()) {
+                    err.println("error: " + (p.getOrigin() == null ? "" : p.getOrigin() + ": ") + p.getName()
+                            + ": unknown configuration key (see jobs/audit.example.yml for the keys)");
+                }
+                return 2;
+            }
+            if (c instanceof BindException be && !(be.getCause() instanceof UnboundConfigurationPropertiesException)
+                    && !(be.getCause() instanceof BindValidationException)) {
+                ConfigurationProperty p = be.getProperty();
+                Throwable root = be;
+                while (root.getCause() != null) root = root.getCause();
+                err.println("error: " + (p == null ? be.getName()
+                        : (p.getOrigin() == null ? "" : p.getOrigin() + ": ") + p.getName() + ": '" + p.getValue() + "'")
+                        + " is not allowed: " + root.getMessage());
+                return 2;
+            }
+            if (c instanceof ConfigDataException cde) {
+                err.println("error: configuration: " + cde.getMessage());
+                return 2;
+            }
+            if (c.getClass().getName().startsWith("org.yaml.snakeyaml")) {
+                err.println("error: configuration file is not valid YAML: " + c.getMessage().replaceAll("\\s+", " "));
+                return 2;
+            }
+        }
+        Throwable root = t;
+        while (root.getCause() != null) root = root.getCause();
+        err.println("error: could not start: " + root + " (run with --debug for the details)");
+        return 1;
+    }
+}

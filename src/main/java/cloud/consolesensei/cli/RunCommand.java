@@ -1,0 +1,104 @@
+package cloud.consolesensei.cli;
+
+import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.job.AuditRunner;
+import cloud.consolesensei.job.RunOutcome;
+import cloud.consolesensei.job.RunRequest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/** {@code run}: runs the audit job now. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the audit job now, for all configured accounts or the ones named.",
+                "With no configuration and no AWS credentials (or with --demo) it audits the built-in demo estate."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every account and check audited", "3:finished with coverage gaps (or email not delivered)",
+                "1:the job failed", "2:bad usage or configuration (nothing run, nothing written)"})
+public class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Audit only this account (12-digit account ID); repeatable.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "R", description = "Audit only this region (e.g. eu-west-1); repeatable.")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The audit's as-of date (UTC). Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where report folders go. Default: consolesensei.reports-dir (./reports).")
+    Path reportsDir;
+
+    @Option(names = "--no-email", description = "Write the .eml summary, send nothing.")
+    boolean noEmail;
+
+    @Option(names = "--demo", description = "Audit the built-in demo estate (no AWS calls).")
+    boolean demo;
+
+    @Option(names = "--refresh-costs", description = "Ask Cost Explorer again even for cached periods (each request costs 0.01 USD).")
+    boolean refreshCosts;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        for (String a : accounts) {
+            if (!a.matches("\\d{12}")) {
+                err.println("error: --account '" + a + "' is not an AWS account ID (12 digits)");
+                return 2;
+            }
+        }
+        for (String r : regions) {
+            if (!cloud.consolesensei.aws.Regions.isKnown(r)) {
+                err.println("error: --region '" + r + "' is not an AWS region name (e.g. us-east-1)");
+                return 2;
+            }
+        }
+        return AppContext.run(common, List.of(), err, ctx -> {
+            ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
+            boolean demoMode = demo || (props.accounts().isEmpty() && !props.organizations().discover() && !hasCredentials());
+            RunRequest request = new RunRequest(UUID.randomUUID().toString(),
+                    asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
+                    reportsDir != null ? reportsDir : Path.of(props.reportsDir()), noEmail, demoMode, refreshCosts);
+            if (demoMode) out.println("DEMO mode: auditing the built-in demo estate (no AWS calls).");
+            try {
+                RunOutcome o = ctx.getBean(AuditRunner.class).run(request);
+                Printer.outcome(o, out, err);
+                return o.exitCode();
+            } catch (cloud.consolesensei.config.ConfigException e) {
+                throw e;
+            } catch (Exception e) {
+                err.println("error: " + e.getMessage());
+                return 1;
+            }
+        });
+    }
+
+    /** True when the AWS SDK's default credential chain finds credentials. */
+    static boolean hasCredentials() {
+        try (DefaultCredentialsProvider p = DefaultCredentialsProvider.builder().build()) {
+            p.resolveCredentials();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

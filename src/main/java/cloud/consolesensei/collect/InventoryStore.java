@@ -1,0 +1,115 @@
+package cloud.consolesensei.collect;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Inventory rows of each run (JDBC), upserted by (run, sheet, account, region, resource id) so a
+ * restarted chunk writes nothing twice. Cells are stored as one typed CSV record
+ * ({@code s:text}, {@code n:decimal}, {@code b:true}, {@code d:2024-01-31}, {@code i:instant}, empty = null).
+ */
+@Repository
+public class InventoryStore {
+
+    private final JdbcTemplate jdbc;
+
+    public InventoryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Upserts rows for {@code runId}. */
+    public void upsert(String runId, Collection<InventoryRow> rows) {
+        for (InventoryRow r : rows) {
+            String cells = encode(r.cells());
+            int n = jdbc.update("UPDATE inventory_row SET cells = ? WHERE run_id = ? AND sheet = ? AND account_id = ?"
+                    + " AND region = ? AND resource_id = ?", cells, runId, r.sheet(), r.accountId(), r.region(), r.resourceId());
+            if (n == 0) {
+                jdbc.update("INSERT INTO inventory_row (run_id, sheet, account_id, region, resource_id, cells) VALUES (?,?,?,?,?,?)",
+                        runId, r.sheet(), r.accountId(), r.region(), r.resourceId(), cells);
+            }
+        }
+    }
+
+    /** Streams one sheet's rows of {@code runId}, by account, region and resource id. */
+    public void forEach(String runId, String sheet, Collection<String> accountIds, Consumer<InventoryRow> consumer) {
+        if (accountIds.isEmpty()) return;
+        new NamedParameterJdbcTemplate(jdbc).query("SELECT * FROM inventory_row WHERE run_id = :run AND sheet = :sheet"
+                        + " AND account_id IN (:a) ORDER BY account_id, region, resource_id",
+                new MapSqlParameterSource("run", runId).addValue("sheet", sheet).addValue("a", accountIds),
+                rs -> {
+                    consumer.accept(new InventoryRow(sheet, rs.getString("account_id"), rs.getString("region"),
+                            rs.getString("resource_id"), decode(rs.getString("cells"))));
+                });
+    }
+
+    /** Number of rows per sheet for one account of a run (how many resources were evaluated). */
+    public java.util.Map<String, Integer> counts(String runId, String accountId) {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT sheet, COUNT(*) AS n FROM inventory_row WHERE run_id = ? AND account_id = ? GROUP BY sheet ORDER BY sheet",
+                rs -> {
+                    m.put(rs.getString("sheet"), rs.getInt("n"));
+                }, runId, accountId);
+        return m;
+    }
+
+    static String encode(List<Object> cells) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            List<String> out = new ArrayList<>(cells.size());
+            for (Object c : cells) {
+                out.add(c == null ? "" : c instanceof Boolean b ? "b:" + b
+                        : c instanceof BigDecimal d ? "n:" + d.toPlainString()
+                        : c instanceof Number n ? "n:" + n
+                        : c instanceof LocalDate d ? "d:" + d
+                        : c instanceof Instant i ? "i:" + i
+                        : "s:" + c);
+            }
+            p.printRecord(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    static List<Object> decode(String s) {
+        try {
+            List<CSVRecord> recs = CSVFormat.RFC4180.parse(new StringReader(s)).getRecords();
+            List<Object> out = new ArrayList<>();
+            if (recs.isEmpty()) return out;
+            for (String v : recs.get(0)) {
+                if (v.isEmpty()) {
+                    out.add(null);
+                    continue;
+                }
+                String body = v.substring(2);
+                out.add(switch (v.charAt(0)) {
+                    case 'b' -> Boolean.valueOf(body);
+                    case 'n' -> new BigDecimal(body);
+                    case 'd' -> LocalDate.parse(body);
+                    case 'i' -> Instant.parse(body);
+                    default -> body;
+                });
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

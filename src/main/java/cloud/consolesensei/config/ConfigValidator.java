@@ -1,0 +1,178 @@
+package cloud.consolesensei.config;
+
+import cloud.consolesensei.aws.Regions;
+import cloud.consolesensei.check.CheckCatalog;
+import cloud.consolesensei.check.CheckSettings;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates the whole configuration before anything runs or is written (it is called before the
+ * database is migrated): every problem is collected and reported at once, each naming the file and
+ * line (when known), the key, the value and what is allowed.
+ */
+@Component
+public class ConfigValidator {
+
+    /** The value of {@code regions} that means "every region enabled for the account". */
+    public static final String ALL_ENABLED = "all-enabled";
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
+
+    private final ConsoleSenseiProperties props;
+    private final ConfigurableEnvironment env;
+    private final CheckCatalog catalog;
+    private volatile CheckSettings checkSettings;
+
+    public ConfigValidator(ConsoleSenseiProperties props, ConfigurableEnvironment env, CheckCatalog catalog) {
+        this.props = props;
+        this.env = env;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Validates everything; idempotent.
+     *
+     * @throws ConfigException with one line per problem
+     */
+    public void validate() {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<ConsoleSenseiProperties.Account> accounts = props.accounts();
+        for (int i = 0; i < accounts.size(); i++) {
+            ConsoleSenseiProperties.Account a = accounts.get(i);
+            String k = "consolesensei.accounts[" + i + "].";
+            if (a.id() == null || !ACCOUNT_ID.matcher(a.id()).matches()) {
+                problems.add(at(k + "id") + k + "id: '" + a.id() + "' is not an AWS account ID (12 digits, e.g. '123456789012'; quote it in YAML)");
+            } else if (!ids.add(a.id())) {
+                problems.add(at(k + "id") + k + "id: '" + a.id() + "' is configured twice; each account once");
+            }
+            if (a.roleArn() != null && !a.roleArn().isBlank() && !ROLE_ARN.matcher(a.roleArn()).matches()) {
+                problems.add(at(k + "role-arn") + k + "role-arn: '" + a.roleArn() + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)");
+            }
+            regions(k + "regions", a.regions(), true, problems);
+            regions(k + "allowed-regions", a.allowedRegions(), false, problems);
+            if (a.monthlyBudgetUsd() != null && a.monthlyBudgetUsd().signum() < 0) {
+                problems.add(at(k + "monthly-budget-usd") + k + "monthly-budget-usd: '" + a.monthlyBudgetUsd().toPlainString() + "' must not be negative (USD per month)");
+            }
+            emails(k + "recipients", a.recipients(), problems);
+        }
+        ConsoleSenseiProperties.Organizations org = props.organizations();
+        if (org.discover()) {
+            if (org.roleName() == null || org.roleName().isBlank()) {
+                problems.add(at("consolesensei.organizations.role-name") + "consolesensei.organizations.role-name: required when discover is true (the role assumed in each member account)");
+            }
+            regions("consolesensei.organizations.regions", org.regions(), false, problems);
+        }
+        ConsoleSenseiProperties.Aws aws = props.aws();
+        if (!aws.retryMode().equals("standard") && !aws.retryMode().equals("adaptive")) {
+            problems.add(at("consolesensei.aws.retry-mode") + "consolesensei.aws.retry-mode: '" + aws.retryMode() + "' is not allowed; use standard or adaptive");
+        }
+        range("consolesensei.aws.max-attempts", aws.maxAttempts(), 1, 20, problems);
+        range("consolesensei.aws.concurrency", aws.concurrency(), 1, 256, problems);
+        range("consolesensei.aws.concurrency-per-account", aws.concurrencyPerAccount(), 1, 64, problems);
+        if (aws.roleSessionDuration().toSeconds() < 900 || aws.roleSessionDuration().toHours() > 12) {
+            problems.add(at("consolesensei.aws.role-session-duration") + "consolesensei.aws.role-session-duration: '" + aws.roleSessionDuration() + "' is outside what STS allows (15m to 12h)");
+        }
+        if (!Regions.isKnown(aws.stsHomeRegion())) {
+            problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
+        }
+        try {
+            CronExpression.parse(props.schedule().audit());
+        } catch (IllegalArgumentException e) {
+            problems.add(at("consolesensei.schedule.audit") + "consolesensei.schedule.audit: '" + props.schedule().audit() + "' is not a Spring cron expression (6 fields: second minute hour day month weekday, e.g. '0 0 2 * * *'): " + e.getMessage());
+        }
+        try {
+            ZoneId.of(props.schedule().zone());
+        } catch (RuntimeException e) {
+            problems.add(at("consolesensei.schedule.zone") + "consolesensei.schedule.zone: '" + props.schedule().zone() + "' is not a time zone id (e.g. UTC, Europe/Paris)");
+        }
+        emails("consolesensei.mail.recipients", props.mail().recipients(), problems);
+        if (!EMAIL.matcher(props.mail().from()).matches()) {
+            problems.add(at("consolesensei.mail.from") + "consolesensei.mail.from: '" + props.mail().from() + "' is not an email address");
+        }
+        range("consolesensei.mail.max-attachment-mb", props.mail().maxAttachmentMb(), 0, 1024, problems);
+        List<ConsoleSenseiProperties.Suppression> sup = props.suppressions();
+        for (int i = 0; i < sup.size(); i++) {
+            ConsoleSenseiProperties.Suppression s = sup.get(i);
+            String k = "consolesensei.suppressions[" + i + "].";
+            if (s.check() == null || s.check().isBlank()) {
+                problems.add(at(k + "check") + k + "check: required (a check id such as ebs.volume_gp2, or a glob such as s3.*)");
+            }
+            if (s.resource() == null || s.resource().isBlank()) {
+                problems.add(at(k + "resource") + k + "resource: required (a resource id glob such as vol-*, or regex:...)");
+            } else if (s.resource().startsWith("regex:")) {
+                try {
+                    Pattern.compile(s.resource().substring(6));
+                } catch (RuntimeException e) {
+                    problems.add(at(k + "resource") + k + "resource: '" + s.resource() + "' is not a valid regular expression: " + e.getMessage());
+                }
+            }
+            if (s.reason() == null || s.reason().isBlank()) {
+                problems.add(at(k + "check") + k + "reason: required: say why the finding is muted");
+            }
+            if (s.account() != null && !ACCOUNT_ID.matcher(s.account()).matches()) {
+                problems.add(at(k + "account") + k + "account: '" + s.account() + "' is not an AWS account ID (12 digits)");
+            }
+        }
+        try {
+            checkSettings = CheckSettingsLoader.load(env, catalog);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /** The validated check settings. @throws ConfigException if the configuration is invalid */
+    public CheckSettings checkSettings() {
+        if (checkSettings == null) validate();
+        return checkSettings;
+    }
+
+    private void regions(String key, List<String> regions, boolean allowAll, List<String> problems) {
+        for (int j = 0; j < regions.size(); j++) {
+            String r = regions.get(j);
+            if (allowAll && ALL_ENABLED.equals(r)) {
+                if (regions.size() > 1) {
+                    problems.add(at(key + "[" + j + "]") + key + ": 'all-enabled' stands alone; list regions or write all-enabled");
+                }
+                continue;
+            }
+            if (!Regions.isKnown(r)) {
+                problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + r + "' is not an AWS region name (e.g. us-east-1, eu-west-1"
+                        + (allowAll ? ", or all-enabled" : "") + ")");
+            }
+        }
+    }
+
+    private void emails(String key, List<String> list, List<String> problems) {
+        for (int j = 0; j < list.size(); j++) {
+            if (!EMAIL.matcher(list.get(j)).matches()) {
+                problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + list.get(j) + "' is not an email address");
+            }
+        }
+    }
+
+    private void range(String key, int v, int min, int max, List<String> problems) {
+        if (v < min || v > max) {
+            problems.add(at(key) + key + ": '" + v + "' is outside " + min + ".." + max);
+        }
+    }
+
+    private String at(String key) {
+        return ConfigOrigins.of(env, key);
+    }
+}

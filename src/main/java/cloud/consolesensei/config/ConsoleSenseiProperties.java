@@ -1,0 +1,138 @@
+package cloud.consolesensei.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code consolesensei.*} configuration (CONTRACT.md, "Configuration"), bound strictly: a key
+ * under {@code consolesensei.} that is not declared here is a configuration error (exit 2).
+ * Semantic checks (account ID shape, region names, thresholds) are in {@link ConfigValidator}.
+ *
+ * @param accounts      accounts to audit
+ * @param organizations AWS Organizations discovery
+ * @param schedule      cron schedules of the jobs
+ * @param mail          email settings
+ * @param suppressions  the mute list
+ * @param aws           how to call AWS (retries, concurrency, timeouts)
+ * @param checks        {@code <check id>.<setting>}: validated against the check catalog
+ * @param cost          Cost Explorer settings, bound by the cost package
+ * @param reportsDir    default reports directory ({@code --reports-dir} overrides)
+ */
+@ConfigurationProperties(prefix = "consolesensei", ignoreUnknownFields = false)
+public record ConsoleSenseiProperties(
+        @DefaultValue List<Account> accounts,
+        @DefaultValue Organizations organizations,
+        @DefaultValue Schedule schedule,
+        @DefaultValue Mail mail,
+        @DefaultValue List<Suppression> suppressions,
+        @DefaultValue Aws aws,
+        @DefaultValue Map<String, Object> checks,
+        @DefaultValue Map<String, Object> cost,
+        @DefaultValue("./reports") String reportsDir) {
+
+    /**
+     * One configured account.
+     *
+     * @param id               12-digit AWS account ID
+     * @param name             display name
+     * @param roleArn          role to assume for every call of this account (optional)
+     * @param externalId       sts:ExternalId for that role (optional; secret)
+     * @param regions          region names, or the single value {@code all-enabled}
+     * @param allowedRegions   where S3 buckets may live (optional)
+     * @param monthlyBudgetUsd monthly budget in USD (optional)
+     * @param recipients       emails that get this account's summary
+     */
+    public record Account(String id, String name, String roleArn, String externalId,
+                          @DefaultValue List<String> regions, @DefaultValue List<String> allowedRegions,
+                          BigDecimal monthlyBudgetUsd, @DefaultValue List<String> recipients) {
+
+        /** Never prints the external id. */
+        @Override
+        public String toString() {
+            return "Account[id=" + id + ", name=" + name + ", roleArn=" + roleArn + "]";
+        }
+    }
+
+    /**
+     * Organizations discovery.
+     *
+     * @param discover   list the organization's accounts and audit each through {@code roleName}
+     * @param roleName   role name assumed in each member account
+     * @param externalId sts:ExternalId for those roles (optional; secret)
+     * @param regions    regions for discovered accounts (names or {@code all-enabled})
+     * @param include    account IDs, OU ids ({@code ou-...}) or account-name globs to keep (empty = all)
+     * @param exclude    account IDs, OU ids or account-name globs to drop
+     */
+    public record Organizations(@DefaultValue("false") boolean discover, String roleName, String externalId,
+                                @DefaultValue List<String> regions,
+                                @DefaultValue List<String> include, @DefaultValue List<String> exclude) {
+
+        @Override
+        public String toString() {
+            return "Organizations[discover=" + discover + ", roleName=" + roleName + "]";
+        }
+    }
+
+    /**
+     * Job schedules for {@code serve}.
+     *
+     * @param audit Spring cron expression (6 fields) of the audit job
+     * @param zone  time zone id the cron is read in
+     */
+    public record Schedule(@DefaultValue("0 0 2 * * *") String audit, @DefaultValue("UTC") String zone) {
+    }
+
+    /**
+     * Email settings (the SMTP server itself is {@code spring.mail.*}).
+     *
+     * @param from            sender address
+     * @param recipients      who gets the all-accounts summary
+     * @param maxAttachmentMb attachments above this size (MiB) are replaced by the report's path
+     */
+    public record Mail(@DefaultValue("consolesensei@localhost") String from, @DefaultValue List<String> recipients,
+                       @DefaultValue("10") int maxAttachmentMb) {
+    }
+
+    /**
+     * One suppression (mute-list entry).
+     *
+     * @param check    check id or glob ({@code s3.*})
+     * @param resource resource id glob, or a regex written {@code regex:...}
+     * @param account  account ID it applies to (optional: all)
+     * @param reason   why it is muted (required)
+     * @param expires  last day it applies (optional), UTC
+     */
+    public record Suppression(String check, String resource, String account, String reason, LocalDate expires) {
+    }
+
+    /**
+     * How to call AWS.
+     *
+     * @param retryMode             {@code standard} or {@code adaptive}
+     * @param maxAttempts           attempts per call including the first (1..20)
+     * @param concurrency           partitions (account x region) run at once
+     * @param concurrencyPerAccount partitions of one account at once
+     * @param connectTimeout        connect timeout
+     * @param readTimeout           read timeout per attempt
+     * @param roleSessionDuration   AssumeRole session duration (>= 15 minutes)
+     * @param stsHomeRegion         region whose STS endpoint issues sessions for global services
+     */
+    public record Aws(@DefaultValue("standard") String retryMode, @DefaultValue("8") int maxAttempts,
+                      @DefaultValue("8") int concurrency, @DefaultValue("4") int concurrencyPerAccount,
+                      @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
+                      @DefaultValue("1h") Duration roleSessionDuration,
+                      @DefaultValue("us-east-1") String stsHomeRegion) {
+
+        /** The settings the client factory takes. */
+        public cloud.consolesensei.aws.AwsSettings settings() {
+            return new cloud.consolesensei.aws.AwsSettings(retryMode, maxAttempts, concurrency, concurrencyPerAccount,
+                    connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion);
+        }
+    }
+}

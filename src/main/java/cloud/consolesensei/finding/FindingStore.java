@@ -1,0 +1,167 @@
+package cloud.consolesensei.finding;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The findings store (JDBC; H2 or PostgreSQL, same SQL). A finding is upserted by fingerprint:
+ * a new one is NEW with {@code first_seen} = as-of; one seen in an earlier run becomes OPEN; one
+ * that had been RESOLVED is reopened as NEW and keeps its original {@code first_seen}. Writing the
+ * same finding twice in one run (a restarted chunk) changes nothing: upserts are idempotent.
+ * Each run's view is kept in {@code run_finding} (history, trend, Changes sheet).
+ */
+@Repository
+public class FindingStore {
+
+    /** SQL ORDER BY fragment: most severe first. */
+    public static final String SEVERITY_RANK = "CASE f.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 "
+            + "WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public FindingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /**
+     * Upserts the findings of one chunk for run {@code runId}.
+     *
+     * @param accountName       display name of the findings' account
+     * @param suppressionReason function giving the active suppression's reason, or null
+     */
+    public void upsert(String runId, LocalDate asOf, String accountName, Collection<Finding> findings,
+                       java.util.function.Function<Finding, String> suppressionReason) {
+        for (Finding f : findings) {
+            String fp = f.fingerprint();
+            List<Map<String, Object>> rows = jdbc.queryForList(
+                    "SELECT status, last_run_id FROM finding WHERE fingerprint = ?", fp);
+            String reason = suppressionReason.apply(f);
+            FindingStatus status;
+            if (rows.isEmpty()) {
+                status = reason != null ? FindingStatus.SUPPRESSED : FindingStatus.NEW;
+                jdbc.update("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type,"
+                                + " resource_id, check_id, severity, title, detail, monthly_cost_usd, status, suppression_reason,"
+                                + " first_seen, last_seen, resolved_on, last_run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)",
+                        fp, f.accountId(), accountName, f.region(), nz(f.service()), nz(f.resourceType()), f.resourceId(),
+                        f.checkId(), f.severity().name(), nz(f.title()), nz(f.detail()), f.monthlyCostUsd(), status.name(),
+                        reason, Date.valueOf(asOf), Date.valueOf(asOf), runId);
+            } else {
+                FindingStatus previous = FindingStatus.valueOf((String) rows.get(0).get("status"));
+                String lastRun = (String) rows.get(0).get("last_run_id");
+                if (reason != null) {
+                    status = FindingStatus.SUPPRESSED;
+                } else if (runId.equals(lastRun)) {
+                    // same run (restarted chunk): keep what the first write decided
+                    status = previous;
+                } else if (previous == FindingStatus.RESOLVED) {
+                    status = FindingStatus.NEW;
+                } else {
+                    status = FindingStatus.OPEN;
+                }
+                jdbc.update("UPDATE finding SET account_name = ?, service = ?, resource_type = ?, severity = ?, title = ?,"
+                                + " detail = ?, monthly_cost_usd = ?, status = ?, suppression_reason = ?, last_seen = ?,"
+                                + " resolved_on = NULL, last_run_id = ? WHERE fingerprint = ?",
+                        accountName, nz(f.service()), nz(f.resourceType()), f.severity().name(), nz(f.title()), nz(f.detail()),
+                        f.monthlyCostUsd(), status.name(), reason, Date.valueOf(asOf), runId, fp);
+            }
+            int updated = jdbc.update("UPDATE run_finding SET status = ?, severity = ?, monthly_cost_usd = ? WHERE run_id = ? AND fingerprint = ?",
+                    status.name(), f.severity().name(), f.monthlyCostUsd(), runId, fp);
+            if (updated == 0) {
+                jdbc.update("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd) VALUES (?,?,?,?,?,?)",
+                        runId, fp, f.accountId(), status.name(), f.severity().name(), f.monthlyCostUsd());
+            }
+        }
+    }
+
+    /**
+     * Marks RESOLVED every finding of {@code accountIds} not seen by {@code runId}, except where the
+     * run has a (non-informational) coverage gap for the finding's account, region and service:
+     * what could not be read is unknown, not fixed.
+     *
+     * @return how many findings were resolved
+     */
+    public int resolveUnseen(String runId, LocalDate asOf, Collection<String> accountIds) {
+        if (accountIds.isEmpty()) return 0;
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId).addValue("accounts", accountIds)
+                .addValue("asOf", Date.valueOf(asOf));
+        String unseen = " FROM finding f WHERE f.account_id IN (:accounts) AND f.status <> 'RESOLVED' AND f.last_run_id <> :run"
+                + " AND NOT EXISTS (SELECT 1 FROM coverage_gap g WHERE g.run_id = :run AND g.info = FALSE"
+                + " AND g.account_id = f.account_id AND (g.region = f.region OR g.region = 'global')"
+                + " AND (g.service = f.service OR (g.service IN ('sts', 's3control')) OR (g.service = 'ec2' AND f.service = 'ebs')))";
+        named.update("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
+                + " SELECT :run, f.fingerprint, f.account_id, 'RESOLVED', f.severity, f.monthly_cost_usd" + unseen
+                + " AND NOT EXISTS (SELECT 1 FROM run_finding r WHERE r.run_id = :run AND r.fingerprint = f.fingerprint)", p);
+        return named.update("UPDATE finding SET status = 'RESOLVED', resolved_on = :asOf WHERE fingerprint IN ("
+                + "SELECT r.fingerprint FROM run_finding r WHERE r.run_id = :run AND r.status = 'RESOLVED')"
+                + " AND status <> 'RESOLVED'", p);
+    }
+
+    /**
+     * Streams the findings {@code runId} saw (not the RESOLVED ones), most severe first, then by
+     * money at stake. Rows are handed over one at a time, so memory stays flat.
+     */
+    public void forEachSeen(String runId, Collection<String> accountIds, Consumer<StoredFinding> consumer) {
+        stream(runId, accountIds, "<> 'RESOLVED'", consumer);
+    }
+
+    /** Streams the findings {@code runId} marked RESOLVED, or NEW ({@code status} = "NEW"). */
+    public void forEachWithRunStatus(String runId, Collection<String> accountIds, FindingStatus status,
+                                     Consumer<StoredFinding> consumer) {
+        stream(runId, accountIds, "= '" + status.name() + "'", consumer);
+    }
+
+    private void stream(String runId, Collection<String> accountIds, String statusCond, Consumer<StoredFinding> consumer) {
+        if (accountIds.isEmpty()) return;
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId).addValue("accounts", accountIds);
+        named.query("SELECT f.*, r.status AS run_status FROM finding f JOIN run_finding r ON r.fingerprint = f.fingerprint"
+                + " AND r.run_id = :run WHERE f.account_id IN (:accounts) AND r.status " + statusCond
+                + " ORDER BY f.account_id, " + SEVERITY_RANK + ", f.monthly_cost_usd DESC NULLS LAST, f.check_id, f.region, f.resource_id",
+                p, rs -> {
+                    consumer.accept(map(rs));
+                });
+    }
+
+    static StoredFinding map(ResultSet rs) throws SQLException {
+        Finding f = new Finding(rs.getString("account_id"), rs.getString("region"), rs.getString("service"),
+                rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("check_id"),
+                Severity.valueOf(rs.getString("severity")), rs.getString("title"), rs.getString("detail"),
+                rs.getBigDecimal("monthly_cost_usd"));
+        Date resolved = rs.getDate("resolved_on");
+        return new StoredFinding(f, rs.getString("account_name"), FindingStatus.valueOf(rs.getString("run_status")),
+                rs.getString("suppression_reason"), rs.getDate("first_seen").toLocalDate(),
+                rs.getDate("last_seen").toLocalDate(), resolved == null ? null : resolved.toLocalDate());
+    }
+
+    /**
+     * Counts of a run's findings: per account, severity and run status, with money at stake.
+     *
+     * @return rows of (account_id, severity, status, n, usd)
+     */
+    public List<Map<String, Object>> tally(String runId) {
+        return jdbc.queryForList("SELECT account_id, severity, status, COUNT(*) AS n, SUM(monthly_cost_usd) AS usd"
+                + " FROM run_finding WHERE run_id = ? GROUP BY account_id, severity, status", runId);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Sum helper for callers adding money. */
+    public static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+}

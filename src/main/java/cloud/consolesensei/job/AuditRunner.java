@@ -1,0 +1,120 @@
+package cloud.consolesensei.job;
+
+import cloud.consolesensei.config.ConfigException;
+import cloud.consolesensei.config.ConfigValidator;
+import cloud.consolesensei.coverage.CoverageStore;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts and restarts audit job executions and turns their end into the CONTRACT.md exit code.
+ */
+@Service
+public class AuditRunner {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job auditJob;
+    private final RunRegistry registry;
+    private final ConfigValidator validator;
+    private final CoverageStore coverage;
+    private final List<RunStatistic> statistics;
+
+    public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
+                       ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics) {
+        this.operator = operator;
+        this.repository = repository;
+        this.auditJob = auditJob;
+        this.registry = registry;
+        this.validator = validator;
+        this.coverage = coverage;
+        this.statistics = statistics;
+    }
+
+    /**
+     * Runs the audit job now, synchronously, as a new job instance.
+     *
+     * @throws ConfigException for bad configuration or an unknown {@code --account} (nothing run)
+     */
+    public RunOutcome run(RunRequest request) throws Exception {
+        validator.validate();
+        try {
+            registry.resources(request);
+        } catch (BaseCredentialsException e) {
+            registry.release(request.runId());
+            return new RunOutcome(-1, request.runId(), "FAILED", 1, List.of(), 0, List.of("error: " + e.getMessage()));
+        } catch (ConfigException e) {
+            registry.release(request.runId());
+            throw e;
+        }
+        JobExecution execution = operator.start(auditJob, request.toJobParameters());
+        return outcome(execution);
+    }
+
+    /**
+     * Restarts a failed, stopped or abandoned-by-a-crash execution from its last committed chunk.
+     * An execution left STARTED by a killed process is first marked FAILED (recovered).
+     *
+     * @throws ConfigException when there is no such execution or it already completed
+     */
+    public RunOutcome restart(long executionId) throws Exception {
+        validator.validate();
+        JobExecution previous = repository.getJobExecution(executionId);
+        if (previous == null) {
+            throw new ConfigException("restart " + executionId + ": no such job execution (see `runs`)");
+        }
+        BatchStatus st = previous.getStatus();
+        if (st == BatchStatus.COMPLETED || st == BatchStatus.ABANDONED) {
+            throw new ConfigException("restart " + executionId + ": the execution is " + st
+                    + "; only FAILED, STOPPED or interrupted (STARTED) executions can be restarted");
+        }
+        if (st == BatchStatus.STARTED || st == BatchStatus.STARTING || st == BatchStatus.STOPPING) {
+            previous = operator.recover(previous);
+        }
+        JobExecution restarted = operator.restart(previous);
+        return outcome(restarted);
+    }
+
+    private RunOutcome outcome(JobExecution execution) {
+        String runId = execution.getJobParameters().getString("run.id");
+        ExecutionContext ec = execution.getExecutionContext();
+        List<Path> files = new ArrayList<>();
+        for (String key : List.of(ReportTasklet.REPORTS, NotifyTasklet.WRITTEN)) {
+            Arrays.stream(ec.getString(key, "").split("\n")).filter(s -> !s.isBlank()).map(Path::of).forEach(files::add);
+        }
+        List<String> messages = new ArrayList<>();
+        int gaps = coverage.countBlocking(runId);
+        int exit;
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            boolean notifyFailed = Boolean.parseBoolean(ec.getString(NotifyTasklet.FAILED, "false"));
+            exit = gaps > 0 || notifyFailed ? 3 : 0;
+            if (gaps > 0) messages.add(gaps + " coverage gap(s): see the Coverage sheet and the coverage CSV");
+            if (notifyFailed) messages.add("email could not be delivered: the .eml summary is kept");
+        } else {
+            exit = 1;
+            for (Throwable t : execution.getAllFailureExceptions()) {
+                Throwable root = t;
+                while (root.getCause() != null && !(root instanceof BaseCredentialsException)) root = root.getCause();
+                messages.add("error: " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
+            }
+            messages.add("job execution " + execution.getId() + " " + execution.getStatus()
+                    + ": fix the cause and run `restart " + execution.getId() + "`");
+        }
+        for (RunStatistic s : statistics) {
+            String line = s.line(runId);
+            if (line != null) messages.add(line);
+        }
+        return new RunOutcome(execution.getId(), runId, execution.getStatus().name(), exit, files, gaps, messages);
+    }
+}

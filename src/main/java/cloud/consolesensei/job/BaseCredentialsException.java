@@ -1,0 +1,29 @@
+package cloud.consolesensei.job;
+
+import cloud.consolesensei.aws.AwsErrorClassifier;
+import cloud.consolesensei.aws.ErrorClass;
+
+/**
+ * The base identity (the SDK default credential chain) cannot call AWS at all: the run fails fast
+ * (exit 1) with the remedy, instead of producing a report full of gaps.
+ */
+public class BaseCredentialsException extends RuntimeException {
+
+    private final ErrorClass errorClass;
+
+    public BaseCredentialsException(Throwable cause) {
+        super(describe(cause), cause);
+        this.errorClass = AwsErrorClassifier.classify(cause);
+    }
+
+    /** What kind of failure it was. */
+    public ErrorClass errorClass() {
+        return errorClass;
+    }
+
+    private static String describe(Throwable cause) {
+        ErrorClass c = AwsErrorClassifier.classify(cause);
+        return "the base AWS credentials do not work (sts:GetCallerIdentity): " + c.label() + " - "
+                + AwsErrorClassifier.message(cause) + ". Remedy: " + c.remedy();
+    }
+}

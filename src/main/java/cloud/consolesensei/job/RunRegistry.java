@@ -1,0 +1,117 @@
+package cloud.consolesensei.job;
+
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.aws.AwsClients;
+import cloud.consolesensei.aws.SdkAwsClients;
+import cloud.consolesensei.config.ConfigException;
+import cloud.consolesensei.config.ConfigValidator;
+import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.demo.DemoAwsClients;
+import cloud.consolesensei.demo.DemoEstate;
+import cloud.consolesensei.finding.Suppressions;
+import cloud.consolesensei.price.PriceTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds and keeps the {@link RunResources} of the runs executing in this process, by run id; the
+ * job's listener closes them when the job execution ends. A restarted execution (maybe in a new
+ * process) builds them again from its job parameters and the same configuration.
+ */
+@Component
+public class RunRegistry {
+
+    private final Map<String, RunResources> runs = new ConcurrentHashMap<>();
+    private final ConsoleSenseiProperties props;
+    private final ConfigValidator validator;
+    private final PriceTable prices = PriceTable.bundled();
+    private final java.util.function.Function<RunRequest, AwsClients> clientFactory;
+
+    public RunRegistry(ConsoleSenseiProperties props, ConfigValidator validator,
+                       org.springframework.beans.factory.ObjectProvider<AwsClientsFactory> factory) {
+        this.props = props;
+        this.validator = validator;
+        AwsClientsFactory f = factory.getIfAvailable();
+        this.clientFactory = f != null ? f::create
+                : r -> r.demo() ? new DemoAwsClients(r.asOf()) : new SdkAwsClients(props.aws().settings());
+    }
+
+    /** Lets tests and benchmarks supply their own client factory (e.g. with static credentials). */
+    @FunctionalInterface
+    public interface AwsClientsFactory {
+        AwsClients create(RunRequest request);
+    }
+
+    /** The run's resources, built on first use. @throws ConfigException for an unknown --account */
+    public RunResources resources(RunRequest request) {
+        return runs.computeIfAbsent(request.runId(), id -> build(request));
+    }
+
+    /** Closes and forgets a run's resources. */
+    public void release(String runId) {
+        RunResources r = runs.remove(runId);
+        if (r != null) r.clients().close();
+    }
+
+    private RunResources build(RunRequest request) {
+        AwsClients clients = clientFactory.apply(request);
+        List<AccountTarget> all = request.demo() ? DemoEstate.ACCOUNTS : configured();
+        if (all.isEmpty() && !request.demo()) {
+            all = List.of(callerAccount(clients));
+        }
+        List<AccountTarget> selected = select(all, request.accountIds());
+        return new RunResources(request, selected, clients, validator.checkSettings(), prices,
+                new Suppressions(props.suppressions()));
+    }
+
+    /**
+     * No account configured but credentials exist: audit the credentials' own account
+     * (sts:GetCallerIdentity) in the SDK's default region (us-east-1 when none is set).
+     *
+     * @throws BaseCredentialsException when the base credentials do not work
+     */
+    private AccountTarget callerAccount(AwsClients clients) {
+        String region;
+        try {
+            region = new software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain().getRegion().id();
+        } catch (RuntimeException e) {
+            region = "us-east-1";
+        }
+        AccountTarget probe = new AccountTarget("000000000000", "caller", null, null, List.of(region), List.of(), null, List.of());
+        try {
+            String id = clients.sts(probe, props.aws().stsHomeRegion()).getCallerIdentity().account();
+            return new AccountTarget(id, id, null, null, List.of(region), List.of(), null, props.mail().recipients());
+        } catch (RuntimeException e) {
+            throw new BaseCredentialsException(e);
+        }
+    }
+
+    /** Configured accounts as targets (regions may still say all-enabled). */
+    public List<AccountTarget> configured() {
+        List<AccountTarget> out = new ArrayList<>();
+        for (ConsoleSenseiProperties.Account a : props.accounts()) {
+            out.add(new AccountTarget(a.id(), a.name(), blankToNull(a.roleArn()), blankToNull(a.externalId()),
+                    a.regions(), a.allowedRegions(), a.monthlyBudgetUsd(), a.recipients()));
+        }
+        return out;
+    }
+
+    static List<AccountTarget> select(List<AccountTarget> all, List<String> ids) {
+        if (ids.isEmpty()) return all;
+        List<String> unknown = ids.stream().filter(id -> all.stream().noneMatch(a -> a.id().equals(id))).toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("--account " + String.join(", ", unknown) + ": not a configured account; configured: "
+                    + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(AccountTarget::id).toList())));
+        }
+        return all.stream().filter(a -> ids.contains(a.id())).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

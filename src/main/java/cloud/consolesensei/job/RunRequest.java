@@ -1,0 +1,63 @@
+package cloud.consolesensei.job;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What an admin asked for with {@code run}: the job parameters of one audit job instance.
+ * {@code run.id} is the only identifying parameter, so every run is a new job instance and a
+ * restart continues the same one.
+ *
+ * @param runId        unique run id (a new one per {@code run})
+ * @param asOf         as-of date, UTC
+ * @param accountIds   accounts to audit; empty = every configured account
+ * @param regions      regions to audit; empty = each account's configured regions
+ * @param reportsDir   where {@code <as-of>/} report folders go
+ * @param noEmail      write the .eml, send nothing
+ * @param demo         audit the built-in demo estate
+ * @param refreshCosts ask Cost Explorer again even for cached periods
+ */
+public record RunRequest(String runId, LocalDate asOf, List<String> accountIds, List<String> regions, Path reportsDir,
+                         boolean noEmail, boolean demo, boolean refreshCosts) {
+
+    public RunRequest {
+        accountIds = List.copyOf(accountIds);
+        regions = List.copyOf(regions);
+    }
+
+    /** {@code all}, or the account ID when exactly one account was asked for (file names). */
+    public String scope() {
+        return accountIds.size() == 1 ? accountIds.get(0) : "all";
+    }
+
+    /** As Spring Batch job parameters. */
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addString("run.id", runId, true)
+                .addString("as-of", asOf.toString(), false)
+                .addString("accounts", String.join(",", accountIds), false)
+                .addString("regions", String.join(",", regions), false)
+                .addString("reports-dir", reportsDir.toString(), false)
+                .addString("no-email", Boolean.toString(noEmail), false)
+                .addString("demo", Boolean.toString(demo), false)
+                .addString("refresh-costs", Boolean.toString(refreshCosts), false)
+                .toJobParameters();
+    }
+
+    /** Back from job parameters (a restarted execution). */
+    public static RunRequest from(JobParameters p) {
+        return new RunRequest(p.getString("run.id"), LocalDate.parse(p.getString("as-of")),
+                split(p.getString("accounts")), split(p.getString("regions")), Path.of(p.getString("reports-dir")),
+                Boolean.parseBoolean(p.getString("no-email")), Boolean.parseBoolean(p.getString("demo")),
+                Boolean.parseBoolean(p.getString("refresh-costs")));
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package cloud.consolesensei.report;
+
+import cloud.consolesensei.coverage.CoverageStore;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.FindingStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The findings and coverage CSVs of CONTRACT.md: UTF-8, RFC 4180, exact header rows, streamed
+ * row by row from the stores (flat memory), every text cell neutralised ({@link CsvCells}).
+ */
+@Component
+public class CsvReports {
+
+    /** The findings CSV header, exactly as CONTRACT.md fixes it. */
+    public static final String[] FINDINGS_HEADER = {"account_id", "account_name", "region", "service", "resource_type",
+            "resource_id", "check_id", "severity", "title", "detail", "monthly_cost_usd", "status", "first_seen", "last_seen"};
+
+    /** The coverage CSV header, exactly as CONTRACT.md fixes it. */
+    public static final String[] COVERAGE_HEADER = {"account_id", "region", "service", "operation", "error_class",
+            "message", "remedy"};
+
+    private final FindingStore findings;
+    private final CoverageStore coverage;
+
+    public CsvReports(FindingStore findings, CoverageStore coverage) {
+        this.findings = findings;
+        this.coverage = coverage;
+    }
+
+    /** Writes the findings CSV of {@code scope} to {@code file}. */
+    public void writeFindings(ReportScope scope, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get())) {
+            findings.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
+                Finding f = sf.finding();
+                print(p, f.accountId(), sf.accountName(), f.region(), f.service(), f.resourceType(), f.resourceId(),
+                        f.checkId(), f.severity().name(), f.title(), f.detail(),
+                        f.monthlyCostUsd() == null ? "" : f.monthlyCostUsd().toPlainString(), sf.status().name(),
+                        sf.firstSeen().toString(), sf.lastSeen().toString());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the coverage CSV of {@code scope} to {@code file}. */
+    public void writeCoverage(ReportScope scope, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COVERAGE_HEADER).get())) {
+            coverage.forEach(scope.runId(), scope.accountIds(), g -> print(p, g.accountId(), g.region(), g.service(),
+                    g.operation(), g.errorClass().name(), g.message(), g.remedy()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void print(CSVPrinter p, String... cells) {
+        try {
+            Object[] safe = new Object[cells.length];
+            for (int i = 0; i < cells.length; i++) safe[i] = CsvCells.safe(cells[i]);
+            p.printRecord(safe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package cloud.consolesensei.report;
+
+import cloud.consolesensei.check.CheckCatalog;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.FindingStatus;
+import cloud.consolesensei.finding.FindingStore;
+import cloud.consolesensei.finding.StoredFinding;
+import cloud.consolesensei.finding.Suppressions;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Findings, Suppressed and Changes sheets, streamed from the findings store. Findings has a
+ * frozen header, an autofilter, severity colours, USD amounts, a console link per resource and the
+ * check's remediation.
+ */
+@Component
+public class FindingsSheets {
+
+    private static final List<String> HEADERS = List.of("Severity", "Status", "Account ID", "Account name", "Region",
+            "Service", "Resource type", "Resource ID", "Check ID", "Title", "Detail", "Monthly cost (USD)",
+            "First seen", "Last seen", "Remediation");
+
+    private final FindingStore store;
+    private final CheckCatalog catalog;
+
+    public FindingsSheets(FindingStore store, CheckCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /** The Findings sheet: what the run saw, suppressed ones excepted. */
+    public void findings(ReportWorkbook wb, ReportScope scope) {
+        SXSSFSheet sheet = wb.sheet("Findings");
+        wb.header(sheet, 0, HEADERS);
+        int[] row = {1};
+        store.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
+            if (sf.status() != FindingStatus.SUPPRESSED) row(wb, sheet, row[0]++, sf, remediation(sf.finding()));
+        });
+        wb.autoFilter(sheet, 0, row[0] - 1, HEADERS.size());
+        wb.widths(sheet, 10, 10, 14, 18, 12, 10, 16, 28, 34, 40, 70, 14, 12, 12, 70);
+    }
+
+    /** The Suppressed sheet: muted findings with their reasons, then suppressions that have expired. */
+    public void suppressed(ReportWorkbook wb, ReportScope scope, Suppressions suppressions) {
+        SXSSFSheet sheet = wb.sheet("Suppressed");
+        List<String> h = List.of("Severity", "Account ID", "Region", "Resource ID", "Check ID", "Title", "Detail",
+                "Monthly cost (USD)", "Reason");
+        wb.header(sheet, 0, h);
+        int[] row = {1};
+        store.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
+            if (sf.status() != FindingStatus.SUPPRESSED) return;
+            Finding f = sf.finding();
+            Row r = sheet.createRow(row[0]++);
+            wb.set(r, 0, f.severity().name(), false).setCellStyle(wb.severityStyle(f.severity()));
+            wb.set(r, 1, f.accountId(), false);
+            wb.set(r, 2, f.region(), false);
+            wb.link(r, 3, f.resourceId(), ConsoleLinks.of(f));
+            wb.set(r, 4, f.checkId(), false);
+            wb.set(r, 5, f.title(), false);
+            wb.set(r, 6, f.detail(), false);
+            wb.set(r, 7, f.monthlyCostUsd(), true);
+            wb.set(r, 8, sf.suppressionReason(), false);
+        });
+        wb.autoFilter(sheet, 0, row[0] - 1, h.size());
+        LocalDate asOf = scope.asOf();
+        var expired = suppressions.expired(asOf);
+        if (!expired.isEmpty()) {
+            int r0 = row[0] + 1;
+            Row t = sheet.createRow(r0++);
+            wb.set(t, 0, "Expired suppressions (no longer applied on " + asOf + ")", false).setCellStyle(wb.titleStyle());
+            wb.header(sheet, r0++, List.of("Check", "Resource", "Account", "Reason", "Expired"));
+            sheet.createFreezePane(0, 1);
+            for (var s : expired) {
+                Row r = sheet.createRow(r0++);
+                wb.set(r, 0, s.check(), false);
+                wb.set(r, 1, s.resource(), false);
+                wb.set(r, 2, s.account(), false);
+                wb.set(r, 3, s.reason(), false);
+                wb.set(r, 4, s.expires(), false);
+            }
+        }
+        wb.widths(sheet, 10, 14, 12, 28, 34, 40, 70, 14, 50);
+    }
+
+    /** The Changes sheet: NEW and RESOLVED since the previous run of the same accounts. */
+    public void changes(ReportWorkbook wb, ReportScope scope) {
+        SXSSFSheet sheet = wb.sheet("Changes");
+        List<String> h = List.of("Change", "Severity", "Account ID", "Region", "Resource ID", "Check ID", "Title",
+                "Monthly cost (USD)", "First seen", "Resolved on");
+        wb.header(sheet, 0, h);
+        int[] row = {1};
+        for (FindingStatus st : List.of(FindingStatus.NEW, FindingStatus.RESOLVED)) {
+            store.forEachWithRunStatus(scope.runId(), scope.accountIds(), st, sf -> {
+                Finding f = sf.finding();
+                Row r = sheet.createRow(row[0]++);
+                wb.set(r, 0, st.name(), false);
+                wb.set(r, 1, f.severity().name(), false).setCellStyle(wb.severityStyle(f.severity()));
+                wb.set(r, 2, f.accountId(), false);
+                wb.set(r, 3, f.region(), false);
+                wb.link(r, 4, f.resourceId(), ConsoleLinks.of(f));
+                wb.set(r, 5, f.checkId(), false);
+                wb.set(r, 6, f.title(), false);
+                wb.set(r, 7, f.monthlyCostUsd(), true);
+                wb.set(r, 8, sf.firstSeen(), false);
+                wb.set(r, 9, st == FindingStatus.RESOLVED ? scope.asOf() : null, false);
+            });
+        }
+        wb.autoFilter(sheet, 0, row[0] - 1, h.size());
+        wb.widths(sheet, 10, 10, 14, 12, 28, 34, 40, 14, 12, 12);
+    }
+
+    private void row(ReportWorkbook wb, SXSSFSheet sheet, int i, StoredFinding sf, String remediation) {
+        Finding f = sf.finding();
+        Row r = sheet.createRow(i);
+        wb.set(r, 0, f.severity().name(), false).setCellStyle(wb.severityStyle(f.severity()));
+        wb.set(r, 1, sf.status().name(), false);
+        wb.set(r, 2, f.accountId(), false);
+        wb.set(r, 3, sf.accountName(), false);
+        wb.set(r, 4, f.region(), false);
+        wb.set(r, 5, f.service(), false);
+        wb.set(r, 6, f.resourceType(), false);
+        wb.link(r, 7, f.resourceId(), ConsoleLinks.of(f));
+        wb.set(r, 8, f.checkId(), false);
+        wb.set(r, 9, f.title(), false);
+        wb.set(r, 10, f.detail(), false);
+        wb.set(r, 11, f.monthlyCostUsd(), true);
+        wb.set(r, 12, sf.firstSeen(), false);
+        wb.set(r, 13, sf.lastSeen(), false);
+        wb.set(r, 14, remediation, false);
+    }
+
+    private String remediation(Finding f) {
+        return catalog.find(f.checkId()).map(CheckDefinition::remediation).orElse(null);
+    }
+}

@@ -1,0 +1,118 @@
+package cloud.consolesensei.report;
+
+import cloud.consolesensei.finding.Suppressions;
+import cloud.consolesensei.price.PriceTable;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes one run's reports under {@code <reports-dir>/<as-of>/} (CONTRACT.md, "Outputs of one
+ * run"): the workbook {@code consolesensei-<scope>-<as-of>.xlsx}, {@code findings-<scope>-<as-of>.csv}
+ * and {@code coverage-<scope>-<as-of>.csv}. Each file is written to a temporary name in the same
+ * folder and moved into place when complete, so no reader ever sees a half-written report.
+ */
+@Service
+public class ReportService {
+
+    /** Rows SXSSF keeps in memory per sheet before flushing to its temp file. */
+    private static final int ROW_WINDOW = 200;
+
+    private final SummarySheet summary;
+    private final FindingsSheets findings;
+    private final InventorySheets inventory;
+    private final CoverageSheet coverage;
+    private final CsvReports csv;
+    private final List<WorkbookContributor> contributors;
+
+    public ReportService(SummarySheet summary, FindingsSheets findings, InventorySheets inventory, CoverageSheet coverage,
+                         CsvReports csv, List<WorkbookContributor> contributors) {
+        this.summary = summary;
+        this.findings = findings;
+        this.inventory = inventory;
+        this.coverage = coverage;
+        this.csv = csv;
+        this.contributors = contributors;
+    }
+
+    /** The folder of one as-of date's reports. */
+    public static Path folder(Path reportsDir, ReportScope scope) {
+        return reportsDir.resolve(scope.asOf().toString());
+    }
+
+    /** File name of a report: {@code <prefix>-<scope>-<as-of>.<ext>}. */
+    public static String name(String prefix, ReportScope scope, String ext) {
+        return prefix + "-" + scope.scope() + "-" + scope.asOf() + "." + ext;
+    }
+
+    /**
+     * Writes the workbook and both CSVs.
+     *
+     * @return the written files, workbook first
+     * @throws UncheckedIOException when the folder or a file cannot be written (the job fails: exit 1)
+     */
+    public List<Path> write(ReportScope scope, Path reportsDir, Suppressions suppressions, PriceTable prices) {
+        Path dir = folder(reportsDir, scope);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the reports folder " + dir, e);
+        }
+        List<Path> out = new ArrayList<>();
+        out.add(atomically(dir.resolve(name("consolesensei", scope, "xlsx")), tmp -> workbook(scope, tmp, suppressions, prices)));
+        out.add(atomically(dir.resolve(name("findings", scope, "csv")), tmp -> csv.writeFindings(scope, tmp)));
+        out.add(atomically(dir.resolve(name("coverage", scope, "csv")), tmp -> csv.writeCoverage(scope, tmp)));
+        return out;
+    }
+
+    private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices) {
+        try (ReportWorkbook wb = new ReportWorkbook(new SXSSFWorkbook(ROW_WINDOW))) {
+            summary.write(wb, scope, "AWS public price list, " + prices.asOf() + " (" + prices.source() + ")");
+            findings.findings(wb, scope);
+            findings.changes(wb, scope);
+            contributors.stream().sorted(Comparator.comparingInt(WorkbookContributor::order))
+                    .forEach(c -> c.contribute(wb, scope));
+            inventory.write(wb, scope);
+            findings.suppressed(wb, scope, suppressions);
+            coverage.write(wb, scope);
+            try (OutputStream os = Files.newOutputStream(file)) {
+                wb.poi().write(os);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the workbook " + file, e);
+        }
+    }
+
+    /** Writes {@code target} through a temporary file in the same folder, then moves it into place. */
+    public static Path atomically(Path target, java.util.function.Consumer<Path> writer) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+        try {
+            writer.accept(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do: the target is either complete or untouched
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package cloud.consolesensei.report;
+
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.collect.InventoryStore;
+import cloud.consolesensei.coverage.CoverageStore;
+import cloud.consolesensei.finding.FindingStore;
+import cloud.consolesensei.finding.Severity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Summary sheet: the cover (DEMO marking, as-of date, run id, price table date), then per
+ * account the findings by severity, NEW and suppressed counts, money at stake (USD/month), coverage
+ * gaps, the headline figures of the {@link AccountFacts} contributors (month to date, forecast...)
+ * and how many resources of each kind were evaluated.
+ */
+@Component
+public class SummarySheet {
+
+    private final FindingStore findings;
+    private final CoverageStore coverage;
+    private final InventoryStore inventory;
+    private final List<AccountFacts> facts;
+
+    public SummarySheet(FindingStore findings, CoverageStore coverage, InventoryStore inventory, List<AccountFacts> facts) {
+        this.findings = findings;
+        this.coverage = coverage;
+        this.inventory = inventory;
+        this.facts = facts;
+    }
+
+    /** Per-account tallies of one run: severity counts (seen, not suppressed), NEW, suppressed, USD. */
+    public record Tally(Map<Severity, Integer> bySeverity, int newCount, int suppressed, int resolved, BigDecimal atStake) {
+        public int total() {
+            return bySeverity.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** The run's tallies per account ID. */
+    public Map<String, Tally> tallies(ReportScope scope) {
+        Map<String, Map<Severity, Integer>> sev = new HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, BigDecimal> usd = new HashMap<>();
+        for (Map<String, Object> row : findings.tally(scope.runId())) {
+            String a = (String) row.get("account_id");
+            String status = (String) row.get("status");
+            int n = ((Number) row.get("n")).intValue();
+            int[] c = counts.computeIfAbsent(a, k -> new int[3]);
+            switch (status) {
+                case "SUPPRESSED" -> c[1] += n;
+                case "RESOLVED" -> c[2] += n;
+                default -> {
+                    if (status.equals("NEW")) c[0] += n;
+                    sev.computeIfAbsent(a, k -> new HashMap<>()).merge(Severity.valueOf((String) row.get("severity")), n, Integer::sum);
+                    BigDecimal u = row.get("usd") == null ? null : new BigDecimal(row.get("usd").toString());
+                    usd.merge(a, u == null ? BigDecimal.ZERO : u, BigDecimal::add);
+                }
+            }
+        }
+        Map<String, Tally> out = new HashMap<>();
+        for (String a : scope.accountIds()) {
+            int[] c = counts.getOrDefault(a, new int[3]);
+            out.put(a, new Tally(sev.getOrDefault(a, Map.of()), c[0], c[1], c[2], usd.getOrDefault(a, BigDecimal.ZERO)));
+        }
+        return out;
+    }
+
+    /** Writes the Summary sheet (first sheet of the workbook). */
+    public void write(ReportWorkbook wb, ReportScope scope, String priceNote) {
+        SXSSFSheet sheet = wb.sheet("Summary");
+        int r = 0;
+        wb.set(sheet.createRow(r++), 0, (scope.demo() ? "DEMO - " : "") + "ConsoleSensei Cloud - AWS audit", false)
+                .setCellStyle(wb.titleStyle());
+        if (scope.demo()) {
+            wb.set(sheet.createRow(r++), 0, "DEMO: built-in demo estate, not a real AWS account.", false);
+        }
+        Row info = sheet.createRow(r++);
+        wb.set(info, 0, "As of (UTC)", false);
+        wb.set(info, 1, scope.asOf(), false);
+        Row run = sheet.createRow(r++);
+        wb.set(run, 0, "Run", false);
+        wb.set(run, 1, scope.runId(), false);
+        Row gen = sheet.createRow(r++);
+        wb.set(gen, 0, "Generated", false);
+        wb.set(gen, 1, Instant.now().toString(), false);
+        Row prices = sheet.createRow(r++);
+        wb.set(prices, 0, "Prices", false);
+        wb.set(prices, 1, priceNote, false);
+        r++;
+        List<String> h = new ArrayList<>(List.of("Account ID", "Account name", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO",
+                "New", "Resolved", "Suppressed", "Money at stake (USD/month)", "Coverage gaps"));
+        int headerRow = r;
+        wb.header(sheet, r++, h);
+        Map<String, Tally> tallies = tallies(scope);
+        Map<String, Integer> gaps = new HashMap<>();
+        coverage.forEach(scope.runId(), scope.accountIds(), g -> {
+            if (!g.info()) gaps.merge(g.accountId(), 1, Integer::sum);
+        });
+        for (AccountTarget a : scope.accounts()) {
+            Tally t = tallies.get(a.id());
+            Row row = sheet.createRow(r++);
+            wb.set(row, 0, a.id(), false);
+            wb.set(row, 1, a.name(), false);
+            int c = 2;
+            for (Severity s : Severity.values()) wb.set(row, c++, t.bySeverity().getOrDefault(s, 0), false);
+            wb.set(row, c++, t.newCount(), false);
+            wb.set(row, c++, t.resolved(), false);
+            wb.set(row, c++, t.suppressed(), false);
+            wb.set(row, c++, t.atStake(), true);
+            wb.set(row, c, gaps.getOrDefault(a.id(), 0), false);
+        }
+        sheet.createFreezePane(0, 0);
+        r++;
+        for (AccountTarget a : scope.accounts()) {
+            List<AccountFacts.Fact> fs = new ArrayList<>();
+            facts.forEach(f -> fs.addAll(f.facts(a.id(), scope)));
+            Map<String, Integer> evaluated = inventory.counts(scope.runId(), a.id());
+            if (fs.isEmpty() && evaluated.isEmpty()) continue;
+            wb.set(sheet.createRow(r++), 0, a.name() + " (" + a.id() + ")", false).setCellStyle(wb.titleStyle());
+            for (AccountFacts.Fact f : fs) {
+                Row row = sheet.createRow(r++);
+                wb.set(row, 0, f.label(), false);
+                wb.set(row, 1, f.value(), f.usd());
+            }
+            for (Map.Entry<String, Integer> e : evaluated.entrySet()) {
+                Row row = sheet.createRow(r++);
+                wb.set(row, 0, "Evaluated: " + e.getKey(), false);
+                wb.set(row, 1, e.getValue(), false);
+            }
+            r++;
+        }
+        wb.widths(sheet, 30, 24, 10, 10, 10, 10, 10, 8, 10, 11, 26, 14);
+        if (headerRow > 0) {
+            sheet.createFreezePane(0, 0);
+        }
+    }
+}
