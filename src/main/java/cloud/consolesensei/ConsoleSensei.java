@@ -29,6 +29,6 @@ public final class ConsoleSensei {
             cli.usage(cli.getOut());
             return 2;
         }
-        return cli.execute(args);
+        return cli.execute(cloud.consolesensei.cli.AppContext.splitSpringArgs(args));
     }
 }

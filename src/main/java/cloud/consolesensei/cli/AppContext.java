@@ -24,9 +24,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  * exit codes: configuration problems (a malformed file, an unknown key, a bad value) print one
  * line per problem naming file, key and value, and exit 2 before anything is written.
  */
-final class AppContext {
+public final class AppContext {
+
+    /** Spring properties given on the command line ({@code --spring.x=y}), set by {@link #splitSpringArgs}. */
+    private static final ThreadLocal<List<String>> SPRING_ARGS = ThreadLocal.withInitial(List::of);
 
     private AppContext() {
+    }
+
+    /**
+     * Takes the Spring property arguments ({@code --spring.<key>=<value>}, {@code --consolesensei.<key>=<value>},
+     * {@code --logging.<key>=<value>}) out of {@code args} for the application context; returns the rest
+     * for the command-line parser.
+     */
+    public static String[] splitSpringArgs(String... args) {
+        List<String> spring = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            boolean prop = (a.startsWith("--spring.") || a.startsWith("--consolesensei.") || a.startsWith("--logging."))
+                    && a.contains("=");
+            (prop ? spring : rest).add(a);
+        }
+        SPRING_ARGS.set(List.copyOf(spring));
+        return rest.toArray(String[]::new);
     }
 
     /**
@@ -38,6 +58,7 @@ final class AppContext {
     static int run(CommonOptions common, List<String> extra, PrintWriter err,
                    Function<ConfigurableApplicationContext, Integer> body) {
         List<String> args = new ArrayList<>(extra);
+        args.addAll(SPRING_ARGS.get());
         if (common.config != null) {
             if (!Files.isRegularFile(common.config) || !Files.isReadable(common.config)) {
                 err.println("error: --config " + common.config + ": no such readable file");

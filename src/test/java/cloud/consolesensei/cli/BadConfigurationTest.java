@@ -1,0 +1,89 @@
+package cloud.consolesensei.cli;
+
+import cloud.consolesensei.support.CliHarness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad configuration: one clear message naming the key and value, exit code 2, and nothing
+ * written (no reports, no database files).
+ */
+class BadConfigurationTest {
+
+    @TempDir
+    Path work;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("malformed YAML", "consolesensei:\n  accounts:\n    - id: '123456789012'\n   name: broken\n  : : :\n",
+                        "not valid YAML"),
+                Arguments.of("short account id", "consolesensei:\n  accounts:\n    - id: '12345'\n      regions: [us-east-1]\n",
+                        "consolesensei.accounts[0].id: '12345' is not an AWS account ID"),
+                Arguments.of("unknown region", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regions: [us-east-1, mars-north-1]\n",
+                        "consolesensei.accounts[0].regions[1]: 'mars-north-1' is not an AWS region name"),
+                Arguments.of("negative budget", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regions: [us-east-1]\n      monthly-budget-usd: -5\n",
+                        "monthly-budget-usd: '-5' must not be negative"),
+                Arguments.of("unknown key", "consolesensei:\n  acounts: []\n",
+                        "consolesensei.acounts: unknown configuration key"),
+                Arguments.of("bad role ARN", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regions: [us-east-1]\n      role-arn: 'arn:aws:iam::12:role'\n",
+                        "role-arn: 'arn:aws:iam::12:role' is not an IAM role ARN"),
+                Arguments.of("suppression without reason", "consolesensei:\n  suppressions:\n    - check: ebs.volume_gp2\n      resource: 'vol-*'\n",
+                        "consolesensei.suppressions[0].reason: required"),
+                Arguments.of("unknown check id", "consolesensei:\n  checks:\n    ec2.no_such_check:\n      enabled: false\n",
+                        "unknown check id 'ec2.no_such_check'"),
+                Arguments.of("bad cron", "consolesensei:\n  schedule:\n    audit: 'every night'\n",
+                        "consolesensei.schedule.audit: 'every night' is not a Spring cron expression"),
+                Arguments.of("wrong type", "consolesensei:\n  aws:\n    max-attempts: lots\n",
+                        "consolesensei.aws.max-attempts: 'lots' is not allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void rejectsWithExit2AndWritesNothing(String name, String yaml, String expected) throws IOException {
+        Path config = work.resolve("audit.yml");
+        Files.writeString(config, yaml);
+        Path reports = work.resolve("reports");
+
+        CliHarness.Result r = CliHarness.run(work, "run", "--config", config.toString(), "--reports-dir", reports.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.out()).doesNotContain("report:");
+        assertThat(reports).doesNotExist();
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @org.junit.jupiter.api.Test
+    void missingConfigFileIsExit2() {
+        CliHarness.Result r = CliHarness.run(work, "run", "--config", work.resolve("nope.yml").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--config").contains("nope.yml").contains("no such readable file");
+    }
+
+    @org.junit.jupiter.api.Test
+    void badUsageIsExit2() {
+        assertThat(CliHarness.run(work, "run", "--as-of", "yesterday").exitCode()).isEqualTo(2);
+        assertThat(CliHarness.run(work, "run", "--account", "12").exitCode()).isEqualTo(2);
+        assertThat(CliHarness.run(work, "run", "--region", "moon-1").exitCode()).isEqualTo(2);
+        assertThat(CliHarness.run(work, "frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unknownAccountIsExit2() {
+        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--account", "999999999999",
+                "--reports-dir", work.resolve("reports").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--account 999999999999: not a configured account");
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+}
