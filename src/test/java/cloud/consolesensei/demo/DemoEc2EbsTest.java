@@ -85,4 +85,16 @@ class DemoEc2EbsTest {
                         org.assertj.core.groups.Tuple.tuple("i-0a1b2c3d4e5f60003", Severity.LOW),
                         org.assertj.core.groups.Tuple.tuple("i-0c1b2c3d4e5f60002", Severity.INFO));
     }
+
+    @Test
+    void instancesArePagedAndTerminatedOnesSkipped() {
+        DemoAwsClients clients = new DemoAwsClients(AS_OF);
+        List<String> ids = new cloud.consolesensei.ec2.InstanceSource()
+                .read(readContext(clients, DemoEstate.PRODUCTION, "us-east-1", gaps))
+                .map(v -> v.instance().instanceId()).toList();
+        // page 1 holds two reservations, page 2 the third (reached only through NextToken)
+        assertThat(ids).containsExactly("i-0a1b2c3d4e5f60001", "i-0a1b2c3d4e5f60002", "i-0a1b2c3d4e5f60003",
+                "i-0a1b2c3d4e5f60005");
+        assertThat(gaps).isEmpty();
+    }
 }

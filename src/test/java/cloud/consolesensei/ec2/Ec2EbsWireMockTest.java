@@ -146,6 +146,31 @@ class Ec2EbsWireMockTest {
         assertThat(findings).hasSize(12);
     }
 
+    @Test
+    void unreadableAttachedVolumesLeaveTheStoppedInstanceUnpricedAndNameItInTheGap() {
+        server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Name=attachment.instance-id"))
+                .atPriority(0).willReturn(aResponse().withStatus(403)
+                        .withHeader("Content-Type", "text/xml;charset=UTF-8")
+                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>"
+                                + "<Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this"
+                                + " operation.</Message></Error></Errors><RequestID>ea966190-example</RequestID>"
+                                + "</Response>")));
+
+        List<Finding> findings = readAll();
+
+        assertThat(gaps).singleElement().satisfies(g -> {
+            assertThat(g.operation()).isEqualTo("DescribeVolumes");
+            assertThat(g.errorClass()).isEqualTo(ErrorClass.ACCESS_DENIED);
+            assertThat(g.message()).startsWith("instance i-0bbbbbbbbbbbbbbb2: UnauthorizedOperation");
+        });
+        assertThat(findings).filteredOn(f -> f.checkId().equals("ec2.instance_stopped_long")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.monthlyCostUsd()).isNull();
+                    assertThat(f.detail()).contains("could not be read");
+                });
+        assertThat(findings).hasSize(13);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // The estate, in the EC2 Query API's XML
 

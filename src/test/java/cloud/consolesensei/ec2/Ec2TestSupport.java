@@ -62,7 +62,11 @@ public final class Ec2TestSupport {
         try (Stream<R> s = source.read(rc)) {
             s.forEach(r -> {
                 source.checks().forEach(c -> out.addAll(c.evaluate(r, cc)));
-                source.inventoryRow(r, cc); // must not throw for any resource
+                cloud.consolesensei.collect.InventoryRow row = source.inventoryRow(r, cc);
+                if (row != null && row.cells().size() != source.sheet().columns().size()) {
+                    throw new AssertionError(source.id() + ": row has " + row.cells().size() + " cells for "
+                            + source.sheet().columns().size() + " columns");
+                }
             });
         }
         return out;
