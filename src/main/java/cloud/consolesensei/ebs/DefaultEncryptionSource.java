@@ -1,0 +1,53 @@
+package cloud.consolesensei.ebs;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.collect.InventoryRow;
+import cloud.consolesensei.collect.InventorySheet;
+import cloud.consolesensei.collect.ReadContext;
+import cloud.consolesensei.collect.ResourceSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One item per (account, region): GetEbsEncryptionByDefault (ec2:GetEbsEncryptionByDefault),
+ * judged by {@code ebs.default_encryption_off}. No inventory sheet.
+ */
+public final class DefaultEncryptionSource implements ResourceSource<EbsDefaultEncryption> {
+
+    private final List<Check<EbsDefaultEncryption>> checks = List.of(new DefaultEncryptionOffCheck());
+
+    @Override
+    public String id() {
+        return "ebs.default-encryption";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.REGIONAL;
+    }
+
+    @Override
+    public Stream<EbsDefaultEncryption> read(ReadContext ctx) {
+        return ctx.call("ec2", "GetEbsEncryptionByDefault",
+                        () -> ctx.clients().ec2(ctx.account(), ctx.region()).getEbsEncryptionByDefault(r -> { }))
+                .map(r -> new EbsDefaultEncryption(ctx.account().id(), r.ebsEncryptionByDefault()))
+                .stream();
+    }
+
+    @Override
+    public List<Check<EbsDefaultEncryption>> checks() {
+        return checks;
+    }
+
+    @Override
+    public InventorySheet sheet() {
+        return null;
+    }
+
+    @Override
+    public InventoryRow inventoryRow(EbsDefaultEncryption resource, CheckContext context) {
+        return null;
+    }
+}

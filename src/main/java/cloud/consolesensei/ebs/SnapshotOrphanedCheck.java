@@ -1,0 +1,46 @@
+package cloud.consolesensei.ebs;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.Severity;
+
+import java.util.List;
+
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+
+/**
+ * {@code ebs.snapshot_orphaned}: an own snapshot whose source volume no longer exists in the region
+ * and that no own AMI uses. Not evaluated when the volume list or the AMI list could not be read.
+ * Cost: {@link VolumePricing#snapshotUpperBound}.
+ */
+public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
+
+    public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.snapshot_orphaned",
+            "Orphaned EBS snapshot", Severity.LOW, "ec2", "EBS snapshot",
+            "A snapshot of a deleted volume that no AMI uses is usually a leftover nobody restores, billed every month.",
+            "Check the snapshot's description and tags for an owner; if nothing needs it: Console: EC2 > Snapshots > "
+                    + "select > Actions > Delete snapshot. CLI: aws ec2 delete-snapshot --snapshot-id <id>",
+            List.of("ec2:DescribeSnapshots", "ec2:DescribeVolumes", "ec2:DescribeImages"),
+            List.of("Amazon EBS pricing"), List.of());
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<Finding> evaluate(OwnSnapshot os, CheckContext ctx) {
+        OwnSnapshot.Facts f = os.facts();
+        Snapshot s = os.snapshot();
+        if (f.volumeIds() == null || f.amiSnapshotIds() == null) return List.of();
+        if (f.volumeIds().contains(s.volumeId()) || f.amiSnapshotIds().contains(s.snapshotId())) return List.of();
+        VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
+        return List.of(ctx.finding(DEFINITION, s.snapshotId())
+                .detail("Snapshot " + s.snapshotId() + ": its source volume " + s.volumeId()
+                        + " no longer exists and no AMI of this account uses it. "
+                        + SnapshotSource.costSentence(cost, s))
+                .monthlyCostUsd(cost.monthlyUsd()).build());
+    }
+}

@@ -1,0 +1,179 @@
+package cloud.consolesensei.ebs;
+
+import cloud.consolesensei.price.PriceTable;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.ec2.model.Volume;
+
+/**
+ * The one place EBS money is computed (used by {@code ebs.volume_unattached}, {@code ebs.volume_gp2},
+ * {@code ebs.snapshot_*} and {@code ec2.instance_stopped_long}), following the "Amazon EBS pricing"
+ * page's formulas with the bundled {@link PriceTable}:
+ * <ul>
+ *   <li>gp2, st1, sc1, standard: GiB x GB-month price;</li>
+ *   <li>gp3: GiB x GB-month + IOPS above 3,000 x IOPS-month + MiB/s above 125 x MiB/s-month;</li>
+ *   <li>io1: GiB x GB-month + provisioned IOPS x IOPS-month;</li>
+ *   <li>io2: GiB x GB-month + provisioned IOPS in tiers (up to 32,000; 32,001-64,000; above 64,000);</li>
+ *   <li>snapshots: source volume GiB x snapshot GB-month (an upper bound: snapshots are incremental).</li>
+ * </ul>
+ * All amounts are USD per month, unrounded. A price the table lacks, an unknown volume type or a
+ * missing size gives a {@link Cost} with no amount and a note saying why (never zero).
+ */
+public final class VolumePricing {
+
+    /** IOPS a gp3 volume includes in its storage price. */
+    public static final int GP3_FREE_IOPS = 3000;
+    /** Throughput (MiB/s) a gp3 volume includes in its storage price. */
+    public static final int GP3_FREE_THROUGHPUT = 125;
+    /** gp2 baseline: 3 IOPS per GiB, at least 100, at most 16,000 (EBS User Guide, "gp2 volumes"). */
+    public static final int GP2_IOPS_PER_GIB = 3;
+    static final int GP2_MIN_IOPS = 100;
+    static final int GP2_MAX_IOPS = 16000;
+    static final int IO2_TIER1_MAX = 32000;
+    static final int IO2_TIER2_MAX = 64000;
+
+    private VolumePricing() {
+    }
+
+    /**
+     * A monthly amount, or why it is unknown.
+     *
+     * @param monthlyUsd USD per month, or {@code null} when unknown
+     * @param note       why the amount is unknown (for the finding detail), or {@code null}
+     */
+    public record Cost(BigDecimal monthlyUsd, String note) {
+
+        static Cost unknown(String note) {
+            return new Cost(null, note);
+        }
+
+        /** True when the amount is known. */
+        public boolean known() {
+            return monthlyUsd != null;
+        }
+
+        /** This plus {@code other}; unknown if either is unknown (keeping the first note). */
+        public Cost plus(Cost other) {
+            if (!known()) return this;
+            if (!other.known()) return other;
+            return new Cost(monthlyUsd.add(other.monthlyUsd), null);
+        }
+
+        /** A zero amount (e.g. no volumes). */
+        public static Cost zero() {
+            return new Cost(BigDecimal.ZERO, null);
+        }
+    }
+
+    /** Monthly cost of {@code volume} in {@code region}. */
+    public static Cost monthly(String region, Volume volume, PriceTable prices) {
+        return monthly(region, volume.volumeTypeAsString(), volume.size(), volume.iops(), volume.throughput(), prices);
+    }
+
+    /**
+     * Monthly cost of a volume.
+     *
+     * @param type       EBS volume type as AWS reports it ({@code gp3}, {@code io2}, ...)
+     * @param sizeGiB    size in GiB
+     * @param iops       provisioned IOPS (gp3, io1, io2), or {@code null}
+     * @param throughput provisioned throughput in MiB/s (gp3), or {@code null}
+     */
+    public static Cost monthly(String region, String type, Integer sizeGiB, Integer iops, Integer throughput,
+                               PriceTable prices) {
+        if (sizeGiB == null) return Cost.unknown("volume size not reported: monthly cost left empty");
+        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        Sum sum = new Sum(region, prices);
+        switch (t) {
+            case "gp2", "st1", "sc1", "standard" -> sum.add("ebs." + t + ".gb-month", sizeGiB);
+            case "gp3" -> {
+                sum.add("ebs.gp3.gb-month", sizeGiB);
+                sum.add("ebs.gp3.iops-month", above(iops, GP3_FREE_IOPS));
+                sum.add("ebs.gp3.throughput-mibps-month", above(throughput, GP3_FREE_THROUGHPUT));
+            }
+            case "io1" -> {
+                sum.add("ebs.io1.gb-month", sizeGiB);
+                sum.add("ebs.io1.iops-month", nz(iops));
+            }
+            case "io2" -> {
+                int p = nz(iops);
+                sum.add("ebs.io2.gb-month", sizeGiB);
+                sum.add("ebs.io2.iops-month", Math.min(p, IO2_TIER1_MAX));
+                sum.add("ebs.io2.iops-month.tier2", Math.max(0, Math.min(p, IO2_TIER2_MAX) - IO2_TIER1_MAX));
+                sum.add("ebs.io2.iops-month.tier3", Math.max(0, p - IO2_TIER2_MAX));
+            }
+            default -> {
+                return Cost.unknown("volume type '" + type + "' is not one this version prices (gp2, gp3, io1, io2,"
+                        + " st1, sc1, standard): monthly cost left empty");
+            }
+        }
+        return sum.result();
+    }
+
+    /** gp2 baseline IOPS of a volume of {@code sizeGiB}: 3 per GiB, clamped to 100..16,000. */
+    public static int gp2BaselineIops(int sizeGiB) {
+        return Math.max(GP2_MIN_IOPS, Math.min(GP2_MAX_IOPS, GP2_IOPS_PER_GIB * sizeGiB));
+    }
+
+    /**
+     * Monthly cost of the gp3 volume that replaces a gp2 volume of {@code sizeGiB}: same size,
+     * with the IOPS above 3,000 needed to match gp2's baseline (only above 1,000 GiB), base throughput.
+     */
+    public static Cost gp3Replacement(String region, int sizeGiB, PriceTable prices) {
+        return monthly(region, "gp3", sizeGiB, Math.max(GP3_FREE_IOPS, gp2BaselineIops(sizeGiB)),
+                GP3_FREE_THROUGHPUT, prices);
+    }
+
+    /**
+     * Upper bound of a snapshot's monthly storage: the source volume's size x snapshot GB-month
+     * (snapshots are incremental, so the real billed size is usually smaller).
+     */
+    public static Cost snapshotUpperBound(String region, Integer volumeSizeGiB, PriceTable prices) {
+        if (volumeSizeGiB == null) return Cost.unknown("snapshot volume size not reported: monthly cost left empty");
+        Sum sum = new Sum(region, prices);
+        sum.add(PriceTable.SNAPSHOT_GB_MONTH, volumeSizeGiB);
+        return sum.result();
+    }
+
+    /** {@code $1,234.56}: a USD amount for finding details, rounded half-up to cents. */
+    public static String usd(BigDecimal amount) {
+        return String.format(Locale.ROOT, "$%,.2f", amount.setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
+    private static int nz(Integer v) {
+        return v == null ? 0 : Math.max(0, v);
+    }
+
+    private static int above(Integer v, int free) {
+        return Math.max(0, nz(v) - free);
+    }
+
+    /** Adds quantity x price per item; remembers the first missing price. */
+    private static final class Sum {
+        private final String region;
+        private final PriceTable prices;
+        private BigDecimal total = BigDecimal.ZERO;
+        private String missing;
+
+        Sum(String region, PriceTable prices) {
+            this.region = region;
+            this.prices = prices;
+        }
+
+        void add(String item, long quantity) {
+            if (quantity == 0) return;
+            Optional<BigDecimal> p = prices.price(region, item);
+            if (p.isPresent()) {
+                total = total.add(p.get().multiply(BigDecimal.valueOf(quantity)));
+            } else if (missing == null) {
+                missing = prices.missing(region, item);
+            }
+        }
+
+        Cost result() {
+            return missing == null ? new Cost(total, null) : Cost.unknown(missing);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cloud.consolesensei.ec2;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.Severity;
+
+import java.util.List;
+
+/**
+ * {@code ec2.instance_imdsv1}: a running instance whose MetadataOptions.HttpTokens is
+ * {@code optional} (IMDSv1 allowed): MEDIUM, HIGH when it has a public IPv4 address. Missing
+ * MetadataOptions is unknown (no finding); an HttpTokens value other than optional/required gives
+ * an INFO finding with the raw value.
+ */
+public final class InstanceImdsV1Check implements Check<InstanceView> {
+
+    public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_imdsv1",
+            "Instance allows IMDSv1", Severity.MEDIUM, "ec2", "EC2 instance",
+            "IMDSv1 answers unauthenticated GETs, so an SSRF bug in the instance's software can leak its role credentials.",
+            "Check the software uses IMDSv2 (current AWS SDKs and CLI do; CloudWatch metric MetadataNoToken shows v1 "
+                    + "use), then: Console: EC2 > Instances > Actions > Instance settings > Modify instance metadata "
+                    + "options > IMDSv2 Required. CLI: aws ec2 modify-instance-metadata-options --instance-id <id> "
+                    + "--http-tokens required --http-endpoint enabled",
+            List.of("ec2:DescribeInstances"),
+            List.of("AWS Foundational Security Best Practices EC2.8", "Use IMDSv2 (Amazon EC2 User Guide)"),
+            List.of());
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<Finding> evaluate(InstanceView v, CheckContext ctx) {
+        if (!"running".equals(v.state()) || v.instance().metadataOptions() == null) return List.of();
+        String id = v.instance().instanceId();
+        String tokens = v.instance().metadataOptions().httpTokensAsString();
+        if ("required".equals(tokens) || tokens == null) return List.of();
+        if (!"optional".equals(tokens)) {
+            return List.of(ctx.finding(DEFINITION, id).severity(Severity.INFO)
+                    .detail("Instance " + id + " reports MetadataOptions.HttpTokens '" + tokens
+                            + "', a value this version does not know: IMDSv1 use unknown.")
+                    .build());
+        }
+        String ip = v.publicIp();
+        return List.of(ctx.finding(DEFINITION, id)
+                .severity(ip == null ? Severity.MEDIUM : Severity.HIGH)
+                .detail("Running instance " + id + " has HttpTokens = optional (IMDSv1 allowed)"
+                        + (ip == null ? "." : " and public IP " + ip + "."))
+                .build());
+    }
+}

@@ -1,0 +1,81 @@
+package cloud.consolesensei.ec2;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.SettingSpec;
+import cloud.consolesensei.ebs.VolumePricing;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.Severity;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.ec2.model.Volume;
+
+/**
+ * {@code ec2.instance_stopped_long}: a stopped instance whose stop date (from StateTransitionReason,
+ * {@link StopDate}) is at least {@code min-stopped-days} (default 30) days before the as-of date: LOW.
+ * No readable date: INFO saying "since unknown" with the raw reason. Cost: the attached volumes'
+ * monthly price ({@link VolumePricing}), which a stopped instance keeps paying.
+ */
+public final class InstanceStoppedLongCheck implements Check<InstanceView> {
+
+    public static final String MIN_DAYS = "min-stopped-days";
+
+    public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_stopped_long",
+            "Instance stopped for a long time", Severity.LOW, "ec2", "EC2 instance",
+            "A long-stopped instance costs nothing to run but its EBS volumes (and any Elastic IP) are billed every month.",
+            "If the instance is no longer needed: Console: EC2 > Instances > select > Actions > Image and templates > "
+                    + "Create image (to keep a copy), then Instance state > Terminate. CLI: aws ec2 create-image "
+                    + "--instance-id <id> --name <name> && aws ec2 terminate-instances --instance-ids <id>",
+            List.of("ec2:DescribeInstances", "ec2:DescribeVolumes"),
+            List.of("Amazon EBS pricing", "AWS Well-Architected Cost Optimization: decommission resources"),
+            List.of(SettingSpec.integer(MIN_DAYS, 30, "days stopped from which an instance is reported")));
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<Finding> evaluate(InstanceView v, CheckContext ctx) {
+        if (!"stopped".equals(v.state())) return List.of();
+        String id = v.instance().instanceId();
+        String raw = v.instance().stateTransitionReason();
+        Optional<Instant> stopped = StopDate.parse(raw);
+        VolumePricing.Cost cost = v.attachedVolumes() == null
+                ? new VolumePricing.Cost(null, "attached volumes could not be read (see coverage: DescribeVolumes):"
+                        + " monthly cost left empty")
+                : attachedCost(v.attachedVolumes(), ctx);
+        String costText = cost.known()
+                ? "Its " + v.attachedVolumes().size() + " attached EBS volume(s) cost "
+                        + VolumePricing.usd(cost.monthlyUsd()) + "/month."
+                : cost.note();
+        if (stopped.isEmpty()) {
+            return List.of(ctx.finding(DEFINITION, id).severity(Severity.INFO)
+                    .detail("Instance " + id + " is stopped; since unknown: no date in StateTransitionReason '"
+                            + (raw == null ? "" : raw) + "'. " + costText)
+                    .monthlyCostUsd(cost.monthlyUsd()).build());
+        }
+        long days = ChronoUnit.DAYS.between(stopped.get().atZone(ZoneOffset.UTC).toLocalDate(), ctx.asOf());
+        int min = ctx.settings().integer(DEFINITION.id(), MIN_DAYS);
+        if (days < min) return List.of();
+        return List.of(ctx.finding(DEFINITION, id)
+                .detail("Instance " + id + " has been stopped since " + stopped.get().toString().substring(0, 10)
+                        + " (" + days + " days; limit " + min + "). " + costText)
+                .monthlyCostUsd(cost.monthlyUsd()).build());
+    }
+
+    /** Sum of the volumes' monthly costs; unknown if any one is unknown. */
+    static VolumePricing.Cost attachedCost(List<Volume> volumes, CheckContext ctx) {
+        VolumePricing.Cost sum = VolumePricing.Cost.zero();
+        for (Volume vol : volumes) {
+            sum = sum.plus(VolumePricing.monthly(ctx.region(), vol, ctx.prices()));
+        }
+        return sum;
+    }
+}

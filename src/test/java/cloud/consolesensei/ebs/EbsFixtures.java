@@ -1,0 +1,35 @@
+package cloud.consolesensei.ebs;
+
+import static cloud.consolesensei.ec2.Ec2TestSupport.AS_OF;
+import static cloud.consolesensei.ec2.Ec2TestSupport.ctx;
+
+import cloud.consolesensei.check.CheckContext;
+
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
+
+/** Model builders shared by the EBS check tests. */
+final class EbsFixtures {
+
+    static final CheckContext US = ctx("us-east-1");
+
+    static Volume volume(String type, int size, Integer iops, Integer throughput, String state, Boolean encrypted) {
+        Volume.Builder b = Volume.builder().volumeId("vol-0123456789abcdef0").volumeType(type).size(size).iops(iops)
+                .throughput(throughput).state(state).encrypted(encrypted).availabilityZone("us-east-1a");
+        if ("in-use".equals(state)) b.attachments(VolumeAttachment.builder().instanceId("i-0123456789abcdef0").build());
+        return b.build();
+    }
+
+    static Snapshot snapshot(String id, String volumeId, int ageDays) {
+        return Snapshot.builder().snapshotId(id).volumeId(volumeId).volumeSize(200).encrypted(true)
+                .startTime(AS_OF.minusDays(ageDays).atTime(23, 59).toInstant(ZoneOffset.UTC)).build();
+    }
+
+    static OwnSnapshot own(Snapshot s, Set<String> volumes, Set<String> ami, Set<String> pub) {
+        return new OwnSnapshot(s, new OwnSnapshot.Facts(volumes, ami, pub));
+    }
+}

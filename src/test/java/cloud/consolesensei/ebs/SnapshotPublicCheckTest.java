@@ -1,0 +1,26 @@
+package cloud.consolesensei.ebs;
+
+import static cloud.consolesensei.ebs.EbsFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.finding.Severity;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SnapshotPublicCheckTest {
+
+    private final SnapshotPublicCheck check = new SnapshotPublicCheck();
+
+    @Test
+    void restorableByAllIsCritical() {
+        assertThat(check.evaluate(own(snapshot("snap-1", "vol-1", 5), null, null, Set.of("snap-1")), US))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(x.resourceId()).isEqualTo("snap-1");
+                });
+        assertThat(check.evaluate(own(snapshot("snap-2", "vol-1", 5), null, null, Set.of("snap-1")), US)).isEmpty();
+        assertThat(check.evaluate(own(snapshot("snap-1", "vol-1", 5), null, null, null), US)).isEmpty();
+    }
+}
