@@ -352,4 +352,23 @@ class S3BucketSourceWireTest {
                 CoverageGap::operation, CoverageGap::errorClass)
                 .containsExactly("global", "s3", "ListBuckets", ErrorClass.ACCESS_DENIED);
     }
+
+    @Test
+    void unreadableLocationFallsBackToTheRegionListBucketsReported() {
+        accountBlock(true, true, true, true);
+        listBuckets(null, null, bucketXml("delta", "eu-west-1"));
+        cleanBucket("delta", "eu-west-1");
+        s3("delta", "location", 403, error("AccessDenied", "Access Denied", "delta"));
+        versioning("delta", "Suspended");
+
+        assertThat(audit(ACCOUNT)).extracting(Finding::resourceId, Finding::checkId, Finding::region)
+                .containsExactly(tuple("delta", "s3.bucket_versioning_disabled", "eu-west-1"));
+        assertThat(gaps.gaps).singleElement().satisfies(g -> {
+            assertThat(g).extracting(CoverageGap::region, CoverageGap::service, CoverageGap::operation)
+                    .containsExactly("global", "s3", "GetBucketLocation");
+            assertThat(g.message()).startsWith("bucket delta: AccessDenied");
+        });
+        aws.server.verify(getRequestedFor(urlPathEqualTo("/delta")).withQueryParam("versioning", matching(".*"))
+                .withHeader("Authorization", containing("/eu-west-1/s3/aws4_request")));
+    }
 }
