@@ -371,4 +371,20 @@ class S3BucketSourceWireTest {
         aws.server.verify(getRequestedFor(urlPathEqualTo("/delta")).withQueryParam("versioning", matching(".*"))
                 .withHeader("Authorization", containing("/eu-west-1/s3/aws4_request")));
     }
+
+    @Test
+    void bucketsAreReadAsTheStreamIsPulled() {
+        accountBlock(true, true, true, true);
+        listBuckets(null, null, bucketXml("first", "us-east-1"), bucketXml("second", "us-east-1"));
+        cleanBucket("first", "");
+        cleanBucket("second", "");
+
+        var items = new S3BucketSource().read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients, gaps)).iterator();
+        assertThat(aws.server.getAllServeEvents()).isEmpty();
+        assertThat(items.next()).isInstanceOf(S3Account.class);
+        assertThat(items.next()).isInstanceOfSatisfying(S3Bucket.class, b -> assertThat(b.name()).isEqualTo("first"));
+        aws.server.verify(0, getRequestedFor(urlPathEqualTo("/second")));
+        assertThat(items.next()).isInstanceOfSatisfying(S3Bucket.class, b -> assertThat(b.name()).isEqualTo("second"));
+        assertThat(items.hasNext()).isFalse();
+    }
 }
