@@ -1,0 +1,390 @@
+package cloud.consolesensei.s3;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.aws.ErrorClass;
+import cloud.consolesensei.collect.ReadContext;
+import cloud.consolesensei.coverage.CoverageGap;
+import cloud.consolesensei.finding.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The S3 source through the real SDK against WireMock, with bodies shaped as the Amazon S3 API
+ * reference documents them (namespace http://s3.amazonaws.com/doc/2006-03-01/, S3 Control
+ * http://awss3control.amazonaws.com/doc/2018-08-20/, errors as {@code <Error><Code>}).
+ */
+class S3BucketSourceWireTest {
+
+    private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final String ACCOUNT_ID = "111111111111";
+    private static final AccountTarget ACCOUNT = TestReads.account(ACCOUNT_ID, List.of("us-east-1", "eu-west-1"),
+            List.of("us-east-1", "eu-west-1"));
+
+    private WireAws aws;
+    private final TestReads.RecordingGaps gaps = new TestReads.RecordingGaps();
+    private int requestIds;
+
+    @BeforeEach
+    void start() {
+        aws = new WireAws();
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    // ---- stubs, bodies as the S3 API reference shows them ----
+
+    private void s3(String bucket, String subresource, int status, String body) {
+        aws.server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam(subresource, matching(".*"))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
+                        .withHeader("x-amz-request-id", "REQ" + (++requestIds)).withBody(body)));
+    }
+
+    private static String error(String code, String message, String bucket) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+                + "</Message><BucketName>" + bucket + "</BucketName><RequestId>4442587FB7D0A2F9</RequestId>"
+                + "<HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>";
+    }
+
+    /**
+     * S3 Control wraps its errors in {@code <ErrorResponse>}, unlike S3 (as AWS answers it; see
+     * getmoto/moto#9716, which fixed its emulation to match).
+     */
+    private static String controlError(String code, String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse><Error><Code>" + code + "</Code><Message>"
+                + message + "</Message><AccountId>" + ACCOUNT_ID + "</AccountId></Error><RequestId>1VHQEEBR32DDWTPE</RequestId>"
+                + "<HostId>host</HostId></ErrorResponse>";
+    }
+
+    private void location(String bucket, String constraint) {
+        s3(bucket, "location", 200, constraint.isEmpty()
+                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"" + NS + "\"/>"
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"" + NS + "\">" + constraint
+                        + "</LocationConstraint>");
+    }
+
+    private void block(String bucket, boolean acls, boolean ignore, boolean policy, boolean restrict) {
+        s3(bucket, "publicAccessBlock", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<PublicAccessBlockConfiguration xmlns=\"" + NS + "\">" + settings(acls, ignore, policy, restrict)
+                + "</PublicAccessBlockConfiguration>");
+    }
+
+    private static String settings(boolean acls, boolean ignore, boolean policy, boolean restrict) {
+        return "<BlockPublicAcls>" + acls + "</BlockPublicAcls><IgnorePublicAcls>" + ignore + "</IgnorePublicAcls>"
+                + "<BlockPublicPolicy>" + policy + "</BlockPublicPolicy><RestrictPublicBuckets>" + restrict
+                + "</RestrictPublicBuckets>";
+    }
+
+    private void noBlock(String bucket) {
+        s3(bucket, "publicAccessBlock", 404, error("NoSuchPublicAccessBlockConfiguration",
+                "The public access block configuration was not found", bucket));
+    }
+
+    private void policyStatus(String bucket, boolean isPublic) {
+        s3(bucket, "policyStatus", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PolicyStatus xmlns=\"" + NS
+                + "\"><IsPublic>" + isPublic + "</IsPublic></PolicyStatus>");
+    }
+
+    private void noPolicy(String bucket) {
+        String body = error("NoSuchBucketPolicy", "The bucket policy does not exist", bucket);
+        s3(bucket, "policyStatus", 404, body);
+        s3(bucket, "policy", 404, body);
+    }
+
+    private void policy(String bucket, String json) {
+        aws.server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", matching(".*"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
+    }
+
+    private static final String OWNER_GRANT = "<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+            + "xsi:type=\"CanonicalUser\"><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>"
+            + "</Grantee><Permission>FULL_CONTROL</Permission></Grant>";
+
+    private void acl(String bucket, String publicGroup) {
+        String extra = publicGroup == null ? "" : "<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                + "xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/" + publicGroup + "</URI></Grantee>"
+                + "<Permission>READ</Permission></Grant>";
+        s3(bucket, "acl", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<AccessControlPolicy xmlns=\"" + NS + "\">"
+                + "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID></Owner>"
+                + "<AccessControlList>" + OWNER_GRANT + extra + "</AccessControlList></AccessControlPolicy>");
+    }
+
+    private void ownership(String bucket, String objectOwnership) {
+        if (objectOwnership == null) {
+            s3(bucket, "ownershipControls", 404, error("OwnershipControlsNotFoundError",
+                    "The bucket ownership controls were not found", bucket));
+        } else {
+            s3(bucket, "ownershipControls", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OwnershipControls xmlns=\""
+                    + NS + "\"><Rule><ObjectOwnership>" + objectOwnership + "</ObjectOwnership></Rule></OwnershipControls>");
+        }
+    }
+
+    private void versioning(String bucket, String status) {
+        s3(bucket, "versioning", 200, status == null
+                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersioningConfiguration xmlns=\"" + NS + "\"/>"
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersioningConfiguration xmlns=\"" + NS + "\"><Status>"
+                        + status + "</Status></VersioningConfiguration>");
+    }
+
+    private void lifecycle(String bucket, boolean present) {
+        if (!present) {
+            s3(bucket, "lifecycle", 404, error("NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist", bucket));
+        } else {
+            s3(bucket, "lifecycle", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LifecycleConfiguration xmlns=\"" + NS
+                    + "\"><Rule><ID>expire-logs</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status>"
+                    + "<Expiration><Days>365</Days></Expiration></Rule></LifecycleConfiguration>");
+        }
+    }
+
+    private void accountBlock(int status, String body) {
+        aws.server.stubFor(get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+                .withHeader("x-amz-account-id", equalTo(ACCOUNT_ID))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml").withBody(body)));
+    }
+
+    private void accountBlock(boolean acls, boolean ignore, boolean policy, boolean restrict) {
+        accountBlock(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration xmlns=\""
+                + "http://awss3control.amazonaws.com/doc/2018-08-20/\">" + settings(acls, ignore, policy, restrict)
+                + "</PublicAccessBlockConfiguration>");
+    }
+
+    private static String bucketXml(String name, String region) {
+        return "<Bucket><CreationDate>2019-12-11T23:32:47.000Z</CreationDate><Name>" + name + "</Name><BucketRegion>"
+                + region + "</BucketRegion></Bucket>";
+    }
+
+    private void listBuckets(String token, String nextToken, String... buckets) {
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult xmlns=\"" + NS + "\"><Buckets>"
+                + String.join("", buckets) + "</Buckets><Owner><DisplayName>owner</DisplayName>"
+                + "<ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID></Owner>"
+                + (nextToken == null ? "" : "<ContinuationToken>" + nextToken + "</ContinuationToken>")
+                + "</ListAllMyBucketsResult>";
+        aws.server.stubFor(get(urlPathEqualTo("/")).withQueryParam("max-buckets", equalTo("1000"))
+                .withQueryParam("continuation-token", token == null ? absent() : equalTo(token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(body)));
+    }
+
+    private static final String TLS_POLICY = """
+            {"Version":"2012-10-17","Statement":{"Sid":"TlsOnly","Effect":"Deny","Principal":{"AWS":"*"},"Action":"s3:*",
+            "Resource":["arn:aws:s3:::gamma-syd","arn:aws:s3:::gamma-syd/*"],
+            "Condition":{"BoolIfExists":{"aws:SecureTransport":false}}}}""";
+    private static final String PUBLIC_POLICY = """
+            {"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow","Principal":"*",
+            "Action":"s3:GetObject","Resource":"arn:aws:s3:::alpha/*"}]}""";
+
+    private List<Finding> audit(AccountTarget account) {
+        S3BucketSource source = new S3BucketSource();
+        ReadContext ctx = TestReads.context(account, Finding.GLOBAL, aws.clients, gaps);
+        List<Finding> findings = new ArrayList<>();
+        source.read(ctx).forEach(r -> source.checks().forEach(c -> findings.addAll(c.evaluate(r, ctx.checkContext()))));
+        return findings;
+    }
+
+    /** A bucket in {@code location} with every setting clean. */
+    private void cleanBucket(String name, String location) {
+        location(name, location);
+        block(name, true, true, true, true);
+        policyStatus(name, false);
+        acl(name, null);
+        policy(name, TLS_POLICY);
+        versioning(name, "Enabled");
+        lifecycle(name, true);
+    }
+
+    @Test
+    void auditsEveryBucketInItsOwnRegionAcrossPagesWithAbsentConfigurationsAsFacts() {
+        accountBlock(true, false, true, false);
+        listBuckets(null, "tok-2", bucketXml("alpha", "us-east-1"), bucketXml("beta-eu", "eu-west-1"));
+        listBuckets("tok-2", null, bucketXml("gamma-syd", "ap-southeast-2"), bucketXml("gone-bucket", "us-west-2"),
+                bucketXml("locked", "us-west-2"));
+
+        // alpha: empty location (us-east-1); nothing configured; public policy and AuthenticatedUsers ACL.
+        location("alpha", "");
+        noBlock("alpha");
+        policyStatus("alpha", true);
+        acl("alpha", "AuthenticatedUsers");
+        ownership("alpha", null);
+        policy("alpha", PUBLIC_POLICY);
+        versioning("alpha", null);
+        lifecycle("alpha", false);
+
+        // beta-eu: legacy EU location; partial block; public ACL disabled by BucketOwnerEnforced; no policy.
+        location("beta-eu", "EU");
+        block("beta-eu", true, false, true, true);
+        noPolicy("beta-eu");
+        acl("beta-eu", "AllUsers");
+        ownership("beta-eu", "BucketOwnerEnforced");
+        versioning("beta-eu", "Enabled");
+        lifecycle("beta-eu", true);
+
+        // gamma-syd: clean, outside the allowed regions.
+        cleanBucket("gamma-syd", "ap-southeast-2");
+
+        // gone-bucket: deleted between ListBuckets and its reads.
+        location("gone-bucket", "us-west-2");
+        s3("gone-bucket", "publicAccessBlock", 404, error("NoSuchBucket", "The specified bucket does not exist", "gone-bucket"));
+
+        // locked: the audit identity may not read its policy.
+        cleanBucket("locked", "us-west-2");
+        s3("locked", "policy", 403, error("AccessDenied", "Access Denied", "locked"));
+        versioning("locked", "Suspended");
+
+        List<Finding> findings = audit(ACCOUNT);
+
+        assertThat(findings).extracting(Finding::resourceId, Finding::checkId, Finding::region).containsExactlyInAnyOrder(
+                tuple(ACCOUNT_ID, "s3.account_public_access_block_off", "global"),
+                tuple("alpha", "s3.bucket_public", "us-east-1"),
+                tuple("alpha", "s3.bucket_public_access_block_off", "us-east-1"),
+                tuple("alpha", "s3.bucket_ssl_not_enforced", "us-east-1"),
+                tuple("alpha", "s3.bucket_versioning_disabled", "us-east-1"),
+                tuple("alpha", "s3.bucket_no_lifecycle", "us-east-1"),
+                tuple("beta-eu", "s3.bucket_public_access_block_off", "eu-west-1"),
+                tuple("beta-eu", "s3.bucket_ssl_not_enforced", "eu-west-1"),
+                tuple("gamma-syd", "s3.bucket_outside_allowed_regions", "ap-southeast-2"),
+                tuple("locked", "s3.bucket_versioning_disabled", "us-west-2"),
+                tuple("locked", "s3.bucket_outside_allowed_regions", "us-west-2"));
+        assertThat(findings).allMatch(f -> f.accountId().equals(ACCOUNT_ID));
+        assertThat(findings).filteredOn(f -> f.checkId().equals("s3.bucket_public")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("bucket policy is public")
+                        .contains("READ to AuthenticatedUsers"));
+        assertThat(findings).filteredOn(f -> f.checkId().equals("s3.account_public_access_block_off")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("IgnorePublicAcls, RestrictPublicBuckets"));
+
+        assertThat(gaps.gaps).singleElement().satisfies(g -> {
+            assertThat(g).extracting(CoverageGap::accountId, CoverageGap::region, CoverageGap::service,
+                    CoverageGap::operation, CoverageGap::errorClass)
+                    .containsExactly(ACCOUNT_ID, "us-west-2", "s3", "GetBucketPolicy", ErrorClass.ACCESS_DENIED);
+            assertThat(g.message()).startsWith("bucket locked: AccessDenied: Access Denied");
+            assertThat(g.info()).isFalse();
+        });
+
+        // Each bucket's reads are signed for its own region; the deleted bucket was dropped at once.
+        aws.server.verify(getRequestedFor(urlPathEqualTo("/gamma-syd")).withQueryParam("acl", matching(".*"))
+                .withHeader("Authorization", containing("/ap-southeast-2/s3/aws4_request")));
+        aws.server.verify(getRequestedFor(urlPathEqualTo("/beta-eu")).withQueryParam("versioning", matching(".*"))
+                .withHeader("Authorization", containing("/eu-west-1/s3/aws4_request")));
+        aws.server.verify(2, getRequestedFor(urlPathEqualTo("/gone-bucket")));
+        // Ownership is read only where an ACL grants something to everyone.
+        aws.server.verify(0, getRequestedFor(urlPathEqualTo("/gamma-syd")).withQueryParam("ownershipControls", matching(".*")));
+        aws.server.verify(1, getRequestedFor(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+                .withHeader("x-amz-account-id", equalTo(ACCOUNT_ID)));
+        assertThat(aws.server.findAllUnmatchedRequests()).isEmpty();
+    }
+
+    @Test
+    void unreadableAccountBlockSilencesTheChecksThatNeedIt() {
+        accountBlock(403, controlError("AccessDenied", "Access Denied"));
+        listBuckets(null, null, bucketXml("alpha", "us-east-1"));
+        location("alpha", "");
+        noBlock("alpha");
+        policyStatus("alpha", true);
+        acl("alpha", null);
+        policy("alpha", PUBLIC_POLICY);
+        versioning("alpha", "Enabled");
+        lifecycle("alpha", true);
+
+        List<Finding> findings = audit(ACCOUNT);
+
+        assertThat(findings).extracting(Finding::resourceId, Finding::checkId)
+                .containsExactly(tuple("alpha", "s3.bucket_ssl_not_enforced"));
+        assertThat(gaps.gaps).singleElement().extracting(CoverageGap::region, CoverageGap::service,
+                CoverageGap::operation, CoverageGap::errorClass)
+                .containsExactly("global", "s3control", "GetPublicAccessBlock", ErrorClass.ACCESS_DENIED);
+    }
+
+    @Test
+    void missingAccountBlockFiresAndLeavesBucketsWithoutTheirOwnBlockUncovered() {
+        accountBlock(404, controlError("NoSuchPublicAccessBlockConfiguration",
+                "The public access block configuration was not found"));
+        listBuckets(null, null, bucketXml("alpha", "us-east-1"));
+        cleanBucket("alpha", "");
+        noBlock("alpha");
+
+        assertThat(audit(ACCOUNT)).extracting(Finding::resourceId, Finding::checkId).containsExactlyInAnyOrder(
+                tuple(ACCOUNT_ID, "s3.account_public_access_block_off"),
+                tuple("alpha", "s3.bucket_public_access_block_off"));
+        assertThat(gaps.gaps).isEmpty();
+    }
+
+    @Test
+    void fullyOnAccountBlockCoversABucketWithoutItsOwn() {
+        accountBlock(true, true, true, true);
+        listBuckets(null, null, bucketXml("alpha", "us-east-1"));
+        cleanBucket("alpha", "");
+        noBlock("alpha");
+        policyStatus("alpha", true);
+        acl("alpha", "AllUsers");
+        ownership("alpha", "ObjectWriter");
+
+        assertThat(audit(ACCOUNT)).isEmpty();
+        assertThat(gaps.gaps).isEmpty();
+    }
+
+    @Test
+    void failedListingIsOneGapAndTheAccountItemStillComes() {
+        accountBlock(true, true, true, true);
+        aws.server.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/xml").withBody(error("AccessDenied", "Access Denied", ""))));
+
+        S3BucketSource source = new S3BucketSource();
+        List<S3Resource> items = source.read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients, gaps)).toList();
+
+        assertThat(items).singleElement().isInstanceOf(S3Account.class);
+        assertThat(gaps.gaps).singleElement().extracting(CoverageGap::region, CoverageGap::service,
+                CoverageGap::operation, CoverageGap::errorClass)
+                .containsExactly("global", "s3", "ListBuckets", ErrorClass.ACCESS_DENIED);
+    }
+
+    @Test
+    void unreadableLocationFallsBackToTheRegionListBucketsReported() {
+        accountBlock(true, true, true, true);
+        listBuckets(null, null, bucketXml("delta", "eu-west-1"));
+        cleanBucket("delta", "eu-west-1");
+        s3("delta", "location", 403, error("AccessDenied", "Access Denied", "delta"));
+        versioning("delta", "Suspended");
+
+        assertThat(audit(ACCOUNT)).extracting(Finding::resourceId, Finding::checkId, Finding::region)
+                .containsExactly(tuple("delta", "s3.bucket_versioning_disabled", "eu-west-1"));
+        assertThat(gaps.gaps).singleElement().satisfies(g -> {
+            assertThat(g).extracting(CoverageGap::region, CoverageGap::service, CoverageGap::operation)
+                    .containsExactly("global", "s3", "GetBucketLocation");
+            assertThat(g.message()).startsWith("bucket delta: AccessDenied");
+        });
+        aws.server.verify(getRequestedFor(urlPathEqualTo("/delta")).withQueryParam("versioning", matching(".*"))
+                .withHeader("Authorization", containing("/eu-west-1/s3/aws4_request")));
+    }
+
+    @Test
+    void bucketsAreReadAsTheStreamIsPulled() {
+        accountBlock(true, true, true, true);
+        listBuckets(null, null, bucketXml("first", "us-east-1"), bucketXml("second", "us-east-1"));
+        cleanBucket("first", "");
+        cleanBucket("second", "");
+
+        var items = new S3BucketSource().read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients, gaps)).iterator();
+        assertThat(aws.server.getAllServeEvents()).isEmpty();
+        assertThat(items.next()).isInstanceOf(S3Account.class);
+        assertThat(items.next()).isInstanceOfSatisfying(S3Bucket.class, b -> assertThat(b.name()).isEqualTo("first"));
+        aws.server.verify(0, getRequestedFor(urlPathEqualTo("/second")));
+        assertThat(items.next()).isInstanceOfSatisfying(S3Bucket.class, b -> assertThat(b.name()).isEqualTo("second"));
+        assertThat(items.hasNext()).isFalse();
+    }
+}
