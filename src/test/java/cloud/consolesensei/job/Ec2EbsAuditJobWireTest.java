@@ -1,0 +1,419 @@
+package cloud.consolesensei.job;
+
+import static cloud.consolesensei.support.AwsWire.action;
+import static cloud.consolesensei.support.AwsWire.signed;
+import static cloud.consolesensei.support.AwsWire.xml;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.support.CliHarness;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit job end to end over the wire: WireMock answers STS and EC2 in the XML the API
+ * references document, for two accounts (one through AssumeRole) and two regions; the job runs
+ * through the real SDK (paginators, signing, retries), and the test reads back the findings CSV and
+ * the workbook. A second run shows the same findings OPEN with their first_seen kept.
+ */
+class Ec2EbsAuditJobWireTest {
+
+    private static final String EC2 = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    private static final String STS = "https://sts.amazonaws.com/doc/2011-06-15/";
+    private static final String BASE_ACCOUNT = "111122223333";
+    private static final String ROLE_ACCOUNT = "444455556666";
+    private static final String ROLE_KEY = "ASIAROLEEXAMPLE00002";
+    private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
+
+    @TempDir
+    Path work;
+
+    private AwsWire aws;
+
+    @BeforeEach
+    void estate() {
+        aws = new AwsWire();
+        // Everything not stubbed (other services) answers 404: those become coverage gaps.
+        aws.stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)));
+        aws.stub(action("GetCallerIdentity").willReturn(xml("""
+                <GetCallerIdentityResponse xmlns="%s">
+                  <GetCallerIdentityResult>
+                    <Arn>arn:aws:iam::111122223333:user/auditor</Arn>
+                    <UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>
+                    <Account>111122223333</Account>
+                  </GetCallerIdentityResult>
+                  <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
+                </GetCallerIdentityResponse>""".formatted(STS))));
+        aws.stub(action("AssumeRole").withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Faudit"))
+                .willReturn(xml("""
+                <AssumeRoleResponse xmlns="%s">
+                  <AssumeRoleResult>
+                    <AssumedRoleUser>
+                      <Arn>arn:aws:sts::444455556666:assumed-role/audit/consolesensei-444455556666</Arn>
+                      <AssumedRoleId>AROA3XFRBF535PLBIFPI4:consolesensei-444455556666</AssumedRoleId>
+                    </AssumedRoleUser>
+                    <Credentials>
+                      <AccessKeyId>%s</AccessKeyId>
+                      <SecretAccessKey>role/secret/do-not-leak/00000000000000002</SecretAccessKey>
+                      <SessionToken>FwoGZXIvYXdzEXAMPLEtokenDoNotLeak</SessionToken>
+                      <Expiration>2099-01-01T00:00:00Z</Expiration>
+                    </Credentials>
+                    <PackedPolicySize>6</PackedPolicySize>
+                  </AssumeRoleResult>
+                  <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
+                </AssumeRoleResponse>""".formatted(STS, ROLE_KEY))));
+        for (String region : REGIONS) {
+            stubEc2(AwsWire.BASE_KEY, BASE_ACCOUNT, region);
+            stubEc2(ROLE_KEY, ROLE_ACCOUNT, region);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    @Test
+    void auditsTwoAccountsAndTwoRegionsThroughTheRealSdk() throws Exception {
+        Path config = work.resolve("audit.yml");
+        Files.writeString(config, """
+                consolesensei:
+                  accounts:
+                    - id: "111122223333"
+                      name: base-account
+                      regions: [us-east-1, eu-west-1]
+                    - id: "444455556666"
+                      name: role-account
+                      role-arn: arn:aws:iam::444455556666:role/audit
+                      external-id: ext-id-do-not-leak
+                      regions: [us-east-1, eu-west-1]
+                """);
+        Path reports = work.resolve("reports");
+
+        CliHarness.Result first = CliHarness.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
+                "--reports-dir", reports.toString(), "--no-email");
+
+        assertThat(first.out()).contains("report: " + reports.resolve("2026-11-29/consolesensei-all-2026-11-29.xlsx"))
+                .contains("report: " + reports.resolve("2026-11-29/findings-all-2026-11-29.csv"))
+                .contains("report: " + reports.resolve("2026-11-29/coverage-all-2026-11-29.csv"));
+        List<CSVRecord> rows = csv(reports.resolve("2026-11-29/findings-all-2026-11-29.csv"));
+        Map<String, String> expected = expectedFindings();
+        assertThat(keyed(rows)).isEqualTo(expected);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("NEW");
+            assertThat(r.get("first_seen")).isEqualTo("2026-11-29");
+            assertThat(r.get("last_seen")).isEqualTo("2026-11-29");
+            assertThat(r.get("account_name")).isIn("base-account", "role-account");
+        });
+        // Nothing of EC2 or STS is a gap: the two accounts and regions were read whole.
+        List<CSVRecord> gaps = csv(reports.resolve("2026-11-29/coverage-all-2026-11-29.csv"));
+        assertThat(gaps).extracting(g -> g.get("service")).doesNotContain("ec2", "sts");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(reports.resolve("2026-11-29/consolesensei-all-2026-11-29.xlsx")))) {
+            assertThat(wb.getSheet("Summary")).isNotNull();
+            Sheet findings = wb.getSheet("Findings");
+            assertThat(findings.getLastRowNum()).isEqualTo(expected.size());
+            Map<String, String> fromSheet = new TreeMap<>();
+            for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                Row r = findings.getRow(i);
+                String cost = r.getCell(11) == null || r.getCell(11).getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK
+                        ? "" : String.format("%.2f", r.getCell(11).getNumericCellValue());
+                fromSheet.put(r.getCell(2).getStringCellValue() + " " + r.getCell(4).getStringCellValue() + " "
+                        + r.getCell(8).getStringCellValue() + " " + r.getCell(7).getStringCellValue(),
+                        r.getCell(0).getStringCellValue() + " " + cost);
+                assertThat(r.getCell(7).getHyperlink()).as("console link").isNotNull();
+            }
+            assertThat(fromSheet).isEqualTo(expected);
+            assertThat(wb.getSheet("EC2 Instances").getLastRowNum()).isEqualTo(8);
+            assertThat(wb.getSheet("EBS Volumes").getLastRowNum()).isEqualTo(8);
+            assertThat(wb.getSheet("Coverage")).isNotNull();
+        }
+
+        CliHarness.Result second = CliHarness.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-30",
+                "--reports-dir", reports.toString(), "--no-email");
+        assertThat(second.out()).contains("report: ");
+        List<CSVRecord> again = csv(reports.resolve("2026-11-30/findings-all-2026-11-30.csv"));
+        assertThat(keyed(again).keySet()).isEqualTo(expected.keySet());
+        assertThat(again).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("OPEN");
+            assertThat(r.get("first_seen")).isEqualTo("2026-11-29");
+            assertThat(r.get("last_seen")).isEqualTo("2026-11-30");
+        });
+    }
+
+    /** "account region check resource" -> "SEVERITY cost", worked out by hand from the bundled prices. */
+    private static Map<String, String> expectedFindings() {
+        Map<String, String> m = new TreeMap<>();
+        for (String account : List.of(BASE_ACCOUNT, ROLE_ACCOUNT)) {
+            for (String region : REGIONS) {
+                String t = tag(account, region);
+                boolean us = region.equals("us-east-1");
+                String p = account + " " + region + " ";
+                m.put(p + "ec2.instance_previous_generation i-" + t + "1", "LOW ");
+                m.put(p + "ec2.instance_imdsv1 i-" + t + "1", "HIGH ");           // running, optional tokens, public IP
+                m.put(p + "ec2.instance_missing_tags i-" + t + "1", "LOW ");
+                // stopped 2026-09-01: 89 days; its gp3 100 GiB volume: 100 x 0.08 (us-east-1) / 0.088 (eu-west-1)
+                m.put(p + "ec2.instance_stopped_long i-" + t + "2", "LOW " + (us ? "8.00" : "8.80"));
+                m.put(p + "ec2.eip_unassociated eipalloc-" + t + "1", "LOW 3.65");  // 0.005 x 730
+                m.put(p + "ec2.security_group_admin_ports_open sg-" + t + "1", "HIGH ");
+                // gp2 200 GiB available: 200 x 0.10 / 0.11
+                m.put(p + "ebs.volume_unattached vol-" + t + "3", "MEDIUM " + (us ? "20.00" : "22.00"));
+                // gp2 -> gp3 saving: 200 x (0.10 - 0.08) / 200 x (0.11 - 0.088); 600 IOPS needs no extra gp3 IOPS
+                m.put(p + "ebs.volume_gp2 vol-" + t + "3", "LOW " + (us ? "4.00" : "4.40"));
+                m.put(p + "ebs.volume_unencrypted vol-" + t + "3", "MEDIUM ");
+                m.put(p + "ebs.snapshot_old snap-" + t + "1", "LOW 2.50");          // 50 GiB x 0.05
+                m.put(p + "ebs.snapshot_orphaned snap-" + t + "2", "LOW 1.00");     // 20 GiB x 0.05
+                m.put(p + "ebs.default_encryption_off " + account, "MEDIUM ");
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, String> keyed(List<CSVRecord> rows) {
+        Map<String, String> m = new TreeMap<>();
+        for (CSVRecord r : rows) {
+            m.put(r.get("account_id") + " " + r.get("region") + " " + r.get("check_id") + " " + r.get("resource_id"),
+                    r.get("severity") + " " + r.get("monthly_cost_usd"));
+        }
+        return m;
+    }
+
+    static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return new ArrayList<>(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords());
+        }
+    }
+
+    private static String tag(String account, String region) {
+        return (account.equals(BASE_ACCOUNT) ? "0a" : "0b") + (region.equals("us-east-1") ? "1" : "2") + "00000000000";
+    }
+
+    // ---- the EC2 estate of one account and region, as the Amazon EC2 API Reference shows responses
+
+    private void stubEc2(String key, String account, String region) {
+        String t = tag(account, region);
+        answer(signed(action("DescribeInstances").withRequestBody(notContaining("NextToken")), key, region, "ec2"),
+                "DescribeInstancesResponse", """
+                <reservationSet>
+                  <item>
+                    <reservationId>r-%1$s1</reservationId>
+                    <ownerId>%2$s</ownerId>
+                    <groupSet/>
+                    <instancesSet>
+                      <item>
+                        <instanceId>i-%1$s1</instanceId>
+                        <imageId>ami-0abcdef1234567890</imageId>
+                        <instanceState><code>16</code><name>running</name></instanceState>
+                        <privateDnsName>ip-10-0-0-12.ec2.internal</privateDnsName>
+                        <dnsName>ec2-54-194-252-215.compute-1.amazonaws.com</dnsName>
+                        <reason/>
+                        <amiLaunchIndex>0</amiLaunchIndex>
+                        <productCodes/>
+                        <instanceType>t2.micro</instanceType>
+                        <launchTime>2026-01-10T08:00:00.000Z</launchTime>
+                        <placement><availabilityZone>%3$sa</availabilityZone><groupName/><tenancy>default</tenancy></placement>
+                        <monitoring><state>disabled</state></monitoring>
+                        <subnetId>subnet-0abc1234</subnetId>
+                        <vpcId>vpc-0abc1234</vpcId>
+                        <privateIpAddress>10.0.0.12</privateIpAddress>
+                        <ipAddress>54.194.252.215</ipAddress>
+                        <groupSet><item><groupId>sg-%1$s1</groupId><groupName>ssh-open</groupName></item></groupSet>
+                        <architecture>x86_64</architecture>
+                        <rootDeviceType>ebs</rootDeviceType>
+                        <rootDeviceName>/dev/xvda</rootDeviceName>
+                        <blockDeviceMapping/>
+                        <virtualizationType>hvm</virtualizationType>
+                        <metadataOptions>
+                          <state>applied</state>
+                          <httpTokens>optional</httpTokens>
+                          <httpPutResponseHopLimit>1</httpPutResponseHopLimit>
+                          <httpEndpoint>enabled</httpEndpoint>
+                        </metadataOptions>
+                      </item>
+                    </instancesSet>
+                  </item>
+                </reservationSet>
+                <nextToken>page2-%1$s</nextToken>""".formatted(t, account, region));
+        answer(signed(action("DescribeInstances").withRequestBody(containing("NextToken=page2-" + t)), key, region, "ec2"),
+                "DescribeInstancesResponse", """
+                <reservationSet>
+                  <item>
+                    <reservationId>r-%1$s2</reservationId>
+                    <ownerId>%2$s</ownerId>
+                    <groupSet/>
+                    <instancesSet>
+                      <item>
+                        <instanceId>i-%1$s2</instanceId>
+                        <imageId>ami-0abcdef1234567890</imageId>
+                        <instanceState><code>80</code><name>stopped</name></instanceState>
+                        <reason>User initiated (2026-09-01 10:00:00 GMT)</reason>
+                        <instanceType>m5.large</instanceType>
+                        <launchTime>2026-01-10T08:00:00.000Z</launchTime>
+                        <placement><availabilityZone>%3$sb</availabilityZone><tenancy>default</tenancy></placement>
+                        <privateIpAddress>10.0.1.7</privateIpAddress>
+                        <rootDeviceType>ebs</rootDeviceType>
+                        <rootDeviceName>/dev/xvda</rootDeviceName>
+                        <blockDeviceMapping>
+                          <item>
+                            <deviceName>/dev/xvda</deviceName>
+                            <ebs><volumeId>vol-%1$s2</volumeId><status>attached</status>
+                              <attachTime>2026-01-10T08:00:05.000Z</attachTime><deleteOnTermination>true</deleteOnTermination></ebs>
+                          </item>
+                        </blockDeviceMapping>
+                        <tagSet>
+                          <item><key>Owner</key><value>data-team</value></item>
+                          <item><key>CostCenter</key><value>cc-42</value></item>
+                        </tagSet>
+                        <metadataOptions><state>applied</state><httpTokens>required</httpTokens>
+                          <httpPutResponseHopLimit>2</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint></metadataOptions>
+                      </item>
+                    </instancesSet>
+                  </item>
+                </reservationSet>""".formatted(t, account, region));
+        String attachedVolume = """
+                  <item>
+                    <volumeId>vol-%1$s2</volumeId>
+                    <size>100</size>
+                    <snapshotId/>
+                    <availabilityZone>%2$sb</availabilityZone>
+                    <status>in-use</status>
+                    <createTime>2026-01-10T08:00:01.000Z</createTime>
+                    <attachmentSet>
+                      <item><volumeId>vol-%1$s2</volumeId><instanceId>i-%1$s2</instanceId><device>/dev/xvda</device>
+                        <status>attached</status><attachTime>2026-01-10T08:00:05.000Z</attachTime>
+                        <deleteOnTermination>true</deleteOnTermination></item>
+                    </attachmentSet>
+                    <volumeType>gp3</volumeType>
+                    <iops>3000</iops>
+                    <throughput>125</throughput>
+                    <encrypted>true</encrypted>
+                    <multiAttachEnabled>false</multiAttachEnabled>
+                  </item>""".formatted(t, region);
+        answer(signed(action("DescribeVolumes").withRequestBody(containing("attachment.instance-id")), key, region, "ec2"),
+                "DescribeVolumesResponse", "<volumeSet>" + attachedVolume + "</volumeSet>");
+        answer(signed(action("DescribeVolumes").withRequestBody(notContaining("attachment.instance-id")), key, region, "ec2"),
+                "DescribeVolumesResponse", "<volumeSet>" + attachedVolume + """
+                  <item>
+                    <volumeId>vol-%1$s3</volumeId>
+                    <size>200</size>
+                    <snapshotId/>
+                    <availabilityZone>%2$sa</availabilityZone>
+                    <status>available</status>
+                    <createTime>2025-06-01T12:00:00.000Z</createTime>
+                    <attachmentSet/>
+                    <volumeType>gp2</volumeType>
+                    <iops>600</iops>
+                    <encrypted>false</encrypted>
+                    <multiAttachEnabled>false</multiAttachEnabled>
+                  </item>
+                </volumeSet>""".formatted(t, region));
+        answer(signed(action("DescribeSnapshots").withRequestBody(containing("RestorableBy")), key, region, "ec2"),
+                "DescribeSnapshotsResponse", "<snapshotSet/>");
+        answer(signed(action("DescribeSnapshots").withRequestBody(notContaining("RestorableBy")), key, region, "ec2"),
+                "DescribeSnapshotsResponse", """
+                <snapshotSet>
+                  <item>
+                    <snapshotId>snap-%1$s1</snapshotId>
+                    <volumeId>vol-%1$s3</volumeId>
+                    <status>completed</status>
+                    <startTime>2026-01-01T00:00:00.000Z</startTime>
+                    <progress>100%%</progress>
+                    <ownerId>%2$s</ownerId>
+                    <volumeSize>50</volumeSize>
+                    <description>nightly</description>
+                    <encrypted>false</encrypted>
+                    <storageTier>standard</storageTier>
+                  </item>
+                  <item>
+                    <snapshotId>snap-%1$s2</snapshotId>
+                    <volumeId>vol-0deadbeef0000000</volumeId>
+                    <status>completed</status>
+                    <startTime>2026-11-01T00:00:00.000Z</startTime>
+                    <progress>100%%</progress>
+                    <ownerId>%2$s</ownerId>
+                    <volumeSize>20</volumeSize>
+                    <description>left behind</description>
+                    <encrypted>true</encrypted>
+                    <storageTier>standard</storageTier>
+                  </item>
+                </snapshotSet>""".formatted(t, account));
+        answer(signed(action("DescribeImages"), key, region, "ec2"), "DescribeImagesResponse", "<imagesSet/>");
+        answer(signed(action("DescribeAddresses"), key, region, "ec2"), "DescribeAddressesResponse", """
+                <addressesSet>
+                  <item>
+                    <publicIp>203.0.113.25</publicIp>
+                    <allocationId>eipalloc-%1$s1</allocationId>
+                    <domain>vpc</domain>
+                    <networkBorderGroup>%2$s</networkBorderGroup>
+                  </item>
+                </addressesSet>""".formatted(t, region));
+        answer(signed(action("DescribeSecurityGroups"), key, region, "ec2"), "DescribeSecurityGroupsResponse", """
+                <securityGroupInfo>
+                  <item>
+                    <ownerId>%2$s</ownerId>
+                    <groupId>sg-%1$s1</groupId>
+                    <groupName>ssh-open</groupName>
+                    <groupDescription>ssh from anywhere</groupDescription>
+                    <vpcId>vpc-0abc1234</vpcId>
+                    <ipPermissions>
+                      <item>
+                        <ipProtocol>tcp</ipProtocol>
+                        <fromPort>22</fromPort>
+                        <toPort>22</toPort>
+                        <groups/>
+                        <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
+                        <ipv6Ranges/>
+                        <prefixListIds/>
+                      </item>
+                    </ipPermissions>
+                    <ipPermissionsEgress/>
+                  </item>
+                  <item>
+                    <ownerId>%2$s</ownerId>
+                    <groupId>sg-%1$s2</groupId>
+                    <groupName>web</groupName>
+                    <groupDescription>https</groupDescription>
+                    <vpcId>vpc-0abc1234</vpcId>
+                    <ipPermissions>
+                      <item>
+                        <ipProtocol>tcp</ipProtocol>
+                        <fromPort>443</fromPort>
+                        <toPort>443</toPort>
+                        <groups/>
+                        <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
+                      </item>
+                    </ipPermissions>
+                    <ipPermissionsEgress/>
+                  </item>
+                </securityGroupInfo>""".formatted(t, account));
+        answer(signed(action("GetEbsEncryptionByDefault"), key, region, "ec2"), "GetEbsEncryptionByDefaultResponse",
+                "<ebsEncryptionByDefault>false</ebsEncryptionByDefault><sseType>sse-ebs</sseType>");
+    }
+
+    private void answer(com.github.tomakehurst.wiremock.client.MappingBuilder m, String root, String body) {
+        aws.stub(m.willReturn(xml("<" + root + " xmlns=\"" + EC2 + "\">\n<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>\n"
+                + body + "\n</" + root + ">")));
+    }
+}

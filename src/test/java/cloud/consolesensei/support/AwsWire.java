@@ -1,0 +1,82 @@
+package cloud.consolesensei.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * A WireMock server standing in for every AWS endpoint, reached by the real SDK through its own
+ * {@code aws.endpointUrl} setting, plus request matchers for the Query protocol (EC2, STS, IAM,
+ * Auto Scaling: POST / with an Action form parameter) and SigV4 signatures (which key, region and
+ * service signed the request: how one stub tells accounts and regions apart).
+ */
+public final class AwsWire implements AutoCloseable {
+
+    /** The base credentials the SDK's default chain picks up (system properties). */
+    public static final String BASE_KEY = "AKIDBASEEXAMPLE0001";
+    public static final String BASE_SECRET = "base/secret/do-not-leak/0000000000000001";
+
+    private final WireMockServer server;
+
+    /** Without request journal (long runs). */
+    public AwsWire() {
+        this(false);
+    }
+
+    /** With request journal, for tests that count or inspect requests. */
+    public static AwsWire withJournal() {
+        return new AwsWire(true);
+    }
+
+    private AwsWire(boolean journal) {
+        WireMockConfiguration options = WireMockConfiguration.options().dynamicPort();
+        server = new WireMockServer(journal ? options : options.disableRequestJournal());
+        server.start();
+        System.setProperty("aws.endpointUrl", server.baseUrl());
+        System.setProperty("aws.accessKeyId", BASE_KEY);
+        System.setProperty("aws.secretAccessKey", BASE_SECRET);
+        System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** A Query-protocol request (POST /, form body Action=...). */
+    public static MappingBuilder action(String action) {
+        return post(urlPathEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
+    }
+
+    /** Adds "signed with {@code key} for {@code region} and {@code service}" to a request matcher. */
+    public static MappingBuilder signed(MappingBuilder m, String key, String region, String service) {
+        return m.withHeader("Authorization", matching(".*Credential=" + java.util.regex.Pattern.quote(key)
+                + "/\\d{8}/" + region + "/" + service + "/aws4_request.*"));
+    }
+
+    /** A 200 XML answer. */
+    public static ResponseDefinitionBuilder xml(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8")
+                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
+    }
+
+    public void stub(MappingBuilder m) {
+        server.stubFor(m);
+    }
+
+    @Override
+    public void close() {
+        for (String p : new String[] {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region",
+                "aws.disableEc2Metadata"}) {
+            System.clearProperty(p);
+        }
+        server.stop();
+    }
+}
