@@ -60,7 +60,6 @@ final class CostCharts {
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.COL);
         data.setBarGrouping(BarGrouping.STACKED);
-        data.setOverlap((byte) 100);
         data.setVaryColors(false);
         for (int i = 0; i < seriesRows.size(); i++) {
             int r = seriesRows.get(i);
@@ -70,6 +69,21 @@ final class CostCharts {
             series.setTitle(seriesTitles.get(i), new CellReference(CostsSheet.SHEET, r, 0, true, true));
         }
         chart.plot(data);
+        fullOverlap(chart);
+    }
+
+    /**
+     * Stacked columns need {@code <c:overlap val="100"/>} or Excel draws them side by side, offset.
+     * XDDF's setOverlap needs a schema type that poi-ooxml-lite does not ship, so the attribute is
+     * written as text.
+     */
+    private static void fullOverlap(XSSFChart chart) {
+        org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart bar = chart.getCTChart().getPlotArea().getBarChartArray(0);
+        org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap overlap =
+                bar.isSetOverlap() ? bar.getOverlap() : bar.addNewOverlap();
+        try (org.apache.xmlbeans.XmlCursor c = overlap.newCursor()) {
+            c.setAttributeText(new javax.xml.namespace.QName("val"), "100");
+        }
     }
 
     /**
