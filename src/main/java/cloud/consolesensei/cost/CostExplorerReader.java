@@ -95,7 +95,6 @@ final class CostExplorerReader {
         // One request over the stale stretch: estimated periods are the latest, so it is one contiguous run.
         Span range = new Span(stale.stream().map(Span::start).min(Comparator.naturalOrder()).orElseThrow(),
                 stale.stream().map(Span::end).max(Comparator.naturalOrder()).orElseThrow());
-        CostExplorerClient ce = ctx.clients().costExplorer(ctx.account());
         GetCostAndUsageRequest.Builder req = GetCostAndUsageRequest.builder()
                 .timePeriod(interval(range))
                 .granularity(series.granularity() == CostCache.Granularity.MONTHLY
@@ -106,8 +105,8 @@ final class CostExplorerReader {
             req.groupBy(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("SERVICE").build());
         }
         filter(ctx).ifPresent(req::filter);
-        ctx.call(SERVICE, GET_COST_AND_USAGE, () -> periods(
-                        CostExplorerPages.getCostAndUsage(ce, req.build(), () -> usage.record(runId(ctx))),
+        ctx.call(SERVICE, GET_COST_AND_USAGE, () -> periods(CostExplorerPages.getCostAndUsage(
+                        ctx.clients().costExplorer(ctx.account()), req.build(), () -> usage.record(runId(ctx))),
                         series.metric(), byService))
                 .ifPresent(periods -> cache.store(series, periods, asOf, runId(ctx)));
     }
@@ -120,13 +119,13 @@ final class CostExplorerReader {
             }
             return;
         }
-        CostExplorerClient ce = ctx.clients().costExplorer(ctx.account());
         GetCostForecastRequest.Builder req = GetCostForecastRequest.builder()
                 .timePeriod(interval(span))
                 .metric(series.metric().forecastMetric())
                 .granularity(software.amazon.awssdk.services.costexplorer.model.Granularity.MONTHLY);
         filter(ctx).ifPresent(req::filter);
         ctx.call(SERVICE, GET_COST_FORECAST, () -> {
+            CostExplorerClient ce = ctx.clients().costExplorer(ctx.account());
             usage.record(runId(ctx));
             try {
                 return forecastTotal(ce.getCostForecast(req.build()));

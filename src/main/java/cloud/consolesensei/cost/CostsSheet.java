@@ -88,7 +88,7 @@ public class CostsSheet implements WorkbookContributor {
         columns.forEach(p -> headers.add(label(p, s)));
         headers.add("Change (USD)");
         headers.add("Change (%)");
-        wb.header(sheet, row++, headers);
+        header(wb, sheet, row++, headers);
         List<Line> lines = lines(columns, s);
         int firstServiceRow = row;
         for (Line l : lines) {
@@ -156,7 +156,7 @@ public class CostsSheet implements WorkbookContributor {
             return row + 1;
         }
         int top = row;
-        wb.header(sheet, row++, List.of("Day", "Unit", "Total cost", "Estimated"));
+        header(wb, sheet, row++, List.of("Day", "Unit", "Total cost", "Estimated"));
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (CostPeriod d : days) {
@@ -174,6 +174,12 @@ public class CostsSheet implements WorkbookContributor {
         CostCharts.line(wb, sheet, "Daily cost (" + s.metric().apiName() + ")",
                 new CostCharts.Area(top, 5, top + CHART_ROWS, 16), top + 1, 0, 2, labels, values);
         return Math.max(row, top + CHART_ROWS + 1) + 1;
+    }
+
+    /** A header row in the header style; unlike {@link ReportWorkbook#header} it freezes nothing (blocks repeat). */
+    private static void header(ReportWorkbook wb, SXSSFSheet sheet, int row, List<String> headers) {
+        Row r = sheet.createRow(row);
+        for (int i = 0; i < headers.size(); i++) wb.set(r, i, headers.get(i), false).setCellStyle(wb.headerStyle());
     }
 
     private void writeAmounts(ReportWorkbook wb, Row r, Line l, List<CostPeriod> columns, CostSnapshot s) {
