@@ -12,8 +12,14 @@ final class CostFormat {
     private CostFormat() {
     }
 
-    /** {@code 1234.5678} -> {@code 1,234.57}. */
+    /**
+     * {@code 1234.5678} -> {@code 1,234.57}; an amount that is not zero but rounds to it (a credit
+     * residue such as -0.0000000289) is shown exactly rather than as a misleading {@code -0.00}.
+     */
     static String amount(BigDecimal v) {
+        if (v.signum() != 0 && v.abs().compareTo(new BigDecimal("0.005")) < 0) {
+            return v.stripTrailingZeros().toPlainString();
+        }
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f.format(v);

@@ -115,8 +115,10 @@ class CostChecksTest {
 
         @Test
         void creditResidueBelowZeroCountsAsNothing() {
-            assertThat(spike("-0.0000000289", "100")).singleElement()
-                    .satisfies(x -> assertThat(x.monthlyCostUsd()).isEqualByComparingTo("100.00"));
+            assertThat(spike("-0.0000000289", "100")).singleElement().satisfies(x -> {
+                assertThat(x.monthlyCostUsd()).isEqualByComparingTo("100.00");
+                assertThat(x.detail()).contains("against -0.0000000289 USD in 2026-09", "from nothing");
+            });
             assertThat(spike("-0.0000000289", "99.9999")).isEmpty();
             // A big credit the month before does not make 50 USD a spike: it must reach 100 USD.
             assertThat(spike("-500", "50")).isEmpty();
