@@ -72,7 +72,7 @@ public class CostCache {
                         Date.valueOf(from), Date.valueOf(to))
                 .query(rs -> {
                     amounts.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new LinkedHashMap<>())
-                            .put(rs.getString(2), new Money(rs.getBigDecimal(3).stripTrailingZeros(), rs.getString(4)));
+                            .put(rs.getString(2), new Money(plain(rs.getBigDecimal(3)), rs.getString(4)));
                 });
         Map<LocalDate, Stored> out = new LinkedHashMap<>();
         jdbc.sql("""
@@ -89,6 +89,12 @@ public class CostCache {
                     out.put(start, new Stored(p, rs.getDate(4).toLocalDate(), rs.getString(5)));
                 });
         return out;
+    }
+
+    /** NUMERIC(20,10) pads to 10 decimals: drop the padding, keep at least cents (40.00, not 4E+1). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal v) {
+        java.math.BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 2 ? s.setScale(2) : s;
     }
 
     /** Replaces the stored copies of {@code periods} with these, asked on {@code fetchedOn} by run {@code runId}. */

@@ -339,6 +339,19 @@ class CostExplorerWireTest {
     }
 
     @Test
+    void malformedAnswerAndServerErrorsAreGaps() {
+        wm.stubFor(ce(CAU).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON)
+                .withBody("{\"ResultsByTime\": [{\"TimePeriod\": {\"Start\": \"not-a-date\", \"End\": \"x\"}}]}")));
+        wm.stubFor(ce(FORECAST).willReturn(aResponse().withStatus(503).withHeader("Content-Type", JSON)
+                .withBody("{\"__type\": \"ServiceUnavailableException\", \"Message\": \"try later\"}")));
+        CostTestSupport.Result r = t.readAndCheck(t.context(ACCOUNT, clients, AS_OF, "run-1", false));
+        assertThat(r.findings()).isEmpty();
+        assertThat(t.gaps).extracting(g -> g.operation() + " " + g.errorClass())
+                .containsExactlyInAnyOrder("GetCostAndUsage MALFORMED_RESPONSE", "GetCostAndUsage MALFORMED_RESPONSE",
+                        "GetCostForecast SERVICE_ERROR");
+    }
+
+    @Test
     void payerAccountFiltersOnLinkedAccount() {
         t = new CostTestSupport(new CostProperties("AmortizedCost", "999999999999"));
         wm.stubFor(ce(CAU).willReturn(ok(page(List.of(), null))));
