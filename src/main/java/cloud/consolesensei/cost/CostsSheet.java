@@ -1,6 +1,7 @@
 package cloud.consolesensei.cost;
 
 import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.report.AccountFacts.Fact;
 import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.report.ReportWorkbook;
 import cloud.consolesensei.report.WorkbookContributor;
@@ -125,27 +126,25 @@ public class CostsSheet implements WorkbookContributor {
 
     /** Month to date, forecast, month-end forecast, budget. */
     private int figures(ReportWorkbook wb, SXSSFSheet sheet, int row, CostSnapshot s) {
-        Map<String, Object[]> f = new LinkedHashMap<>();
-        f.put("Month to date" + (s.monthToDate() != null && s.monthToDate().estimated() ? " (estimated)" : ""),
-                factValue(CostFacts.money("", s.monthToDate())));
-        f.put("Forecast, as-of date to month end", s.forecast() == null
-                ? new Object[]{"not available (see the Coverage sheet)", false}
-                : s.forecast().isUsd() ? new Object[]{s.forecast().amount(), true} : new Object[]{s.forecast().toString(), false});
-        f.put("Month-end forecast", new Object[]{s.monthEndForecastUsd().orElse(null), true});
-        f.put("Monthly budget", new Object[]{s.budgetUsd() == null ? "none configured" : s.budgetUsd(), s.budgetUsd() != null});
+        List<Fact> f = new ArrayList<>();
+        CostPeriod mtd = s.monthToDate();
+        f.add(CostFacts.money("Month to date" + (mtd != null && mtd.estimated() ? " (estimated)" : ""), mtd));
+        Money forecast = s.forecast();
+        f.add(forecast == null ? new Fact("Forecast, as-of date to month end", "not available (see the Coverage sheet)", false)
+                : new Fact("Forecast, as-of date to month end", forecast.isUsd() ? forecast.amount() : forecast.toString(),
+                forecast.isUsd()));
+        f.add(new Fact("Month-end forecast", s.monthEndForecastUsd().orElse(null), true));
+        f.add(s.budgetUsd() == null ? new Fact("Monthly budget", "none configured", false)
+                : new Fact("Monthly budget", s.budgetUsd(), true));
         if (s.budgetUsd() != null && s.monthEndForecastUsd().isPresent()) {
-            f.put("Forecast minus budget", new Object[]{s.monthEndForecastUsd().get().subtract(s.budgetUsd()), true});
+            f.add(new Fact("Forecast minus budget", s.monthEndForecastUsd().get().subtract(s.budgetUsd()), true));
         }
-        for (Map.Entry<String, Object[]> e : f.entrySet()) {
+        for (Fact fact : f) {
             Row r = sheet.createRow(row++);
-            wb.set(r, 0, e.getKey(), false);
-            wb.set(r, FIRST_MONTH_COL, e.getValue()[0], (Boolean) e.getValue()[1]);
+            wb.set(r, 0, fact.label(), false);
+            wb.set(r, FIRST_MONTH_COL, fact.value(), fact.usd());
         }
         return row;
-    }
-
-    private static Object[] factValue(cloud.consolesensei.report.AccountFacts.Fact fact) {
-        return new Object[]{fact.value(), fact.usd()};
     }
 
     /** The daily table and its line chart. */

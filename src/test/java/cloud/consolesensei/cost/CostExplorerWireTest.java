@@ -16,7 +16,6 @@ import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.report.AccountFacts;
 import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.report.ReportWorkbook;
