@@ -1,0 +1,101 @@
+package cloud.consolesensei.cost;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.SettingSpec;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.Severity;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cost.daily_anomaly} (checks.md): on the account's total daily cost (USD), a judged day (the
+ * {@code judged-days} days ending the day before the as-of date) fires when it is above
+ * mean + {@code sigma} x standard deviation of the {@code baseline-days} days before them (population
+ * standard deviation) and more than {@code min-excess-usd} USD above the mean. One finding per day.
+ * Not evaluated when any of those days was not read or is not in USD.
+ * Resource id: the day (YYYY-MM-DD); monthly_cost_usd: (day - mean) x 30.
+ */
+public final class DailyAnomalyCheck implements Check<CostSnapshot> {
+
+    public static final String ID = "cost.daily_anomaly";
+    static final String JUDGED_DAYS = "judged-days";
+    static final String BASELINE_DAYS = "baseline-days";
+    static final String SIGMA = "sigma";
+    static final String MIN_EXCESS = "min-excess-usd";
+    private static final BigDecimal THIRTY = BigDecimal.valueOf(30);
+
+    static final CheckDefinition DEFINITION = new CheckDefinition(ID,
+            "Daily cost anomaly", Severity.MEDIUM, CostExplorerReader.SERVICE, "AWS account daily cost",
+            "A day far above the account's usual daily cost is often a runaway job, a loop or a leak that keeps costing until stopped.",
+            "Console: Billing and Cost Management > Cost Explorer, daily granularity, group by Service then Usage type "
+                    + "around the day, to find what cost it; stop the cause. AWS Cost Anomaly Detection can alert on this too. "
+                    + "AWS CLI: aws ce get-cost-and-usage --time-period Start=<day>,End=<next day> --granularity DAILY "
+                    + "--metrics UnblendedCost --group-by Type=DIMENSION,Key=SERVICE",
+            List.of("ce:GetCostAndUsage"),
+            List.of("AWS Cost Explorer API Reference: GetCostAndUsage", "AWS Cost Management User Guide: AWS Cost Anomaly Detection"),
+            List.of(SettingSpec.integer(JUDGED_DAYS, 14, "days judged, ending the day before the as-of date"),
+                    SettingSpec.integer(BASELINE_DAYS, 28, "days before the judged days that make the baseline"),
+                    SettingSpec.decimal(SIGMA, "3", "standard deviations above the baseline mean"),
+                    SettingSpec.decimal(MIN_EXCESS, "50", "minimum excess over the baseline mean, USD")));
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<Finding> evaluate(CostSnapshot s, CheckContext ctx) {
+        int judged = ctx.settings().integer(ID, JUDGED_DAYS);
+        int baselineDays = ctx.settings().integer(ID, BASELINE_DAYS);
+        BigDecimal sigma = ctx.settings().decimal(ID, SIGMA);
+        BigDecimal minExcess = ctx.settings().decimal(ID, MIN_EXCESS);
+        if (baselineDays <= 0 || judged <= 0) return List.of();
+        LocalDate firstJudged = s.asOf().minusDays(judged);
+        List<BigDecimal> baseline = totals(s, firstJudged.minusDays(baselineDays), baselineDays);
+        List<BigDecimal> days = totals(s, firstJudged, judged);
+        if (baseline == null || days == null) return List.of();
+        MathContext mc = MathContext.DECIMAL64;
+        BigDecimal n = BigDecimal.valueOf(baselineDays);
+        BigDecimal mean = baseline.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, mc);
+        BigDecimal variance = baseline.stream().map(v -> v.subtract(mean).pow(2))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, mc);
+        BigDecimal sd = variance.sqrt(mc);
+        BigDecimal limit = mean.add(sigma.multiply(sd));
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < judged; i++) {
+            BigDecimal day = days.get(i);
+            BigDecimal excess = day.subtract(mean);
+            if (day.compareTo(limit) <= 0 || excess.compareTo(minExcess) <= 0) continue;
+            LocalDate date = firstJudged.plusDays(i);
+            CostPeriod p = s.day(date).orElseThrow();
+            String detail = "Total cost on " + date + " was " + CostFormat.amount(day) + " USD"
+                    + (p.estimated() ? " (estimated)" : "") + ", " + CostFormat.amount(excess)
+                    + " USD above the mean of the " + baselineDays + " days before the last " + judged + " ("
+                    + CostFormat.amount(mean) + " USD, standard deviation " + CostFormat.amount(sd) + " USD, limit "
+                    + CostFormat.amount(limit) + " USD at " + sigma.stripTrailingZeros().toPlainString() + " sigma; "
+                    + s.metric().apiName() + "). Cost at stake if it recurs daily: excess x 30.";
+            out.add(ctx.finding(DEFINITION, date.toString()).detail(detail)
+                    .monthlyCostUsd(excess.multiply(THIRTY)).build());
+        }
+        return out;
+    }
+
+    /** USD totals of {@code count} days from {@code from}; {@code null} when one is missing or not in USD. */
+    private static List<BigDecimal> totals(CostSnapshot s, LocalDate from, int count) {
+        List<BigDecimal> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Optional<CostPeriod> p = s.day(from.plusDays(i));
+            BigDecimal v = p.map(CostPeriod::usdTotal).orElse(null);
+            if (v == null) return null;
+            out.add(v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package cloud.consolesensei.cost;
+
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.aws.AwsClients;
+import cloud.consolesensei.check.CheckSettings;
+import cloud.consolesensei.collect.ReadContext;
+import cloud.consolesensei.coverage.CoverageGap;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.price.PriceTable;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Shared set-up of the cost reader tests: a migrated in-memory H2 database and read contexts. */
+final class CostTestSupport {
+
+    final CostExplorerUsage usage = new CostExplorerUsage();
+    final List<CoverageGap> gaps = new CopyOnWriteArrayList<>();
+    final CostCache cache;
+    final CostModule module;
+    final CostSource source;
+    final CostFacts facts;
+    final CheckSettings settings;
+
+    CostTestSupport(CostProperties properties) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:cost-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common").load().migrate();
+        cache = new CostCache(JdbcClient.create(ds));
+        module = new CostModule(cache, usage, properties);
+        source = (CostSource) module.sources().get(0);
+        facts = new CostFacts(cache, properties);
+        settings = CheckSettings.defaults(module.definitions());
+    }
+
+    ReadContext context(AccountTarget account, AwsClients clients, LocalDate asOf, String runId, boolean refresh) {
+        return new ReadContext(account, "global", clients, asOf, settings, new PriceTable(Map.of(), "test", asOf),
+                gaps::add, new ReadContext.RunOptions(runId, refresh));
+    }
+
+    /** Reads the one snapshot and runs the module's checks on it, as the job does. */
+    Result readAndCheck(ReadContext ctx) {
+        List<CostSnapshot> items = source.read(ctx).toList();
+        List<Finding> findings = items.stream()
+                .flatMap(s -> source.checks().stream().flatMap(c -> c.evaluate(s, ctx.checkContext()).stream()))
+                .toList();
+        return new Result(items.size() == 1 ? items.get(0) : null, items.size(), findings);
+    }
+
+    record Result(CostSnapshot snapshot, int items, List<Finding> findings) {
+    }
+}
