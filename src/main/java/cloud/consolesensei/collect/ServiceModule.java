@@ -8,6 +8,9 @@ import java.util.List;
  * A capability package's registration: its sources (in reading order) and catalog entries.
  * Each package (ec2, ebs, autoscaling, s3, iam, cost) declares one Spring bean of this type;
  * adding a service means adding a package with one of these, nothing else.
+ * <p>
+ * Modules are built before the database is migrated (configuration is validated against their
+ * catalog first): a module that needs a repository injects it {@code @Lazy}.
  */
 public interface ServiceModule {
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cloud.consolesensei.job.RunStatistic;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Thread-safe; counts live in memory for the life of the process.
  */
 @Component
-public class CostExplorerUsage {
+public class CostExplorerUsage implements RunStatistic {
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
@@ -25,6 +27,14 @@ public class CostExplorerUsage {
     public long requests(String runId) {
         AtomicLong n = counts.get(key(runId));
         return n == null ? 0 : n.get();
+    }
+
+    /** The run summary's line: how many requests, and what they cost (0.01 USD each). */
+    @Override
+    public String line(String runId) {
+        long n = requests(runId);
+        return "Cost Explorer requests: " + n + " (" + java.math.BigDecimal.valueOf(n).movePointLeft(2).toPlainString()
+                + " USD at 0.01 USD each)";
     }
 
     private static String key(String runId) {

@@ -6,6 +6,7 @@ import cloud.consolesensei.collect.ServiceModule;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,8 @@ public class CostModule implements ServiceModule {
 
     private final CostSource source;
 
-    public CostModule(CostCache cache, CostExplorerUsage usage, CostProperties properties) {
+    /** The cache is injected lazily: the catalog (and so this module) is needed before the database is migrated. */
+    public CostModule(@Lazy CostCache cache, CostExplorerUsage usage, CostProperties properties) {
         this.source = new CostSource(cache, usage, properties);
     }
 
