@@ -18,6 +18,6 @@ final class AccessKeyText {
     /** "access key AKIA... (slot 1, created ...)" for details. */
     static String describe(AccessKeySlot key) {
         return "access key " + (key.accessKeyId() != null ? key.accessKeyId() + " (slot " + key.slot() + ")"
-                : key.slot() + " (id unknown)") + " created " + key.lastRotated().raw();
+                : key.slot() + " (id unknown)") + (key.lastRotated().isDate() ? " created " + key.lastRotated().raw() : " of unknown creation date");
     }
 }

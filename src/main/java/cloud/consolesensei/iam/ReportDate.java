@@ -55,6 +55,16 @@ public record ReportDate(Kind kind, Instant instant, String raw) {
         return kind == Kind.DATE;
     }
 
+    /** For finding details: the date as written, "never" for N/A and no_information, else what the cell said. */
+    public String describe() {
+        return switch (kind) {
+            case DATE -> raw;
+            case NOT_APPLICABLE, NO_INFORMATION -> "never";
+            case NOT_SUPPORTED -> "not supported";
+            case UNREADABLE -> "unreadable (" + raw + ")";
+        };
+    }
+
     /**
      * True for the markers that mean "never used" in a last-used column: {@code N/A} and
      * {@code no_information}. {@code not_supported} and unreadable cells are unknown, not "never".

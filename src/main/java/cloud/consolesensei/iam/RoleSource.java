@@ -51,9 +51,10 @@ public final class RoleSource implements ResourceSource<IamRole> {
 
     @Override
     public Stream<IamRole> read(ReadContext ctx) {
-        LastUsedIndex lastUsed = new LastUsedIndex(ctx);
+        IamClient iam = ctx.clients().iam(ctx.account());
+        LastUsedIndex lastUsed = new LastUsedIndex(ctx, iam);
         return ctx.stream(IamModule.SERVICE, "ListRoles",
-                        () -> ctx.clients().iam(ctx.account()).listRolesPaginator(r -> r.maxItems(PAGE)).roles().stream())
+                        () -> iam.listRolesPaginator(r -> r.maxItems(PAGE)).roles().stream())
                 .map(role -> new IamRole(role, trustPolicy(ctx, role), lastUsed.of(role.roleName())));
     }
 
@@ -66,18 +67,19 @@ public final class RoleSource implements ResourceSource<IamRole> {
     /** Role name to RoleLastUsed for the account, read on first use. */
     private static final class LastUsedIndex {
         private final ReadContext ctx;
+        private final IamClient iam;
         private boolean loaded;
         private Map<String, RoleLastUsed> index;
 
-        LastUsedIndex(ReadContext ctx) {
+        LastUsedIndex(ReadContext ctx, IamClient iam) {
             this.ctx = ctx;
+            this.iam = iam;
         }
 
         /** The role's last use ({@link #NEVER} when never used), or {@code null} when unknown. */
         RoleLastUsed of(String roleName) {
             if (!loaded) {
                 loaded = true;
-                IamClient iam = ctx.clients().iam(ctx.account());
                 index = ctx.call(IamModule.SERVICE, "GetAccountAuthorizationDetails", () -> {
                     Map<String, RoleLastUsed> m = new HashMap<>();
                     iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE).maxItems(PAGE))

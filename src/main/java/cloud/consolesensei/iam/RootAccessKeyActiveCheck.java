@@ -31,7 +31,7 @@ public final class RootAccessKeyActiveCheck implements Check<CredentialReportRow
         if (!row.root()) return List.of();
         List<String> active = row.keys().stream().filter(AccessKeySlot::isActive)
                 .map(k -> "access key " + k.slot() + " (created " + k.lastRotated().raw() + ", last used "
-                        + k.lastUsed().raw() + ")")
+                        + k.lastUsed().describe() + ")")
                 .toList();
         if (active.isEmpty()) return List.of();
         return List.of(ctx.finding(DEFINITION, row.resourceId(ctx.accountId()))

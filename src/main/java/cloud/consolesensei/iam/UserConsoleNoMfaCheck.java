@@ -35,7 +35,7 @@ public final class UserConsoleNoMfaCheck implements Check<CredentialReportRow> {
         }
         return List.of(ctx.finding(DEFINITION, row.user())
                 .detail("IAM user " + row.user() + " has a console password and no MFA device (password last used "
-                        + row.passwordLastUsed().raw() + ")." + Cis.detail(Cis.CONSOLE_MFA))
+                        + row.passwordLastUsed().describe() + ")." + Cis.detail(Cis.CONSOLE_MFA))
                 .build());
     }
 }

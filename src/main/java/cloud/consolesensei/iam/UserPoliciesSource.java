@@ -46,10 +46,11 @@ public final class UserPoliciesSource implements ResourceSource<UserPolicies> {
 
     @Override
     public Stream<UserPolicies> read(ReadContext ctx) {
+        IamClient iam = ctx.clients().iam(ctx.account());
         Map<String, Optional<JsonNode>> managedDocuments = new HashMap<>();
         return ctx.stream(IamModule.SERVICE, "ListUsers",
-                        () -> ctx.clients().iam(ctx.account()).listUsersPaginator(r -> r.maxItems(PAGE)).users().stream())
-                .map(user -> policies(ctx, ctx.clients().iam(ctx.account()), user, managedDocuments));
+                        () -> iam.listUsersPaginator(r -> r.maxItems(PAGE)).users().stream())
+                .map(user -> policies(ctx, iam, user, managedDocuments));
     }
 
     private static UserPolicies policies(ReadContext ctx, IamClient iam, User user,
