@@ -3,11 +3,16 @@ package cloud.consolesensei.iam;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -60,7 +65,7 @@ final class CredentialReportParser {
             closeQuietly(parser);
             throw new IllegalArgumentException("credential report lacks column(s) " + missing);
         }
-        return parser.stream()
+        return guarded(parser.iterator(), malformed)
                 .map(r -> {
                     try {
                         return row(r);
@@ -71,6 +76,37 @@ final class CredentialReportParser {
                 })
                 .filter(Objects::nonNull)
                 .onClose(() -> closeQuietly(parser));
+    }
+
+    /**
+     * The parser's records; a CSV syntax error (commons-csv throws {@link UncheckedIOException} from
+     * the iterator) is reported and ends the stream, keeping the rows already read.
+     */
+    private static Stream<CSVRecord> guarded(Iterator<CSVRecord> records, BiConsumer<Long, String> malformed) {
+        Iterator<CSVRecord> it = new Iterator<>() {
+            private boolean failed;
+            private long read;
+
+            @Override
+            public boolean hasNext() {
+                if (failed) return false;
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    failed = true;
+                    malformed.accept(read + 1, "unreadable CSV: " + e.getMessage());
+                    return false;
+                }
+            }
+
+            @Override
+            public CSVRecord next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                read++;
+                return records.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false);
     }
 
     /** One record to a row; throws {@link IllegalArgumentException} on a short record. */

@@ -72,6 +72,16 @@ class CredentialReportParserTest {
     }
 
     @Test
+    void aCsvSyntaxErrorEndsTheRowsWithAReport() {
+        List<String> bad = new ArrayList<>();
+        List<CredentialReportRow> rows = CredentialReportParser.rows(
+                new StringReader(REPORT + "\"bob,arn:aws:iam::123456789012:user/bob\"x,true\n"),
+                (n, why) -> bad.add(n + ": " + why)).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(bad).singleElement().asString().startsWith("3: unreadable CSV");
+    }
+
+    @Test
     void aReportWithoutTheNeededColumnsIsRejected() {
         assertThatThrownBy(() -> CredentialReportParser.rows(new StringReader("user,arn\nx,y\n"), (n, w) -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mfa_active");

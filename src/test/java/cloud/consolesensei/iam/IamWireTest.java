@@ -383,6 +383,35 @@ class IamWireTest {
     }
 
     @Test
+    void malformedDocumentsAndReportRowsAreGapsNamingTheirSubject() {
+        wire.stubFor(post(urlEqualTo("/")).withRequestBody(action("ListUsers"))
+                .willReturn(ok("ListUsers", members("Users", IamXml.user("eve", NOW)) + page(null))));
+        attached("eve");
+        inline("eve", "broken");
+        wire.stubFor(post(urlEqualTo("/")).withRequestBody(action("GetUserPolicy"))
+                .willReturn(ok("GetUserPolicy", el("UserName", "eve") + el("PolicyName", "broken")
+                        + el("PolicyDocument", "%7B%22Statement%22%3A%5B"))));
+        String content = Base64.getEncoder().encodeToString((Row.HEADER + "\n" + Row.user("zed").csv() + "\n"
+                + "short,row\n").getBytes(StandardCharsets.UTF_8));
+        wire.stubFor(post(urlEqualTo("/")).withRequestBody(action("GenerateCredentialReport"))
+                .willReturn(ok("GenerateCredentialReport", el("State", "COMPLETE"))));
+        wire.stubFor(post(urlEqualTo("/")).withRequestBody(action("GetCredentialReport"))
+                .willReturn(ok("GetCredentialReport", el("Content", content) + el("ReportFormat", "text/csv")
+                        + el("GeneratedTime", NOW))));
+
+        assertThat(run(UserPoliciesSource.class)).isEmpty();
+        CredentialReportSource source = (CredentialReportSource) module.sources().stream()
+                .filter(CredentialReportSource.class::isInstance).findFirst().orElseThrow();
+        assertThat(source.read(ctx()).map(CredentialReportRow::user)).containsExactly("zed");
+
+        assertThat(gaps.recorded).extracting(CoverageGap::operation, CoverageGap::errorClass).containsExactly(
+                tuple("GetUserPolicy", ErrorClass.MALFORMED_RESPONSE),
+                tuple("GetCredentialReport", ErrorClass.MALFORMED_RESPONSE));
+        assertThat(gaps.recorded.get(0).message()).startsWith("user eve policy broken: ");
+        assertThat(gaps.recorded.get(1).message()).startsWith("credential report record 2: row 2 has 2 values");
+    }
+
+    @Test
     void deniedLastUseLeavesRolesUnjudgedForUseButJudgedForTrust() {
         stubRoles();
         wire.stubFor(post(urlEqualTo("/")).withRequestBody(action("GetAccountAuthorizationDetails"))
