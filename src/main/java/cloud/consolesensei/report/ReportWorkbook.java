@@ -112,7 +112,11 @@ public final class ReportWorkbook implements AutoCloseable {
     /** Creates a sheet with a safe name ({@link ExcelText#sheetName}). */
     public SXSSFSheet sheet(String name) {
         SXSSFSheet s = wb.createSheet(ExcelText.sheetName(name));
-        s.trackAllColumnsForAutoSizing();
+        // printed or exported to PDF, a sheet is one page wide, landscape
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+        s.setFitToPage(true);
         return s;
     }
 

@@ -97,7 +97,7 @@ public class SummarySheet {
         wb.set(prices, 1, priceNote, false);
         r++;
         List<String> h = new ArrayList<>(List.of("Account ID", "Account name", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO",
-                "New", "Resolved", "Suppressed", "Money at stake (USD/month)", "Coverage gaps"));
+                "New", "Resolved", "Suppressed", "At stake USD/mo", "Coverage gaps"));
         int headerRow = r;
         wb.header(sheet, r++, h);
         Map<String, Tally> tallies = tallies(scope);
@@ -138,7 +138,7 @@ public class SummarySheet {
             }
             r++;
         }
-        wb.widths(sheet, 30, 24, 10, 10, 10, 10, 10, 8, 10, 11, 26, 14);
+        wb.widths(sheet, 28, 20, 10, 10, 10, 10, 10, 8, 10, 11, 16, 14);
         if (headerRow > 0) {
             sheet.createFreezePane(0, 0);
         }
