@@ -112,12 +112,15 @@ public final class ReportWorkbook implements AutoCloseable {
     /** Creates a sheet with a safe name ({@link ExcelText#sheetName}). */
     public SXSSFSheet sheet(String name) {
         SXSSFSheet s = wb.createSheet(ExcelText.sheetName(name));
-        // printed or exported to PDF, a sheet is one page wide, landscape
         s.getPrintSetup().setLandscape(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
-        s.setFitToPage(true);
         return s;
+    }
+
+    /** Printed or exported to PDF, {@code sheet} is one page wide (for the narrow overview sheets). */
+    public void fitToPageWidth(Sheet sheet) {
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
     }
 
     public CellStyle headerStyle() { return header; }

@@ -77,6 +77,7 @@ public class SummarySheet {
     /** Writes the Summary sheet (first sheet of the workbook). */
     public void write(ReportWorkbook wb, ReportScope scope, String priceNote) {
         SXSSFSheet sheet = wb.sheet("Summary");
+        wb.fitToPageWidth(sheet);
         int r = 0;
         wb.set(sheet.createRow(r++), 0, (scope.demo() ? "DEMO - " : "") + "ConsoleSensei Cloud - AWS audit", false)
                 .setCellStyle(wb.titleStyle());
