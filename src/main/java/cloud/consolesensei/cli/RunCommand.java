@@ -72,8 +72,14 @@ public class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (reportsDir != null && !usableFolder(reportsDir, err)) {
+            return 2;
+        }
         return AppContext.run(common, List.of(), err, ctx -> {
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
+            if (reportsDir == null && !usableFolder(Path.of(props.reportsDir()), err)) {
+                return 2;
+            }
             boolean demoMode = demo || (props.accounts().isEmpty() && !props.organizations().discover() && !hasCredentials());
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
                     asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
@@ -90,6 +96,25 @@ public class RunCommand implements Callable<Integer> {
                 return 1;
             }
         });
+    }
+
+    /**
+     * True when {@code dir} is a writable folder or can be created: its nearest existing ancestor
+     * is a writable folder. Otherwise prints why and returns false (bad usage: exit 2).
+     */
+    static boolean usableFolder(Path dir, java.io.PrintWriter err) {
+        Path p = dir.toAbsolutePath().normalize();
+        Path existing = p;
+        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+        if (existing == null || !java.nio.file.Files.isDirectory(existing)) {
+            err.println("error: reports folder " + dir + ": " + existing + " is a file, not a folder");
+            return false;
+        }
+        if (!java.nio.file.Files.isWritable(existing)) {
+            err.println("error: reports folder " + dir + ": " + existing + " is not writable");
+            return false;
+        }
+        return true;
     }
 
     /** True when the AWS SDK's default credential chain finds credentials. */

@@ -86,4 +86,13 @@ class BadConfigurationTest {
         assertThat(r.err()).contains("--account 999999999999: not a configured account");
         assertThat(work.resolve("reports")).doesNotExist();
     }
+
+    @org.junit.jupiter.api.Test
+    void reportsFolderUnderAFileIsExit2() throws IOException {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--reports-dir", file.resolve("reports").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("reports folder").contains("is a file, not a folder");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
 }
