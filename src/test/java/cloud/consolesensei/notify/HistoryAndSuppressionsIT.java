@@ -201,6 +201,66 @@ class HistoryAndSuppressionsIT {
                 .isEqualTo("[ConsoleSensei] 123456789012: 0 critical, 0 high, 0 new \u2014 USD 0.00 at stake");
     }
 
+    @Test
+    void demoRunIsMarkedDemoInEverySummary() throws Exception {
+        TestEstate.set("111111111111", item("us-east-1", "i-0demo", CRITICAL, "7.25"));
+        RunOutcome o = runner.run(new RunRequest(UUID.randomUUID().toString(), D1, List.of(), List.of(), reports,
+                false, true, false));
+        assertThat(o.exitCode()).isZero();
+        MimeMessage all = Mails.read(eml(D1, "all"));
+        assertThat(all.getSubject()).isEqualTo("DEMO [ConsoleSensei] all: 1 critical, 0 high, 1 new — USD 7.25 at stake");
+        Mails parts = Mails.parts(all);
+        assertThat(parts.text()).startsWith("DEMO: built-in demo estate");
+        assertThat(parts.html()).contains("DEMO: built-in demo estate");
+        // the demo accounts have recipients of their own: their summaries are written too (not sent: no SMTP)
+        assertThat(Mails.read(eml(D1, "111111111111")).getSubject()).startsWith("DEMO [ConsoleSensei] 111111111111: 1 critical");
+        assertThat(Mails.read(eml(D1, "222222222222")).getSubject()).startsWith("DEMO [ConsoleSensei] 222222222222: 0 critical");
+    }
+
+    @Autowired
+    SummaryComposer composer;
+
+    /** The summary is built from GROUP BY and top-N queries: its lists stay at 20 whatever the run holds. */
+    @Test
+    void summaryOfALargeRunIsBounded() {
+        String run = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, accounts, started_at) VALUES (?, 'all', ?, FALSE, ?, CURRENT_TIMESTAMP)",
+                run, Date.valueOf(D1), ALPHA);
+        int n = 20_000;
+        List<Object[]> findings = new ArrayList<>();
+        List<Object[]> seen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Severity sev = i % 4 == 0 ? Severity.CRITICAL : i % 4 == 1 ? Severity.HIGH : Severity.LOW;
+            String check = sev == Severity.CRITICAL ? "test.critical_thing" : sev == Severity.HIGH ? "test.high_thing" : "test.low_thing";
+            String fp = Finding.fingerprint(ALPHA, "us-east-1", check, "r-" + i);
+            BigDecimal usd = new BigDecimal(i % 100).movePointLeft(2);
+            String status = i % 10 == 9 ? "SUPPRESSED" : i % 2 == 0 ? "NEW" : "OPEN";
+            findings.add(new Object[]{fp, ALPHA, "alpha", "us-east-1", "ec2", "Test resource", "r-" + i, check, sev.name(),
+                    "t", "d", usd, status, Date.valueOf(D1), Date.valueOf(D1), run});
+            seen.add(new Object[]{run, fp, ALPHA, status, sev.name(), usd});
+        }
+        jdbc.batchUpdate("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type, resource_id,"
+                + " check_id, severity, title, detail, monthly_cost_usd, status, first_seen, last_seen, last_run_id)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", findings);
+        jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
+                + " VALUES (?,?,?,?,?,?)", seen);
+        var scope = new cloud.consolesensei.report.ReportScope(run, "all",
+                List.of(new cloud.consolesensei.aws.AccountTarget(ALPHA, "alpha", null, null, List.of("us-east-1"), List.of(), null, List.of())),
+                D1, false);
+
+        EmailSummary s = composer.compose(scope, scope, 1, java.time.Duration.ofSeconds(75), "w.xlsx", null);
+
+        assertThat(s.newTop()).hasSize(20).allSatisfy(l -> assertThat(l.severity()).isEqualTo("CRITICAL"));
+        assertThat(s.newTop().get(0).monthlyUsd()).isEqualTo("USD 0.96");
+        // NEW = even i not suppressed: critical (i%4==0) and high never (i%4==1 is odd) -> 5,000 critical
+        assertThat(s.newMore()).isEqualTo(5_000 - 20);
+        assertThat(s.severities()).extracting(EmailSummary.SeverityLine::severity, EmailSummary.SeverityLine::count)
+                .startsWith(tuple("CRITICAL", 5_000), tuple("HIGH", 4_000));
+        assertThat(s.suppressedCount()).isEqualTo(2_000);
+        assertThat(s.money()).hasSize(3);
+        assertThat(s.duration()).isEqualTo("1m 15s");
+    }
+
     private RunOutcome run(LocalDate asOf, List<String> accounts) throws Exception {
         RunOutcome o = runner.run(new RunRequest(UUID.randomUUID().toString(), asOf, accounts, List.of(), reports,
                 false, false, false));
