@@ -1,6 +1,7 @@
 package cloud.consolesensei.finding;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,15 +92,20 @@ public class RunHistory {
 
     /**
      * The trend of a scope: its last {@code limit} runs up to and including {@code runId}, oldest
-     * first, each with its figures (all the run's accounts).
+     * first, each with its figures. Scope {@code all}: the runs of scope {@code all} (audit_run.scope),
+     * all their accounts. Scope = an account ID: the runs that audited that account (one-account runs
+     * and all-accounts runs alike), counting that account's findings only.
      */
     public List<TrendPoint> trend(String scope, String runId, int limit) {
-        List<Map<String, Object>> runs = jdbc.queryForList("SELECT run_id, as_of FROM audit_run WHERE scope = ?"
+        boolean all = "all".equals(scope);
+        List<Map<String, Object>> runs = jdbc.queryForList("SELECT run_id, as_of FROM audit_run WHERE "
+                + (all ? "scope = ?" : "accounts LIKE ?")
                 + " AND started_at <= (SELECT started_at FROM audit_run WHERE run_id = ?)"
-                + " ORDER BY started_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", scope, runId);
+                + " ORDER BY started_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                all ? scope : "%" + scope + "%", runId);
         if (runs.isEmpty()) return List.of();
         List<String> ids = runs.stream().map(r -> (String) r.get("run_id")).toList();
-        Map<String, Counts> counts = countsOf(ids, null);
+        Map<String, Counts> counts = countsOf(ids, all ? null : List.of(scope));
         List<TrendPoint> out = new ArrayList<>();
         for (int i = runs.size() - 1; i >= 0; i--) {
             Map<String, Object> r = runs.get(i);
@@ -139,7 +145,7 @@ public class RunHistory {
         for (String run : runIds) {
             int[] o = other.getOrDefault(run, new int[3]);
             out.put(run, new Counts(sev.getOrDefault(run, zeros()), o[0], o[1], o[2],
-                    usd.getOrDefault(run, BigDecimal.ZERO).setScale(2)));
+                    usd.getOrDefault(run, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)));
         }
         return out;
     }

@@ -107,7 +107,7 @@ public class MailSummaryNotifier implements SummaryNotifier {
         int sent = 0;
         List<Path> emls = new ArrayList<>();
         for (Delivery d : deliveries) {
-            MimeMessage message = message(scope, d, jobExecutionId, elapsed);
+            MimeMessage message = message(d, jobExecutionId, elapsed);
             Path eml = ReportService.atomically(ReportService.folder(reportsDir, d.scope())
                     .resolve(ReportService.name("summary", d.scope(), "eml")), tmp -> writeEml(message, tmp));
             out.add(eml);
@@ -154,7 +154,7 @@ public class MailSummaryNotifier implements SummaryNotifier {
         return d;
     }
 
-    private MimeMessage message(ReportScope runScope, Delivery d, long executionId, Duration elapsed) {
+    private MimeMessage message(Delivery d, long executionId, Duration elapsed) {
         long max = (long) props.mail().maxAttachmentMb() * 1024 * 1024;
         long size = size(d.workbook());
         boolean attach = d.workbook() != null && size >= 0 && size <= max;
@@ -163,7 +163,7 @@ public class MailSummaryNotifier implements SummaryNotifier {
                 : String.format("The workbook is %.1f MiB, above the %d MiB attachment limit"
                         + " (consolesensei.mail.max-attachment-mb), so it is not attached: find it at %s",
                 size / 1048576.0, props.mail().maxAttachmentMb(), d.workbook().toAbsolutePath());
-        EmailSummary s = composer.compose(runScope, d.scope(), executionId, elapsed,
+        EmailSummary s = composer.compose(d.scope(), executionId, elapsed,
                 d.workbook() == null ? "" : d.workbook().getFileName().toString(), note);
         try {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));

@@ -35,22 +35,23 @@ public class SummaryComposer {
     }
 
     /**
-     * The summary of {@code scope} (the run's whole scope, or a one-account view of it).
+     * The summary of {@code scope} (a run's whole scope, or a one-account view of it).
      *
-     * @param runScope       the run's scope ({@code scope.scope()} decides which previous run compares)
-     * @param scope          what this summary covers
+     * @param scope          what this summary covers: {@code all} compares with the previous
+     *                       all-accounts run, one account with the previous run that audited it
      * @param executionId    job execution id
      * @param elapsed        run duration so far
      * @param workbook       file name of the workbook the message refers to
      * @param attachmentNote note when the workbook is not attached, else null
      */
-    public EmailSummary compose(ReportScope runScope, ReportScope scope, long executionId, Duration elapsed,
+    public EmailSummary compose(ReportScope scope, long executionId, Duration elapsed,
                                 String workbook, String attachmentNote) {
         String run = scope.runId();
         List<String> accounts = scope.accountIds();
         RunHistory.Counts now = history.counts(run, accounts);
-        Optional<String> prev = scope.scope().equals(runScope.scope()) || accounts.size() != 1
-                ? history.previousRun(run, runScope.scope())
+        // all accounts: the previous all-accounts run; one account: the previous run that audited it
+        Optional<String> prev = "all".equals(scope.scope()) || accounts.size() != 1
+                ? history.previousRun(run, scope.scope())
                 : history.previousRunOfAccount(run, accounts.get(0));
         RunHistory.Counts before = prev.map(p -> history.counts(p, accounts)).orElse(null);
         List<EmailSummary.SeverityLine> sev = new ArrayList<>();

@@ -201,9 +201,11 @@ class HistoryAndSuppressionsIT {
         assertThat(row("vol-0abc")).isEqualTo(betaBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_finding WHERE run_id = ? AND account_id <> ?",
                 Integer.class, r4.runId(), ALPHA)).isZero();
-        assertThat(history.trend(ALPHA, r4.runId(), 30)).hasSize(2).last()
+        // the account's trend: every run that audited it (r1, r2, r3, the region-limited one, r4)
+        assertThat(history.trend(ALPHA, r4.runId(), 30)).hasSize(5).last()
                 .satisfies(p -> assertThat(p.counts().resolved()).isEqualTo(4));
-        assertThat(history.trend("all", r3.runId(), 30)).hasSize(3);
+        assertThat(history.trend("all", r4.runId(), 30)).hasSize(3);
+        assertThat(history.trend(BETA, r4.runId(), 30)).extracting(p -> p.counts().of(Severity.HIGH)).containsExactly(1, 1, 0);
         assertThat(Mails.read(eml(D3.plusDays(1), ALPHA)).getSubject())
                 .isEqualTo("[ConsoleSensei] 123456789012: 0 critical, 0 high, 0 new \u2014 USD 0.00 at stake");
     }
@@ -255,7 +257,7 @@ class HistoryAndSuppressionsIT {
                 List.of(new cloud.consolesensei.aws.AccountTarget(ALPHA, "alpha", null, null, List.of("us-east-1"), List.of(), null, List.of())),
                 D1, false);
 
-        EmailSummary s = composer.compose(scope, scope, 1, java.time.Duration.ofSeconds(75), "w.xlsx", null);
+        EmailSummary s = composer.compose(scope, 1, java.time.Duration.ofSeconds(75), "w.xlsx", null);
 
         assertThat(s.newTop()).hasSize(20).allSatisfy(l -> assertThat(l.severity()).isEqualTo("CRITICAL"));
         assertThat(s.newTop().get(0).monthlyUsd()).isEqualTo("USD 0.96");

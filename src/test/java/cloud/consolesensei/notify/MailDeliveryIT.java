@@ -147,6 +147,7 @@ class MailDeliveryIT {
         assertThat(alphaParts.attachments()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("consolesensei-123456789012-2026-11-20.xlsx");
             assertThat(findingIds(a.bytes())).containsExactlyInAnyOrder("<script>alert(1)</script>", "i-0high", "i-0low");
+            assertThat(firstColumn(a.bytes(), "Summary")).contains("Trend: last 1 run(s) of scope 123456789012");
         });
 
         MimeMessage beta = byRecipient.get("beta@example.com");
@@ -193,6 +194,20 @@ class MailDeliveryIT {
             Sheet s = wb.getSheet("Findings");
             return java.util.stream.IntStream.rangeClosed(1, s.getLastRowNum())
                     .mapToObj(i -> s.getRow(i).getCell(7).getStringCellValue()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Text cells of column A of a sheet. */
+    static List<String> firstColumn(byte[] xlsx, String sheet) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> out = new java.util.ArrayList<>();
+            for (var r : wb.getSheet(sheet)) {
+                var c = r.getCell(0);
+                if (c != null && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) out.add(c.getStringCellValue());
+            }
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
