@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that account's history, and suppressions (glob, regex, account, expiry on the as-of date) as the
  * reports and the email count them. No SMTP server: every summary is written as .eml only.
  */
-@SpringBootTest(classes = {ConsoleSenseiApplication.class, TestEstate.Config.class}, properties = {
+@SpringBootTest(classes = {ConsoleSenseiApplication.class, TestEstate.Config.class,
+        HistoryAndSuppressionsIT.Facts.class}, properties = {
         "spring.datasource.url=jdbc:h2:mem:history-it;DB_CLOSE_DELAY=-1",
         "consolesensei.mail.recipients[0]=boss@example.com",
         "consolesensei.accounts[0].id=123456789012",
@@ -64,6 +65,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "consolesensei.suppressions[1].account=210987654321",
         "consolesensei.suppressions[1].reason=owned by the platform team"})
 class HistoryAndSuppressionsIT {
+
+    /** Stands in for the cost package's figures: one amount, one unknown, for the demo production account. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Facts {
+        @org.springframework.context.annotation.Bean
+        cloud.consolesensei.report.AccountFacts testFacts() {
+            return (account, scope) -> account.equals("111111111111")
+                    ? List.of(new cloud.consolesensei.report.AccountFacts.Fact("Month to date (USD)", new BigDecimal("1234.5"), true),
+                    new cloud.consolesensei.report.AccountFacts.Fact("Forecast (USD)", null, true))
+                    : List.of();
+        }
+    }
 
     static final String ALPHA = "123456789012";
     static final String BETA = "210987654321";
@@ -213,14 +226,23 @@ class HistoryAndSuppressionsIT {
     @Test
     void demoRunIsMarkedDemoInEverySummary() throws Exception {
         TestEstate.set("111111111111", item("us-east-1", "i-0demo", CRITICAL, "7.25"));
+        TestEstate.set("222222222222", TestEstate.denied("us-west-2", "not allowed to <describe> things"));
         RunOutcome o = runner.run(new RunRequest(UUID.randomUUID().toString(), D1, List.of(), List.of(), reports,
                 false, true, false));
-        assertThat(o.exitCode()).isZero();
+        assertThat(o.exitCode()).isEqualTo(3); // the coverage gap
         MimeMessage all = Mails.read(eml(D1, "all"));
         assertThat(all.getSubject()).isEqualTo("DEMO [ConsoleSensei] all: 1 critical, 0 high, 1 new — USD 7.25 at stake");
         Mails parts = Mails.parts(all);
         assertThat(parts.text()).startsWith("DEMO: built-in demo estate");
         assertThat(parts.html()).contains("DEMO: built-in demo estate");
+        // coverage gaps with their remedies, escaped in HTML
+        String remedy = cloud.consolesensei.aws.ErrorClass.ACCESS_DENIED.remedy();
+        assertThat(parts.text()).contains("- 222222222222 us-west-2 ec2:DescribeThings Access denied: UnauthorizedOperation: not allowed to <describe> things",
+                "Remedy: " + remedy);
+        assertThat(parts.html()).contains("not allowed to &lt;describe&gt; things", remedy.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;"));
+        // the facts of the AccountFacts beans (the cost package's month to date, forecast...)
+        assertThat(parts.text()).contains("COSTS", "DEMO-production (111111111111)", "Month to date (USD): USD 1,234.50",
+                "Forecast (USD): unknown");
         // the demo accounts have recipients of their own: their summaries are written too (not sent: no SMTP)
         assertThat(Mails.read(eml(D1, "111111111111")).getSubject()).startsWith("DEMO [ConsoleSensei] 111111111111: 1 critical");
         assertThat(Mails.read(eml(D1, "222222222222")).getSubject()).startsWith("DEMO [ConsoleSensei] 222222222222: 0 critical");

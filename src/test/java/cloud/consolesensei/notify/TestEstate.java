@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,6 +52,14 @@ public final class TestEstate {
 
     public static Item item(String region, String id, CheckDefinition check, String usd) {
         return new Item(region, id, check, usd == null ? null : new BigDecimal(usd));
+    }
+
+    /**
+     * An item whose reading is denied: the source records an access-denied coverage gap for
+     * ec2:DescribeThings in {@code region} (message {@code message}) instead of a resource.
+     */
+    public static Item denied(String region, String message) {
+        return new Item(region, message, null, null);
     }
 
     /** Replaces the estate of {@code accountId}. */
@@ -123,7 +134,13 @@ public final class TestEstate {
 
         @Override
         public Stream<Item> read(ReadContext ctx) {
-            return ITEMS.getOrDefault(ctx.account().id(), List.of()).stream().filter(i -> i.region().equals(ctx.region()));
+            List<Item> here = ITEMS.getOrDefault(ctx.account().id(), List.of()).stream()
+                    .filter(i -> i.region().equals(ctx.region())).toList();
+            here.stream().filter(i -> i.check() == null).forEach(i -> ctx.failed("ec2", "DescribeThings", null,
+                    Ec2Exception.builder().statusCode(403).message(i.resourceId())
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnauthorizedOperation")
+                                    .errorMessage(i.resourceId()).build()).build()));
+            return here.stream().filter(i -> i.check() != null);
         }
 
         @Override
