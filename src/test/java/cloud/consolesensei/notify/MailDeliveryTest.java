@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "consolesensei.accounts[1].regions[0]=us-east-1",
         "consolesensei.accounts[1].recipients[0]=beta@example.com",
         "consolesensei.accounts[1].recipients[1]=beta2@example.com"})
-class MailDeliveryIT {
+class MailDeliveryTest {
 
     static final String ALPHA = "123456789012";
     static final String BETA = "210987654321";

@@ -41,10 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "consolesensei.accounts[0].id=123456789012",
         "consolesensei.accounts[0].name=alpha",
         "consolesensei.accounts[0].regions[0]=us-east-1"})
-class SmtpDownIT {
+class SmtpDownTest {
 
     /** Free a moment ago and closed now: connections to it are refused. */
-    static final int CLOSED_PORT = MailDeliveryIT.freePort();
+    static final int CLOSED_PORT = MailDeliveryTest.freePort();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {

@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reports and the email count them. No SMTP server: every summary is written as .eml only.
  */
 @SpringBootTest(classes = {ConsoleSenseiApplication.class, TestEstate.Config.class,
-        HistoryAndSuppressionsIT.Facts.class}, properties = {
+        HistoryAndSuppressionsTest.Facts.class}, properties = {
         "spring.datasource.url=jdbc:h2:mem:history-it;DB_CLOSE_DELAY=-1",
         "consolesensei.mail.recipients[0]=boss@example.com",
         "consolesensei.accounts[0].id=123456789012",
@@ -64,7 +64,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "consolesensei.suppressions[1].resource=regex:vol-0[a-f]+",
         "consolesensei.suppressions[1].account=210987654321",
         "consolesensei.suppressions[1].reason=owned by the platform team"})
-class HistoryAndSuppressionsIT {
+class HistoryAndSuppressionsTest {
 
     /** Stands in for the cost package's figures: one amount, one unknown, for the demo production account. */
     @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
