@@ -102,7 +102,7 @@ public class MailSummaryNotifier implements SummaryNotifier {
                           Duration elapsed) {
         List<Path> out = new ArrayList<>();
         List<Delivery> deliveries = deliveries(scope, written.isEmpty() ? null : written.get(0), reportsDir, out);
-        JavaMailSender smtp = noEmail ? null : sender.getIfAvailable();
+        JavaMailSender smtp = noEmail ? null : smtp();
         List<String> failures = new ArrayList<>();
         int sent = 0;
         List<Path> emls = new ArrayList<>();
@@ -125,6 +125,13 @@ public class MailSummaryNotifier implements SummaryNotifier {
             }
         }
         return new Outcome(out, !failures.isEmpty(), message(noEmail, smtp, deliveries, sent, failures, emls));
+    }
+
+    /** The configured sender, or null when {@code spring.mail.host} is absent or blank. */
+    private JavaMailSender smtp() {
+        JavaMailSender s = sender.getIfAvailable();
+        if (s instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) return null;
+        return s;
     }
 
     private List<Delivery> deliveries(ReportScope scope, Path workbook, Path reportsDir, List<Path> out) {
