@@ -95,10 +95,20 @@ public class FindingStore {
      * @return how many findings were resolved
      */
     public int resolveUnseen(String runId, LocalDate asOf, Collection<String> accountIds) {
+        return resolveUnseen(runId, asOf, accountIds, List.of());
+    }
+
+    /**
+     * As {@link #resolveUnseen(String, LocalDate, Collection)} for a run limited to {@code regions}
+     * ({@code run --region}; empty = not limited): findings in other regions were not looked at, so
+     * they keep their state; {@code global} findings are read by every run and may be resolved.
+     */
+    public int resolveUnseen(String runId, LocalDate asOf, Collection<String> accountIds, Collection<String> regions) {
         if (accountIds.isEmpty()) return 0;
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId).addValue("accounts", accountIds)
-                .addValue("asOf", Date.valueOf(asOf));
+                .addValue("asOf", Date.valueOf(asOf)).addValue("regions", regions);
         String unseen = " FROM finding f WHERE f.account_id IN (:accounts) AND f.status <> 'RESOLVED' AND f.last_run_id <> :run"
+                + (regions.isEmpty() ? "" : " AND (f.region = 'global' OR f.region IN (:regions))")
                 + " AND NOT EXISTS (SELECT 1 FROM coverage_gap g WHERE g.run_id = :run AND g.info = FALSE"
                 + " AND g.account_id = f.account_id AND (g.region = f.region OR g.region = 'global')"
                 + " AND (g.service = f.service OR (g.service IN ('sts', 's3control')) OR (g.service = 'ec2' AND f.service = 'ebs')))";

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * After the collect step: findings of the run's accounts that this run did not see are RESOLVED
  * (unless a coverage gap means they could not be seen). Only the run's accounts are touched, so
- * re-running one account leaves the others' history alone.
+ * re-running one account leaves the others' history alone; a run limited with {@code --region}
+ * leaves the findings of the other regions alone too.
  */
 @Component
 public class ReconcileTasklet implements Tasklet {
@@ -31,7 +32,7 @@ public class ReconcileTasklet implements Tasklet {
         var stepExecution = chunkContext.getStepContext().getStepExecution();
         RunRequest request = RunRequest.from(stepExecution.getJobParameters());
         AuditPlan plan = AuditPlan.load(stepExecution.getJobExecution().getExecutionContext());
-        int n = findings.resolveUnseen(request.runId(), request.asOf(), plan.allAccountIds());
+        int n = findings.resolveUnseen(request.runId(), request.asOf(), plan.allAccountIds(), request.regions());
         log.info("reconcile: {} finding(s) resolved", n);
         return RepeatStatus.FINISHED;
     }

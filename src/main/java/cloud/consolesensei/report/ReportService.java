@@ -76,6 +76,23 @@ public class ReportService {
         return out;
     }
 
+    /**
+     * Writes only the workbook of {@code scope} ({@code consolesensei-<scope>-<as-of>.xlsx}), e.g. the
+     * one-account workbook an account's email summary attaches; no CSV is written.
+     *
+     * @return the written workbook
+     * @throws UncheckedIOException when the folder or the file cannot be written
+     */
+    public Path writeWorkbook(ReportScope scope, Path reportsDir, Suppressions suppressions, PriceTable prices) {
+        Path dir = folder(reportsDir, scope);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the reports folder " + dir, e);
+        }
+        return atomically(dir.resolve(name("consolesensei", scope, "xlsx")), tmp -> workbook(scope, tmp, suppressions, prices));
+    }
+
     private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices) {
         try (ReportWorkbook wb = new ReportWorkbook(new SXSSFWorkbook(ROW_WINDOW))) {
             summary.write(wb, scope, "AWS public price list, " + prices.asOf() + " (" + prices.source() + ")");

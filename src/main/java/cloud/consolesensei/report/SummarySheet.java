@@ -4,6 +4,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.collect.InventoryStore;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.FindingStore;
+import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 
 import java.math.BigDecimal;
@@ -14,14 +15,24 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.springframework.stereotype.Component;
 
 /**
  * The Summary sheet: the cover (DEMO marking, as-of date, run id, price table date), then per
  * account the findings by severity, NEW and suppressed counts, money at stake (USD/month), coverage
  * gaps, the headline figures of the {@link AccountFacts} contributors (month to date, forecast...)
- * and how many resources of each kind were evaluated.
+ * and how many resources of each kind were evaluated; last, the trend of the scope's last
+ * {@value #TREND_RUNS} runs (findings by severity and money at stake, as a table and two line charts).
  */
 @Component
 public class SummarySheet {
@@ -30,12 +41,18 @@ public class SummarySheet {
     private final CoverageStore coverage;
     private final InventoryStore inventory;
     private final List<AccountFacts> facts;
+    private final RunHistory history;
 
-    public SummarySheet(FindingStore findings, CoverageStore coverage, InventoryStore inventory, List<AccountFacts> facts) {
+    /** Runs shown in the trend. */
+    public static final int TREND_RUNS = 30;
+
+    public SummarySheet(FindingStore findings, CoverageStore coverage, InventoryStore inventory, List<AccountFacts> facts,
+                        RunHistory history) {
         this.findings = findings;
         this.coverage = coverage;
         this.inventory = inventory;
         this.facts = facts;
+        this.history = history;
     }
 
     /** Per-account tallies of one run: severity counts (seen, not suppressed), NEW, suppressed, USD. */
@@ -139,9 +156,83 @@ public class SummarySheet {
             }
             r++;
         }
+        trend(wb, sheet, r, scope);
         wb.widths(sheet, 28, 20, 10, 10, 10, 10, 10, 8, 10, 11, 16, 14);
         if (headerRow > 0) {
             sheet.createFreezePane(0, 0);
         }
+    }
+
+    /**
+     * The trend table (as-of, run, counts by severity, USD at stake; suppressed and resolved findings
+     * excluded) from row {@code r}, with a line chart of the counts and one of the money beside it.
+     * The charts carry their values as literal caches plus references to the table, so they render
+     * without reading back the streamed (already flushed) rows.
+     */
+    private void trend(ReportWorkbook wb, SXSSFSheet sheet, int r, ReportScope scope) {
+        List<RunHistory.TrendPoint> points = history.trend(scope.scope(), scope.runId(), TREND_RUNS);
+        if (points.isEmpty()) return;
+        wb.set(sheet.createRow(r++), 0, "Trend: last " + points.size() + " run(s) of scope " + scope.scope(), false)
+                .setCellStyle(wb.titleStyle());
+        List<String> h = new ArrayList<>(List.of("As of", "Run"));
+        for (Severity s : Severity.values()) h.add(s.name());
+        h.add("Money at stake (USD/month)");
+        wb.header(sheet, r++, h);
+        int first = r;
+        String[] dates = new String[points.size()];
+        Double[][] sev = new Double[Severity.values().length][points.size()];
+        Double[] usd = new Double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            RunHistory.TrendPoint p = points.get(i);
+            Row row = sheet.createRow(r++);
+            wb.set(row, 0, p.asOf(), false);
+            wb.set(row, 1, p.runId(), false);
+            int c = 2;
+            for (Severity s : Severity.values()) {
+                wb.set(row, c, p.counts().of(s), false);
+                sev[c - 2][i] = (double) p.counts().of(s);
+                c++;
+            }
+            wb.set(row, c, p.counts().atStake(), true);
+            dates[i] = p.asOf() + " #" + (i + 1);
+            // chart caches are doubles by the OOXML format; the cell keeps the exact BigDecimal
+            usd[i] = p.counts().atStake().doubleValue();
+        }
+        int last = r - 1;
+        String ref = "'" + sheet.getSheetName() + "'!";
+        String cats = ref + "$A$" + (first + 1) + ":$A$" + (last + 1);
+        sheet.createDrawingPatriarch();
+        // SXSSFDrawing cannot make charts; the streamed sheet's backing XSSFSheet owns the same drawing
+        XSSFDrawing drawing = wb.poi().getXSSFWorkbook().getSheet(sheet.getSheetName()).getDrawingPatriarch();
+        XSSFChart counts = chart(drawing, 14, first - 2, "Findings by severity");
+        XDDFChartData data = lines(counts);
+        for (int s = 0; s < Severity.values().length; s++) {
+            String col = String.valueOf((char) ('C' + s));
+            data.addSeries(XDDFDataSourcesFactory.fromArray(dates, cats),
+                            XDDFDataSourcesFactory.fromArray(sev[s], ref + "$" + col + "$" + (first + 1) + ":$" + col + "$" + (last + 1)))
+                    .setTitle(Severity.values()[s].name(), null);
+        }
+        counts.plot(data);
+        XSSFChart money = chart(drawing, 14, first + 18, "Money at stake (USD/month)");
+        XDDFChartData m = lines(money);
+        m.addSeries(XDDFDataSourcesFactory.fromArray(dates, cats),
+                        XDDFDataSourcesFactory.fromArray(usd, ref + "$H$" + (first + 1) + ":$H$" + (last + 1)))
+                .setTitle("USD at stake", null);
+        money.plot(m);
+    }
+
+    private static XSSFChart chart(XSSFDrawing drawing, int col, int row, String title) {
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, col, Math.max(0, row), col + 10, Math.max(0, row) + 16));
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        return chart;
+    }
+
+    private static XDDFChartData lines(XSSFChart chart) {
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        y.setMinimum(0);
+        return chart.createData(ChartTypes.LINE, x, y);
     }
 }

@@ -1,0 +1,122 @@
+package cloud.consolesensei.notify;
+
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.finding.RunHistory;
+import cloud.consolesensei.finding.Severity;
+import cloud.consolesensei.report.AccountFacts;
+import cloud.consolesensei.report.ReportScope;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the {@link EmailSummary} of one recipient list's scope (all accounts of the run, or one
+ * account) from aggregates: {@link RunHistory} counts of this run and the scope's previous run,
+ * bounded lists from {@link SummaryQueries}, and the {@link AccountFacts} beans (month to date,
+ * forecast...). Suppressed findings are left out of every count, list and amount except their own
+ * count.
+ */
+@Component
+public class SummaryComposer {
+
+    private final RunHistory history;
+    private final SummaryQueries queries;
+    private final List<AccountFacts> facts;
+
+    public SummaryComposer(RunHistory history, SummaryQueries queries, List<AccountFacts> facts) {
+        this.history = history;
+        this.queries = queries;
+        this.facts = facts;
+    }
+
+    /**
+     * The summary of {@code scope} (a run's whole scope, or a one-account view of it).
+     *
+     * @param scope          what this summary covers: {@code all} compares with the previous
+     *                       all-accounts run, one account with the previous run that audited it
+     * @param executionId    job execution id
+     * @param elapsed        run duration so far
+     * @param workbook       file name of the workbook the message refers to
+     * @param attachmentNote note when the workbook is not attached, else null
+     */
+    public EmailSummary compose(ReportScope scope, long executionId, Duration elapsed,
+                                String workbook, String attachmentNote) {
+        String run = scope.runId();
+        List<String> accounts = scope.accountIds();
+        RunHistory.Counts now = history.counts(run, accounts);
+        // all accounts: the previous all-accounts run; one account: the previous run that audited it
+        Optional<String> prev = "all".equals(scope.scope()) || accounts.size() != 1
+                ? history.previousRun(run, scope.scope())
+                : history.previousRunOfAccount(run, accounts.get(0));
+        RunHistory.Counts before = prev.map(p -> history.counts(p, accounts)).orElse(null);
+        List<EmailSummary.SeverityLine> sev = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            sev.add(new EmailSummary.SeverityLine(s.name(), now.of(s), before == null ? "" : delta(now.of(s) - before.of(s))));
+        }
+        sev.add(new EmailSummary.SeverityLine("Total", now.total(), before == null ? "" : delta(now.total() - before.total())));
+        List<EmailSummary.FindingLine> top = queries.topNew(run, accounts, MailSummaryNotifier.TOP).stream().map(SummaryComposer::line).toList();
+        List<EmailSummary.FindingLine> resolved = queries.resolved(run, accounts, MailSummaryNotifier.TOP).stream().map(SummaryComposer::line).toList();
+        List<EmailSummary.MoneyLine> money = queries.moneyByCheck(run, accounts, MailSummaryNotifier.TOP).stream()
+                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), Usd.format(m.usd()))).toList();
+        List<EmailSummary.GapLine> gaps = queries.gaps(run, accounts, MailSummaryNotifier.TOP).stream()
+                .map(g -> new EmailSummary.GapLine(g.accountId(), g.region(), g.service(), g.operation(), g.label(),
+                        g.message(), g.remedy())).toList();
+        String subject = subject(scope, now);
+        return new EmailSummary(scope.demo(), scope.scope(), label(scope), subject, scope.asOf(), run, executionId,
+                duration(elapsed), prev.orElse(null), sev, now.newCount(), now.resolved(), now.suppressed(),
+                Usd.format(now.atStake()), top, Math.max(0, queries.countNewCriticalHigh(run, accounts) - top.size()),
+                resolved, Math.max(0, now.resolved() - resolved.size()), money, facts(scope), gaps,
+                queries.countGaps(run, accounts), workbook, attachmentNote);
+    }
+
+    /** {@code [ConsoleSensei] <scope>: <n> critical, <n> high, <n> new — <USD> at stake}, {@code DEMO } first in demo mode. */
+    static String subject(ReportScope scope, RunHistory.Counts c) {
+        return (scope.demo() ? "DEMO " : "") + "[ConsoleSensei] " + scope.scope() + ": " + c.of(Severity.CRITICAL)
+                + " critical, " + c.of(Severity.HIGH) + " high, " + c.newCount() + " new \u2014 "
+                + Usd.format(c.atStake()) + " at stake";
+    }
+
+    private List<EmailSummary.AccountFactsBlock> facts(ReportScope scope) {
+        List<EmailSummary.AccountFactsBlock> out = new ArrayList<>();
+        for (AccountTarget a : scope.accounts()) {
+            List<EmailSummary.Fact> fs = new ArrayList<>();
+            for (AccountFacts f : facts) {
+                for (AccountFacts.Fact x : f.facts(a.id(), scope)) {
+                    String v = x.value() == null ? "unknown"
+                            : x.usd() && x.value() instanceof BigDecimal b ? Usd.format(b) : x.value().toString();
+                    fs.add(new EmailSummary.Fact(x.label(), v));
+                }
+            }
+            if (!fs.isEmpty()) out.add(new EmailSummary.AccountFactsBlock(a.name() + " (" + a.id() + ")", fs));
+        }
+        return out;
+    }
+
+    private static EmailSummary.FindingLine line(SummaryQueries.Row r) {
+        return new EmailSummary.FindingLine(r.severity().name(), r.accountId(), r.region(), r.resourceId(), r.checkId(),
+                r.title(), Usd.format(r.monthlyUsd()), r.date() == null ? "" : r.date().toString());
+    }
+
+    private static String label(ReportScope scope) {
+        if (scope.accounts().size() == 1 && !"all".equals(scope.scope())) {
+            AccountTarget a = scope.accounts().get(0);
+            return a.name() + " (" + a.id() + ")";
+        }
+        return "all accounts (" + scope.accounts().size() + ")";
+    }
+
+    private static String delta(int d) {
+        return d > 0 ? "+" + d : Integer.toString(d);
+    }
+
+    static String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%dh %02dm %02ds", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%dm %02ds", s / 60, s % 60);
+    }
+}
