@@ -96,6 +96,8 @@ public class AuditRunner {
         List<String> messages = new ArrayList<>();
         int gaps = coverage.countBlocking(runId);
         int exit;
+        String notified = ec.getString(NotifyTasklet.MESSAGE, "");
+        if (!notified.isBlank()) messages.add("email: " + notified);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             boolean notifyFailed = Boolean.parseBoolean(ec.getString(NotifyTasklet.FAILED, "false"));
             exit = gaps > 0 || notifyFailed ? 3 : 0;

@@ -30,6 +30,8 @@ public class NotifyTasklet implements Tasklet {
 
     /** Job execution context key: "true" when email delivery failed. */
     public static final String FAILED = "notify.failed";
+    /** Job execution context key: the notifier's one-line outcome, printed by the CLI. */
+    public static final String MESSAGE = "notify.message";
     /** Job execution context key: files the notifier wrote, one per line. */
     public static final String WRITTEN = "notify.paths";
 
@@ -57,6 +59,7 @@ public class NotifyTasklet implements Tasklet {
                 request.reportsDir(), request.noEmail(), se.getJobExecution().getId(), elapsed);
         jobContext.putString(WRITTEN, String.join("\n", o.written().stream().map(Path::toString).toList()));
         jobContext.putString(FAILED, Boolean.toString(o.deliveryFailed()));
+        jobContext.putString(MESSAGE, o.message());
         log.info("notify: {}", o.message());
         return RepeatStatus.FINISHED;
     }
