@@ -199,7 +199,7 @@ final class DemoEc2 {
                         instance("i-0a1b2c3d4e5f60005", "c6i.xlarge", "stopped",
                                 "User initiated (" + d.stamp(10) + ")", d.daysAgo(60), az, null, "required",
                                 tags("Name", "batch-worker", "Owner", "data", "CostCenter", "CC-300"))));
-        List<Volume> volumes = List.of(
+        List<Volume> volumes = withWeeklyChurn(d, az, List.of(
                 volume("vol-0a1b2c3d4e5f60001", "gp3", 8, 3000, 125, "in-use", true, az, d.daysAgo(400),
                         "i-0a1b2c3d4e5f60001"),
                 volume("vol-0a1b2c3d4e5f60002", "gp2", 8, 100, null, "in-use", false, az, d.daysAgo(900),
@@ -214,7 +214,7 @@ final class DemoEc2 {
                         "i-0a1b2c3d4e5f60005"),
                 volume("vol-0a1b2c3d4e5f60008", "gp3", 20, 3000, 125, "deleting", false, az, d.daysAgo(2), null),
                 volume("vol-0a1b2c3d4e5f60009", "st1", 500, 500, null, "in-use", true, az, d.daysAgo(400),
-                        "i-0a1b2c3d4e5f60001"));
+                        "i-0a1b2c3d4e5f60001")));
         List<Snapshot> snapshots = List.of(
                 snapshot("snap-0a1b2c3d4e5f60001", "111111111111", "vol-0a1b2c3d4e5f60001", 8, d.daysAgo(10), true,
                         "nightly web-1"),
@@ -356,6 +356,19 @@ final class DemoEc2 {
                 .metadataOptions(InstanceMetadataOptionsResponse.builder().httpTokens(httpTokens)
                         .httpEndpoint("enabled").state("applied").build())
                 .tags(tags).build();
+    }
+
+    /**
+     * The estate changes from week to week, so two demo runs a week apart show history: in even
+     * weeks (epoch day / 7) a left-over gp2 volume exists, in odd weeks another one does; a run a
+     * week after another shows one RESOLVED and one NEW finding of each kind.
+     */
+    private static List<Volume> withWeeklyChurn(Dates d, String az, List<Volume> volumes) {
+        List<Volume> out = new java.util.ArrayList<>(volumes);
+        boolean even = (d.asOf().toEpochDay() / 7) % 2 == 0;
+        out.add(volume(even ? "vol-0a1b2c3d4e5f600e0" : "vol-0a1b2c3d4e5f600d0", "gp2", 120, 360, null, "available",
+                false, az, d.daysAgo(3), null));
+        return List.copyOf(out);
     }
 
     private static Volume volume(String id, String type, int size, Integer iops, Integer throughput, String state,
