@@ -66,7 +66,7 @@ public class RunRegistry {
         // Demo mode audits the demo estate, or the demo organization when discovery is configured.
         List<AccountTarget> all = request.demo() && !organizations.enabled() ? DemoEstate.ACCOUNTS
                 : organizations.accounts(request.runId(), clients, configured());
-        if (all.isEmpty() && !request.demo()) {
+        if (all.isEmpty() && !request.demo() && !organizations.enabled()) {
             all = List.of(callerAccount(clients));
         }
         List<AccountTarget> selected = select(all, request.accountIds());

@@ -7,9 +7,11 @@ import cloud.consolesensei.config.ConsoleSenseiProperties;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +109,7 @@ public final class OrganizationDiscovery {
         private final Map<String, Parent> parents = new HashMap<>();
         /** OU id to name, filled per parent by ListOrganizationalUnitsForParent. */
         private final Map<String, String> names = new HashMap<>();
-        private final java.util.Set<String> listedParents = new java.util.HashSet<>();
+        private final Set<String> listedParents = new HashSet<>();
         private String operation = "ListAccounts";
 
         Walk(OrganizationsClient orgs, AccountFilter filter) {
