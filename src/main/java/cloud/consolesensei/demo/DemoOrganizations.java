@@ -40,12 +40,12 @@ import software.amazon.awssdk.services.organizations.model.ParentType;
  * ListAccounts answers in two pages. Operations it does not override throw
  * {@link UnsupportedOperationException}.
  */
-public final class DemoOrganizations {
+final class DemoOrganizations {
 
     /** The demo organization's management account: the demo's base credentials belong to it. */
-    public static final String MANAGEMENT = DemoEstate.PRODUCTION.id();
+    static final String MANAGEMENT = DemoEstate.PRODUCTION.id();
     /** The member account whose audit role does not exist. */
-    public static final String ROLE_MISSING = "333333333333";
+    static final String ROLE_MISSING = "333333333333";
 
     private static final String ROOT = "r-demo";
     private static final String ORG = "o-demo00000a";
@@ -72,7 +72,7 @@ public final class DemoOrganizations {
     }
 
     /** True when the demo account {@code accountId} has no audit role to assume. */
-    public static boolean roleMissing(String accountId) {
+    static boolean roleMissing(String accountId) {
         return ROLE_MISSING.equals(accountId);
     }
 

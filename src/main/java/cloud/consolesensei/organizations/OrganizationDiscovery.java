@@ -94,10 +94,12 @@ public final class OrganizationDiscovery {
         return parts.length >= 2 && parts[0].equals("arn") && !parts[1].isBlank() ? parts[1] : "aws";
     }
 
-    /** The lifecycle of an account: State when present, else Status. */
+    /** The lifecycle of an account: State when present, else Status, else UNKNOWN (never audited). */
     static String lifecycle(Account a) {
         String state = a.stateAsString();
-        return state != null && !state.isBlank() ? state : a.statusAsString();
+        if (state != null && !state.isBlank()) return state;
+        String status = a.statusAsString();
+        return status != null && !status.isBlank() ? status : "UNKNOWN";
     }
 
     /** One pass over the organization, remembering the operation in progress (for the failure). */
