@@ -34,7 +34,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *   <li>Credentials: the SDK's default provider chain; for an account with a role, a
  *       {@link StsAssumeRoleCredentialsProvider} per (account, region) that calls the regional STS
  *       endpoint of the audited region (tokens valid in opt-in regions) and refreshes the session
- *       before it expires.</li>
+ *       before it expires. Global services (IAM, Cost Explorer, Organizations) get their session
+ *       from the STS endpoint of {@link AwsSettings#stsHomeRegion()}.</li>
  *   <li>Endpoints: none are set here, so the SDK's own {@code AWS_ENDPOINT_URL},
  *       {@code AWS_ENDPOINT_URL_<SERVICE>} (and system properties {@code aws.endpointUrl...}, a
  *       profile's {@code endpoint_url}) apply to every client, STS included. When one is in effect,
@@ -92,12 +93,23 @@ public final class SdkAwsClients implements AwsClients {
     private <B extends AwsClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
             String service, AccountTarget account, String region, Supplier<B> builder,
             java.util.function.UnaryOperator<B> extra) {
+        return build(service, account, region, region, builder, extra);
+    }
+
+    /**
+     * A client of {@code region} whose role session (if any) comes from the STS endpoint of
+     * {@code sessionRegion}: the audited region for regional services, the STS home region for
+     * global ones (IAM, Cost Explorer, Organizations).
+     */
+    private <B extends AwsClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
+            String service, AccountTarget account, String region, String sessionRegion, Supplier<B> builder,
+            java.util.function.UnaryOperator<B> extra) {
         String key = service + '|' + account.id() + '|' + region;
         @SuppressWarnings("unchecked")
         C c = (C) clients.computeIfAbsent(key, k -> {
             B b = builder.get()
                     .region(Region.of(region))
-                    .credentialsProvider(credentialsFor(account, region))
+                    .credentialsProvider(credentialsFor(account, sessionRegion))
                     .overrideConfiguration(override());
             if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sb) {
                 sb.httpClient(http);
@@ -198,12 +210,12 @@ public final class SdkAwsClients implements AwsClients {
 
     @Override
     public IamClient iam(AccountTarget account) {
-        return build("iam", account, "us-east-1", IamClient::builder, b -> b.region(Region.AWS_GLOBAL));
+        return build("iam", account, "us-east-1", settings.stsHomeRegion(), IamClient::builder, b -> b.region(Region.AWS_GLOBAL));
     }
 
     @Override
     public CostExplorerClient costExplorer(AccountTarget account) {
-        return build("ce", account, "us-east-1", CostExplorerClient::builder, b -> b);
+        return build("ce", account, "us-east-1", settings.stsHomeRegion(), CostExplorerClient::builder, b -> b);
     }
 
     @Override
@@ -213,7 +225,7 @@ public final class SdkAwsClients implements AwsClients {
 
     @Override
     public OrganizationsClient organizations(AccountTarget account) {
-        return build("organizations", account, "us-east-1", OrganizationsClient::builder, b -> b);
+        return build("organizations", account, "us-east-1", settings.stsHomeRegion(), OrganizationsClient::builder, b -> b);
     }
 
     @Override

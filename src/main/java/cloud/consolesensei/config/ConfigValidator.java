@@ -28,6 +28,9 @@ public class ConfigValidator {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern ROLE_NAME = Pattern.compile("([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
 
     private final ConsoleSenseiProperties props;
@@ -68,13 +71,7 @@ public class ConfigValidator {
             }
             emails(k + "recipients", a.recipients(), problems);
         }
-        ConsoleSenseiProperties.Organizations org = props.organizations();
-        if (org.discover()) {
-            if (org.roleName() == null || org.roleName().isBlank()) {
-                problems.add(at("consolesensei.organizations.role-name") + "consolesensei.organizations.role-name: required when discover is true (the role assumed in each member account)");
-            }
-            regions("consolesensei.organizations.regions", org.regions(), false, problems);
-        }
+        organizations(props.organizations(), problems);
         ConsoleSenseiProperties.Aws aws = props.aws();
         if (!aws.retryMode().equals("standard") && !aws.retryMode().equals("adaptive")) {
             problems.add(at("consolesensei.aws.retry-mode") + "consolesensei.aws.retry-mode: '" + aws.retryMode() + "' is not allowed; use standard or adaptive");
@@ -154,6 +151,35 @@ public class ConfigValidator {
             if (!Regions.isKnown(r)) {
                 problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + r + "' is not an AWS region name (e.g. us-east-1, eu-west-1"
                         + (allowAll ? ", or all-enabled" : "") + ")");
+            }
+        }
+    }
+
+    /** {@code consolesensei.organizations}: checked only when discovery is on. */
+    private void organizations(ConsoleSenseiProperties.Organizations org, List<String> problems) {
+        if (!org.discover()) return;
+        String k = "consolesensei.organizations.";
+        if (org.roleName() == null || org.roleName().isBlank()) {
+            problems.add(at(k + "role-name") + k + "role-name: required when discover is true (the role assumed in each member account, e.g. OrganizationAccountAccessRole)");
+        } else if (!ROLE_NAME.matcher(org.roleName()).matches()) {
+            problems.add(at(k + "role-name") + k + "role-name: '" + org.roleName() + "' is not an IAM role name (optionally with a path: audit/ConsoleSenseiAudit; letters, digits and +=,.@_- ; not an ARN)");
+        }
+        if (org.externalId() != null && !org.externalId().isEmpty() && !EXTERNAL_ID.matcher(org.externalId()).matches()) {
+            // the value is a secret: never echoed
+            problems.add(at(k + "external-id") + k + "external-id: must be 2 to 1224 characters of letters, digits and +=,.@:/-");
+        }
+        regions(k + "regions", org.regions(), true, problems);
+        filters(k + "include", org.include(), problems);
+        filters(k + "exclude", org.exclude(), problems);
+    }
+
+    private void filters(String key, List<String> entries, List<String> problems) {
+        for (int j = 0; j < entries.size(); j++) {
+            String e = entries.get(j) == null ? "" : entries.get(j).trim();
+            if (e.isEmpty()) {
+                problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: empty; use an account ID, an OU id (ou-...) or an account-name glob");
+            } else if ((e.startsWith("ou-") || e.startsWith("r-")) && !OU_ID.matcher(e).matches()) {
+                problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + e + "' is not an OU id (ou-<root>-<8 to 32 characters>, e.g. ou-ab12-cdef3456) or a root id (r-ab12)");
             }
         }
     }

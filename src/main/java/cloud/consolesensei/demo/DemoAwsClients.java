@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 
 /**
  * {@link AwsClients} over the demo estate: fakes of the SDK client interfaces returning model
@@ -60,13 +62,35 @@ public final class DemoAwsClients implements AwsClients {
         return DemoCostExplorer.client(account, "global", asOf);
     }
 
+    /**
+     * The demo's STS: the base credentials are a user of the demo management account; a role is
+     * assumed in any account except {@link DemoOrganizations#ROLE_MISSING}, where AssumeRole is denied
+     * (HTTP 403 AccessDenied, as STS answers for a role that is missing or does not trust the caller).
+     */
     @Override
     public StsClient sts(AccountTarget account, String region) {
         return new StsClient() {
             @Override
             public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
+                if (account.roleArn() == null) {
+                    return GetCallerIdentityResponse.builder().account(DemoOrganizations.MANAGEMENT)
+                            .arn("arn:aws:iam::" + DemoOrganizations.MANAGEMENT + ":user/demo-auditor").userId("AIDADEMO")
+                            .build();
+                }
+                if (DemoOrganizations.roleMissing(account.id())) {
+                    throw (StsException) StsException.builder().statusCode(403)
+                            .message("User: arn:aws:iam::" + DemoOrganizations.MANAGEMENT + ":user/demo-auditor is not"
+                                    + " authorized to perform: sts:AssumeRole on resource: " + account.roleArn())
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").serviceName("Sts")
+                                    .errorMessage("User: arn:aws:iam::" + DemoOrganizations.MANAGEMENT + ":user/demo-auditor"
+                                            + " is not authorized to perform: sts:AssumeRole on resource: " + account.roleArn())
+                                    .build())
+                            .build();
+                }
+                String session = account.roleArn().substring(account.roleArn().lastIndexOf('/') + 1);
                 return GetCallerIdentityResponse.builder().account(account.id())
-                        .arn("arn:aws:iam::" + account.id() + ":user/demo-auditor").userId("AIDADEMO").build();
+                        .arn("arn:aws:sts::" + account.id() + ":assumed-role/" + session + "/consolesensei-" + account.id())
+                        .userId("AROADEMO:consolesensei-" + account.id()).build();
             }
 
             @Override

@@ -3,6 +3,7 @@ package cloud.consolesensei.job;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsErrorClassifier;
 import cloud.consolesensei.aws.ErrorClass;
+import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.coverage.CoverageGap;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
  * First step of the audit job: checks that each account can be reached (its role assumed, through
  * sts:GetCallerIdentity), resolves {@code all-enabled} regions (ec2:DescribeRegions with
  * AllRegions, keeping {@code opt-in-not-required} and {@code opted-in}), and stores the
- * {@link AuditPlan} in the job execution context. An account whose role cannot be assumed is a
+ * {@link AuditPlan} in the job execution context. When a listed region is an opt-in region, one
+ * DescribeRegions per account tells whether it is enabled; a region the account has not opted in to
+ * is skipped with an informational gap (REGION_NOT_ENABLED). An account whose role cannot be assumed is a
  * coverage gap, not a failed run; base credentials that do not work fail the job (exit 1).
  */
 @Component
@@ -96,20 +99,41 @@ public class PlanTasklet implements Tasklet {
     }
 
     private List<String> resolveRegions(RunRequest request, RunResources run, AccountTarget a, String home) {
-        if (!request.regions().isEmpty()) return request.regions();
-        if (!a.regions().contains(ConfigValidator.ALL_ENABLED)) {
-            return a.regions().isEmpty() ? List.of(home) : a.regions();
-        }
+        List<String> asked = !request.regions().isEmpty() ? request.regions()
+                : a.regions().isEmpty() ? List.of(home) : a.regions();
+        boolean all = asked.contains(ConfigValidator.ALL_ENABLED);
+        if (!all && asked.stream().noneMatch(Regions::isOptIn)) return asked;
+        DescribeRegionsResponse r;
         try {
-            DescribeRegionsResponse r = run.clients().ec2(a, home).describeRegions(b -> b.allRegions(true));
-            return r.regions().stream()
-                    .filter(x -> "opt-in-not-required".equals(x.optInStatus()) || "opted-in".equals(x.optInStatus()))
-                    .map(x -> x.regionName()).sorted().toList();
+            r = run.clients().ec2(a, home).describeRegions(b -> b.allRegions(true));
         } catch (RuntimeException e) {
+            String what = all ? "regions: all-enabled could not be resolved, auditing " + home + " only: "
+                    : "opt-in regions could not be checked, auditing them as configured: ";
             coverage.record(request.runId(), new CoverageGap(a.id(), home, "ec2", "DescribeRegions",
-                    AwsErrorClassifier.classify(e), "regions: all-enabled could not be resolved, auditing " + home
-                    + " only: " + AwsErrorClassifier.message(e), false));
-            return List.of(home);
+                    AwsErrorClassifier.classify(e), what + AwsErrorClassifier.message(e), false));
+            return all ? List.of(home) : asked;
         }
+        Map<String, String> status = new LinkedHashMap<>();
+        r.regions().forEach(x -> status.put(x.regionName(), x.optInStatus()));
+        if (all) return status.keySet().stream().filter(x -> enabled(status.get(x))).sorted().toList();
+        List<String> kept = new ArrayList<>();
+        for (String region : asked) {
+            String st = status.get(region);
+            if (st == null || enabled(st)) {
+                kept.add(region);
+                continue;
+            }
+            // An opt-in region the account has not enabled: nothing can be read there, and it is
+            // the account's choice, so an informational gap rather than an error.
+            coverage.record(request.runId(), new CoverageGap(a.id(), region, "ec2", "DescribeRegions",
+                    ErrorClass.REGION_NOT_ENABLED, "region " + region + " is " + st + " for account " + a.id()
+                    + " (ec2:DescribeRegions): skipped", true));
+        }
+        return kept;
+    }
+
+    /** DescribeRegions' OptInStatus of a region the account can use. */
+    private static boolean enabled(String optInStatus) {
+        return "opt-in-not-required".equals(optInStatus) || "opted-in".equals(optInStatus);
     }
 }

@@ -9,6 +9,7 @@ import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoAwsClients;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.finding.Suppressions;
+import cloud.consolesensei.organizations.OrganizationAccounts;
 import cloud.consolesensei.price.PriceTable;
 
 import java.util.ArrayList;
@@ -29,13 +30,15 @@ public class RunRegistry {
     private final Map<String, RunResources> runs = new ConcurrentHashMap<>();
     private final ConsoleSenseiProperties props;
     private final ConfigValidator validator;
+    private final OrganizationAccounts organizations;
     private final PriceTable prices = PriceTable.bundled();
     private final java.util.function.Function<RunRequest, AwsClients> clientFactory;
 
-    public RunRegistry(ConsoleSenseiProperties props, ConfigValidator validator,
+    public RunRegistry(ConsoleSenseiProperties props, ConfigValidator validator, OrganizationAccounts organizations,
                        org.springframework.beans.factory.ObjectProvider<AwsClientsFactory> factory) {
         this.props = props;
         this.validator = validator;
+        this.organizations = organizations;
         AwsClientsFactory f = factory.getIfAvailable();
         this.clientFactory = f != null ? f::create
                 : r -> r.demo() ? new DemoAwsClients(r.asOf()) : new SdkAwsClients(props.aws().settings());
@@ -60,8 +63,10 @@ public class RunRegistry {
 
     private RunResources build(RunRequest request) {
         AwsClients clients = clientFactory.apply(request);
-        List<AccountTarget> all = request.demo() ? DemoEstate.ACCOUNTS : configured();
-        if (all.isEmpty() && !request.demo()) {
+        // Demo mode audits the demo estate, or the demo organization when discovery is configured.
+        List<AccountTarget> all = request.demo() && !organizations.enabled() ? DemoEstate.ACCOUNTS
+                : organizations.accounts(request.runId(), clients, configured());
+        if (all.isEmpty() && !request.demo() && !organizations.enabled()) {
             all = List.of(callerAccount(clients));
         }
         List<AccountTarget> selected = select(all, request.accountIds());
