@@ -70,7 +70,12 @@ public class AuditRunner {
      */
     public RunOutcome restart(long executionId) throws Exception {
         validator.validate();
-        JobExecution previous = repository.getJobExecution(executionId);
+        JobExecution previous;
+        try {
+            previous = repository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            previous = null;
+        }
         if (previous == null) {
             throw new ConfigException("restart " + executionId + ": no such job execution (see `runs`)");
         }
