@@ -46,6 +46,12 @@ public class CostFacts implements AccountFacts {
         BigDecimal lastUsd = last == null ? null : last.usdTotal();
         BigDecimal beforeUsd = before == null ? null : before.usdTotal();
         List<Fact> out = new ArrayList<>();
+        if (s.months().isEmpty()) {
+            // nothing was read (a coverage gap): unknown, never a real 0.00
+            out.add(new Fact("Costs", "not read: see the Coverage sheet", false));
+            out.add(new Fact("Monthly budget (USD)", s.budgetUsd(), true));
+            return out;
+        }
         out.add(money("Month to date (USD)", s.monthToDate()));
         out.add(money("Last month (USD)", last));
         boolean change = lastUsd != null && beforeUsd != null;
