@@ -47,7 +47,7 @@ public final class Cli {
         this.user = user;
         this.config = dir.resolve("consolesensei-test.yml");
         Files.writeString(config, "spring:\n  datasource:\n    url: \"" + url + "\"\n    username: " + user
-                + "\n    password: \"\"\nconsolesensei:\n  reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
+                + "\n    password: \"\"\nconsolesensei.reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
     }
 
     /** An H2 file database under {@code dir} (AUTO_SERVER, so a test can watch a child JVM's run). */
@@ -76,6 +76,19 @@ public final class Cli {
 
     public String url() {
         return url;
+    }
+
+    /**
+     * Starts the application context the commands use, with this configuration and {@code extra}
+     * properties ({@code --name=value}); the caller closes it.
+     */
+    public org.springframework.context.ConfigurableApplicationContext context(String... extra) {
+        var app = new org.springframework.boot.SpringApplication(cloud.consolesensei.ConsoleSenseiApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        app.setRegisterShutdownHook(false);
+        List<String> args = new ArrayList<>(List.of("--spring.config.additional-location=file:" + config));
+        args.addAll(List.of(extra));
+        return app.run(args.toArray(String[]::new));
     }
 
     /** Runs {@code args --config FILE} in-process; returns exit code and captured stdout. */
