@@ -50,10 +50,19 @@ public final class Cli {
                 + "\n    password: \"\"\nconsolesensei.reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
     }
 
-    /** An H2 file database under {@code dir} (AUTO_SERVER, so a test can watch a child JVM's run). */
+    /** An H2 file database under {@code dir} that a test can watch while a child JVM runs (AUTO_SERVER). */
     public static Cli h2(Path dir, String extraYaml) throws IOException {
-        return new Cli(dir, "jdbc:h2:file:" + dir.resolve("db/consolesensei").toAbsolutePath() + ";AUTO_SERVER=TRUE",
-                "sa", extraYaml);
+        return h2(dir, extraYaml, true);
+    }
+
+    /**
+     * An H2 file database under {@code dir}. Without {@code autoServer} it is opened as the
+     * application's default is ({@code DB_CLOSE_ON_EXIT=FALSE}: H2 must not close it in its own
+     * shutdown hook while a SIGTERM stops the job); H2 allows only one of the two.
+     */
+    public static Cli h2(Path dir, String extraYaml, boolean autoServer) throws IOException {
+        return new Cli(dir, "jdbc:h2:file:" + dir.resolve("db/consolesensei").toAbsolutePath()
+                + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE"), "sa", extraYaml);
     }
 
     /** Any JDBC database (e.g. a PostgreSQL schema). */
