@@ -45,6 +45,7 @@ public final class Cli {
         this.dir = dir;
         this.url = url;
         this.user = user;
+        Files.createDirectories(dir);
         this.config = dir.resolve("consolesensei-test.yml");
         Files.writeString(config, "spring:\n  datasource:\n    url: \"" + url + "\"\n    username: " + user
                 + "\n    password: \"\"\nconsolesensei.reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
@@ -160,6 +161,14 @@ public final class Cli {
         return v == null ? 0 : Long.parseLong(v);
     }
 
+    /** The records of a CSV report (header excluded). */
+    public static List<org.apache.commons.csv.CSVRecord> csv(Path file) throws IOException {
+        try (var r = Files.newBufferedReader(file)) {
+            return org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(r).getRecords();
+        }
+    }
+
     /** Executes a statement (DDL). */
     public static void execute(String url, String user, String sql) {
         try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
@@ -218,6 +227,13 @@ public final class Cli {
             var m = java.util.regex.Pattern.compile("job execution (\\d+) ").matcher(out);
             if (!m.find()) throw new AssertionError("no job execution line in:\n" + out);
             return Long.parseLong(m.group(1));
+        }
+
+        /** The run id the run printed. */
+        public String runId() {
+            var m = java.util.regex.Pattern.compile("\\(run ([^)]+)\\)").matcher(out);
+            if (!m.find()) throw new AssertionError("no run id in:\n" + out);
+            return m.group(1);
         }
     }
 }

@@ -27,6 +27,11 @@ import org.springframework.stereotype.Component;
  * each judged by one check that fires once per resource. {@code fake-estate.delay-ms} sleeps
  * before each item so a test can kill a run mid-way. Active only when {@code fake-estate.items}
  * is set, so it never leaks into other tests' application contexts.
+ *
+ * <p>{@code fake-estate.fail-at: N} with {@code fake-estate.fail-file: PATH}: while that file
+ * exists, reading widget N throws an {@link InjectedFailure} (an Error: the job's readers turn
+ * every RuntimeException into a coverage gap by design, so only an Error fails the job), which
+ * is how a test makes a run fail and then restarts it.
  */
 @Component
 @ConditionalOnProperty(name = "fake-estate.items")
@@ -39,10 +44,22 @@ public class FakeEstateModule implements ServiceModule {
 
     private final int items;
     private final long delayMs;
+    private final int failAt;
+    private final String failFile;
 
-    public FakeEstateModule(@Value("${fake-estate.items}") int items, @Value("${fake-estate.delay-ms:0}") long delayMs) {
+    public FakeEstateModule(@Value("${fake-estate.items}") int items, @Value("${fake-estate.delay-ms:0}") long delayMs,
+                            @Value("${fake-estate.fail-at:-1}") int failAt, @Value("${fake-estate.fail-file:}") String failFile) {
         this.items = items;
         this.delayMs = delayMs;
+        this.failAt = failAt;
+        this.failFile = failFile;
+    }
+
+    /** The failure a test injects. */
+    public static final class InjectedFailure extends Error {
+        InjectedFailure(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -95,6 +112,10 @@ public class FakeEstateModule implements ServiceModule {
         public Stream<Item> read(ReadContext context) {
             return IntStream.range(0, count).mapToObj(n -> {
                 pause();
+                if (n == failAt && scope == Scope.REGIONAL && !failFile.isEmpty()
+                        && java.nio.file.Files.exists(java.nio.file.Path.of(failFile))) {
+                    throw new InjectedFailure("injected failure at widget " + n + " (" + failFile + " exists)");
+                }
                 return new Item(String.format("%s-%04d", def.resourceType().toLowerCase(), n), n);
             });
         }
