@@ -101,26 +101,32 @@ public final class Cli {
         return app.run(args.toArray(String[]::new));
     }
 
-    /** Runs {@code args --config FILE} in-process; returns exit code and captured stdout. */
+    /** Runs {@code args --config FILE} in-process; returns exit code, stdout and stderr. */
     public Result cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(config.toString());
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         synchronized (Cli.class) {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
                 code = ConsoleSensei.execute(all.toArray(String[]::new));
             } finally {
                 System.out.flush();
-                System.setOut(old);
+                System.err.flush();
+                System.setOut(oldOut);
+                System.setErr(oldErr);
             }
         }
-        String out = buf.toString(StandardCharsets.UTF_8);
-        old.print(out);
-        return new Result(code, out);
+        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        oldOut.print(r.out());
+        oldErr.print(r.err());
+        return r;
     }
 
     /** {@code run --demo --no-email --as-of DATE [more]}. */
@@ -220,8 +226,8 @@ public final class Cli {
         org.assertj.core.api.Assertions.assertThat(diffs).as("cells that differ").isEmpty();
     }
 
-    /** Exit code and stdout of one command. */
-    public record Result(int code, String out) {
+    /** Exit code, stdout and stderr (the logs) of one command. */
+    public record Result(int code, String out, String err) {
         /** The job execution id the run printed. */
         public long executionId() {
             var m = java.util.regex.Pattern.compile("job execution (\\d+) ").matcher(out);

@@ -1,0 +1,90 @@
+package cloud.consolesensei.logging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.testsupport.Cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a run logs: one line per partition with its numbers, and the run's identity on every line. */
+class RunLogsTest {
+
+    @Test
+    void onePartitionLinePerAccountAndRegionWithExecutionAndAccountOnEveryLine(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.h2(dir, Cli.fakeEstate(120, 0), false);
+        Cli.Result r = cli.audit(Cli.AS_OF);
+        long exec = r.executionId();
+        List<String> partitions = Arrays.stream(r.err().split("\n")).filter(l -> l.contains("PartitionLogListener")).toList();
+        assertThat(partitions).hasSize(6);
+        assertThat(partitions).anySatisfy(l -> assertThat(l)
+                .contains("[run=" + r.runId() + " exec=" + exec + " account=111111111111 region=eu-west-1]")
+                .containsPattern("partition account=111111111111 region=eu-west-1 services=fake read=120 findings=120"
+                        + " calls=0 status=COMPLETED duration=\\d+ms"));
+        assertThat(partitions).anySatisfy(l -> assertThat(l)
+                .contains("exec=" + exec + " account=222222222222 region=global]")
+                .containsPattern("region=global services=fake read=12 findings=12 calls=0 status=COMPLETED"));
+        assertThat(Arrays.stream(r.err().split("\n")).filter(l -> l.contains("c.c.job.PlanTasklet")))
+                .singleElement().asString().contains("exec=" + exec);
+    }
+
+    @Test
+    void jsonLogsProfileWritesOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.h2(dir, Cli.fakeEstate(10, 0) + "spring.profiles.active: json-logs\n", false);
+        Cli.Result r = cli.audit(Cli.AS_OF);
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> lines = Arrays.stream(r.err().split("\n")).filter(l -> l.startsWith("{")).map(json::readTree).toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).filteredOn(n -> n.path("message").asString("").startsWith("partition account=111111111111 region=us-east-1"))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.path("execution").asString("")).isEqualTo(Long.toString(r.executionId()));
+                    assertThat(n.path("account").asString("")).isEqualTo("111111111111");
+                    assertThat(n.path("log").path("level").asString("")).isEqualTo("INFO");
+                });
+    }
+
+    @Test
+    void countsTheSdkCallsOfTheCurrentThread() {
+        WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        wm.start();
+        try {
+            wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                    .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                            + "<GetCallerIdentityResult><Arn>arn:aws:iam::111111111111:user/audit</Arn>"
+                            + "<UserId>AIDAEXAMPLE</UserId><Account>111111111111</Account></GetCallerIdentityResult>"
+                            + "<ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>"
+                            + "</GetCallerIdentityResponse>")));
+            try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(wm.baseUrl()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                    .build()) {
+                AwsCallCounter.reset();
+                assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
+                sts.getCallerIdentity();
+                assertThat(AwsCallCounter.count()).isEqualTo(2);
+                AwsCallCounter.reset();
+                assertThat(AwsCallCounter.count()).isZero();
+            }
+        } finally {
+            wm.stop();
+        }
+    }
+}
