@@ -62,9 +62,11 @@ class PostgresJobSuiteTest extends JobSuite {
                     + " ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'run.id'");
             assertThat(runs).hasSize(a.ran() + b.ran());
             assertThat(runs).extracting(r -> r.get("run")).doesNotHaveDuplicates().allMatch(r -> r.startsWith("audit@"));
-            // a run in progress when the instances stop ends STOPPED (graceful stop); the lock allows one at a time
-            assertThat(runs).extracting(r -> r.get("status")).containsOnly("COMPLETED", "STOPPED");
-            assertThat(runs).filteredOn(r -> r.get("status").equals("STOPPED")).hasSizeLessThanOrEqualTo(1);
+            // every run completed, except at most the one in progress when the test stopped the instances:
+            // that one ended (STOPPED, or FAILED if the stop raced the job's own update) and is restartable
+            List<Map<String, String>> notCompleted = runs.stream().filter(r -> !r.get("status").equals("COMPLETED")).toList();
+            assertThat(notCompleted).hasSizeLessThanOrEqualTo(1)
+                    .allSatisfy(r -> assertThat(r.get("status")).isIn("STOPPED", "FAILED"));
             assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(runs.size());
             // every fire was either run here or skipped here because the other instance held the lock
             assertThat(a.ran() + a.skipped()).isLessThanOrEqualTo(a.fired());
