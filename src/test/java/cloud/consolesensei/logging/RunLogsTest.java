@@ -63,19 +63,50 @@ class RunLogsTest {
     }
 
     @Test
-    void countsTheSdkCallsOfTheCurrentThread() {
+    void debugWireLogsOfAwsRequestsHaveTheirSecretsMasked(@TempDir Path dir) throws Exception {
+        String token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
+        Cli cli = Cli.h2(dir, "", false);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        WireMockServer wm = stsServer();
+        try (var ctx = cli.context("--logging.level.software.amazon.awssdk.request=DEBUG",
+                "--logging.level.org.apache.http.wire=DEBUG", "--logging.level.org.apache.http.headers=DEBUG");
+             StsClient sts = sts(wm, software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                     "ASIAEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", token))) {
+            assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
+        } finally {
+            System.setErr(old);
+            wm.stop();
+        }
+        String logs = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        old.print(logs);
+        assertThat(logs).contains("X-Amz-Security-Token: ****").contains("Authorization: ****")
+                .doesNotContain(token).doesNotContain("Signature=");
+    }
+
+    private static WireMockServer stsServer() {
         WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         wm.start();
+        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::111111111111:user/audit</Arn>"
+                        + "<UserId>AIDAEXAMPLE</UserId><Account>111111111111</Account></GetCallerIdentityResult>"
+                        + "<ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>"
+                        + "</GetCallerIdentityResponse>")));
+        return wm;
+    }
+
+    private static StsClient sts(WireMockServer wm, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+        return StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(wm.baseUrl()))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+    }
+
+    @Test
+    void countsTheSdkCallsOfTheCurrentThread() {
+        WireMockServer wm = stsServer();
         try {
-            wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-                    .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                            + "<GetCallerIdentityResult><Arn>arn:aws:iam::111111111111:user/audit</Arn>"
-                            + "<UserId>AIDAEXAMPLE</UserId><Account>111111111111</Account></GetCallerIdentityResult>"
-                            + "<ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>"
-                            + "</GetCallerIdentityResponse>")));
-            try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(wm.baseUrl()))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                    .build()) {
+            try (StsClient sts = sts(wm, AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))) {
                 AwsCallCounter.reset();
                 assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
                 sts.getCallerIdentity();
