@@ -8,7 +8,9 @@ import cloud.consolesensei.finding.FindingStore;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
@@ -39,5 +41,16 @@ public class AuditItemWriter implements ItemWriter<AuditedItem> {
         findings.upsert(r.runId(), r.asOf(), work.context().account().name(), fs,
                 f -> work.run().suppressions().reasonFor(f, r.asOf()).orElse(null));
         inventory.upsert(r.runId(), rows);
+        countFindings(fs.size());
+    }
+
+    /** Partition step context key: findings written so far (kept across restarts, for the partition's log line). */
+    static final String FINDINGS = "findings.written";
+
+    private static void countFindings(int n) {
+        var step = StepSynchronizationManager.getContext();
+        if (step == null) return;
+        ExecutionContext ec = step.getStepExecution().getExecutionContext();
+        ec.putLong(FINDINGS, ec.getLong(FINDINGS, 0L) + n);
     }
 }

@@ -1,7 +1,12 @@
 package cloud.consolesensei.job;
 
+import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.ServiceModule;
+import cloud.consolesensei.logging.AwsCallCounter;
+
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,33 +14,55 @@ import org.slf4j.MDC;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the run, execution and account in the logging MDC of each partition's thread, and logs one
- * line per partition: account, region, items read and written, status and duration.
+ * Puts the run, execution, account and region in the logging MDC of each partition's thread (so
+ * every line the partition logs names them), and logs one line per partition: account, region,
+ * services read, items read, findings written, AWS API calls made, status and duration.
+ * A partition runs on one thread, so the thread's {@link AwsCallCounter} is the partition's.
  */
 @Component
 public class PartitionLogListener implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionLogListener.class);
 
+    private final ObjectProvider<ServiceModule> modules;
+
+    public PartitionLogListener(ObjectProvider<ServiceModule> modules) {
+        this.modules = modules;
+    }
+
     @Override
     public void beforeStep(StepExecution se) {
         MDC.put("run", se.getJobParameters().getString("run.id"));
         MDC.put("execution", String.valueOf(se.getJobExecution().getId()));
         MDC.put("account", se.getExecutionContext().getString(PartitionWork.ACCOUNT, ""));
+        MDC.put("region", se.getExecutionContext().getString(PartitionWork.REGION, ""));
+        AwsCallCounter.reset();
     }
 
     @Override
     public ExitStatus afterStep(StepExecution se) {
         LocalDateTime start = se.getStartTime();
         long ms = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis();
-        log.info("partition account={} region={} read={} written={} status={} duration={}ms",
-                se.getExecutionContext().getString(PartitionWork.ACCOUNT, ""),
-                se.getExecutionContext().getString(PartitionWork.REGION, ""),
-                se.getReadCount(), se.getWriteCount(), se.getStatus(), ms);
+        String region = se.getExecutionContext().getString(PartitionWork.REGION, "");
+        log.info("partition account={} region={} services={} read={} findings={} calls={} status={} duration={}ms",
+                se.getExecutionContext().getString(PartitionWork.ACCOUNT, ""), region, services(region),
+                se.getReadCount(), se.getExecutionContext().getLong(AuditItemWriter.FINDINGS, 0L),
+                AwsCallCounter.count(), se.getStatus(), ms);
         MDC.remove("account");
+        MDC.remove("region");
         return null;
+    }
+
+    /** The AWS services whose sources this partition reads, e.g. {@code ec2,autoscaling}. */
+    private String services(String region) {
+        ResourceSource.Scope scope = cloud.consolesensei.finding.Finding.GLOBAL.equals(region)
+                ? ResourceSource.Scope.GLOBAL : ResourceSource.Scope.REGIONAL;
+        String s = modules.orderedStream().flatMap(m -> m.sources().stream()).filter(x -> x.scope() == scope)
+                .map(ResourceSource::service).distinct().collect(Collectors.joining(","));
+        return s.isEmpty() ? "-" : s;
     }
 }

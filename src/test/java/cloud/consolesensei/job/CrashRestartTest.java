@@ -1,0 +1,108 @@
+package cloud.consolesensei.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.ConsoleSensei;
+import cloud.consolesensei.testsupport.Cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} in the middle of a run (a child JVM running the real CLI), then
+ * {@code restart EXECUTION_ID}: the findings, the findings and coverage CSVs and the workbook equal
+ * those of an uninterrupted run, nothing is duplicated, and the restart resumed rather than
+ * starting over.
+ */
+class CrashRestartTest {
+
+    /** Widgets per region: 3 chunks of 100 per regional partition. */
+    private static final int ITEMS = 300;
+
+    @Test
+    void killMidRunThenRestartEqualsUninterruptedRun(@TempDir Path crashedDir, @TempDir Path cleanDir) throws Exception {
+        Cli crashed = Cli.h2(crashedDir, Cli.fakeEstate(ITEMS, 15));
+        Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+                ConsoleSensei.class.getName(), "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString(),
+                "--config", crashed.config().toString())
+                .redirectErrorStream(true).redirectOutput(crashedDir.resolve("child.log").toFile()).start();
+        long executionId;
+        try {
+            executionId = awaitCommittedChunks(crashed, child, 3, crashedDir.resolve("child.log"));
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no listener, no rollback
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(crashed.query("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", executionId))
+                .as("the killed run was left running").extracting(r -> r.get("status")).containsExactly("STARTED");
+        long partial = crashed.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'");
+        long expected = 4L * ITEMS + 2L * (ITEMS / 10); // 4 account-regions, 2 global partitions
+        assertThat(partial).as("some chunks committed before the kill, not all").isGreaterThan(0).isLessThan(expected);
+        assertThat(crashed.report("findings", "all", Cli.AS_OF, "csv")).doesNotExist();
+
+        Cli.Result restart = crashed.cli("restart", Long.toString(executionId));
+        assertThat(restart.code()).as(restart.out()).isIn(0, 3);
+        assertThat(restart.out()).contains("COMPLETED").contains("report: ");
+
+        Cli clean = Cli.h2(cleanDir, Cli.fakeEstate(ITEMS, 0));
+        Cli.Result uninterrupted = clean.audit(Cli.AS_OF);
+        assertThat(uninterrupted.code()).isEqualTo(restart.code());
+
+        assertThat(crashed.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(expected);
+        assertThat(crashed.number("SELECT COUNT(*) FROM run_finding"))
+                .isEqualTo(crashed.number("SELECT COUNT(*) FROM finding"));
+        assertThat(crashed.number("SELECT COUNT(*) FROM finding WHERE status <> 'NEW'")).isZero();
+        assertThat(crashed.number("SELECT COUNT(*) FROM inventory_row"))
+                .isEqualTo(clean.number("SELECT COUNT(*) FROM inventory_row"));
+        assertThat(Files.readString(crashed.report("findings", "all", Cli.AS_OF, "csv")))
+                .isEqualTo(Files.readString(clean.report("findings", "all", Cli.AS_OF, "csv")));
+        assertThat(Files.readString(crashed.report("coverage", "all", Cli.AS_OF, "csv")))
+                .isEqualTo(Files.readString(clean.report("coverage", "all", Cli.AS_OF, "csv")));
+        Cli.assertSameWorkbook(crashed.report("consolesensei", "all", Cli.AS_OF, "xlsx"),
+                clean.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+
+        // the restart resumed from the committed chunks instead of reading everything again
+        assertThat(restart.executionId()).isNotEqualTo(executionId);
+        long readOnRestart = crashed.number("SELECT SUM(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+                + " AND STEP_NAME LIKE 'collect.partition:%'", restart.executionId());
+        assertThat(readOnRestart).isLessThan(expected);
+        assertThat(crashed.query("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", executionId))
+                .extracting(r -> r.get("status")).containsExactly("FAILED");
+
+        Cli.Result runs = crashed.cli("runs");
+        assertThat(runs.code()).isZero();
+        assertThat(runs.out()).containsPattern("(?m)^" + restart.executionId() + "\\s.*COMPLETED.*111111111111,222222222222")
+                .containsPattern("(?m)^" + executionId + "\\s.*FAILED");
+    }
+
+    /** Waits until the child's run has committed {@code chunks} collect chunks; returns its execution id. */
+    private static long awaitCommittedChunks(Cli cli, Process child, int chunks, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
+            try {
+                List<Map<String, String>> rows = cli.query(
+                        "SELECT JOB_EXECUTION_ID AS id, SUM(COMMIT_COUNT) AS commits FROM BATCH_STEP_EXECUTION"
+                                + " WHERE STEP_NAME LIKE 'collect.partition:%' GROUP BY JOB_EXECUTION_ID");
+                if (!rows.isEmpty() && Long.parseLong(rows.get(0).get("commits")) >= chunks) {
+                    return Long.parseLong(rows.get(0).get("id"));
+                }
+            } catch (IllegalStateException e) {
+                // the child has not created the schema yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the child run committed no chunks in time");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

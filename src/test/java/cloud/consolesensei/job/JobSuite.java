@@ -1,0 +1,152 @@
+package cloud.consolesensei.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testsupport.FakeEstateModule;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit job end to end through the CLI on one database engine (H2 by default, PostgreSQL in
+ * the {@code postgres} profile): a full run, a second run's OPEN statuses, re-running one account
+ * leaves the other account alone, and a failed run restarted equals an uninterrupted one.
+ * The estate is the demo estate's two accounts with {@link FakeEstateModule}'s resources.
+ */
+abstract class JobSuite {
+
+    /** Widgets per region (2 chunks per regional partition); keys per account are a tenth. */
+    static final int ITEMS = 120;
+    static final long ALL = 4L * ITEMS + 2L * (ITEMS / 10);
+    static final long ONE_ACCOUNT = 2L * ITEMS + ITEMS / 10;
+    static final String PROD = "111111111111";
+    static final String STAGING = "222222222222";
+    static final String HEADER = "account_id,account_name,region,service,resource_type,resource_id,check_id,severity,"
+            + "title,detail,monthly_cost_usd,status,first_seen,last_seen";
+
+    @TempDir
+    Path dir;
+
+    /** A CLI on a fresh, empty database of the engine under test. */
+    abstract Cli cli(Path dir, String extraYaml) throws Exception;
+
+    Cli cli() throws Exception {
+        return cli(dir.resolve("a"), Cli.fakeEstate(ITEMS, 0));
+    }
+
+    @Test
+    void fullAuditRun() throws Exception {
+        Cli cli = cli();
+        Cli.Result r = cli.audit(Cli.AS_OF);
+        assertThat(r.code()).as(r.out()).isIn(0, 3); // 3 only if other modules' demo data has gaps
+        Path csv = cli.report("findings", "all", Cli.AS_OF, "csv");
+        assertThat(r.out()).contains("report: " + csv).contains("report: " + cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo(HEADER);
+        List<CSVRecord> fake = fake(csv);
+        assertThat(fake).hasSize((int) ALL).allSatisfy(rec -> {
+            assertThat(rec.get("status")).isEqualTo("NEW");
+            assertThat(rec.get("first_seen")).isEqualTo(Cli.AS_OF.toString());
+        });
+        assertThat(fake).extracting(rec -> rec.get("account_id")).containsOnly(PROD, STAGING);
+        assertThat(fake).filteredOn(rec -> rec.get("resource_id").equals("widget-0007") && rec.get("region").equals("eu-west-1"))
+                .singleElement().satisfies(rec -> {
+                    assertThat(rec.get("account_id")).isEqualTo(PROD);
+                    assertThat(rec.get("monthly_cost_usd")).isEqualTo("0.07");
+                    assertThat(rec.get("check_id")).isEqualTo(FakeEstateModule.WIDGET_CHECK);
+                });
+        assertThat(Cli.cells(cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"))).containsKey("Fake Widgets");
+        assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);
+    }
+
+    @Test
+    void secondRunSeesTheSameFindingsAsOpen() throws Exception {
+        Cli cli = cli();
+        cli.audit(Cli.AS_OF);
+        LocalDate next = Cli.AS_OF.plusDays(1);
+        Cli.Result second = cli.audit(next);
+        assertThat(second.code()).isIn(0, 3);
+        List<CSVRecord> fake = fake(cli.report("findings", "all", next, "csv"));
+        assertThat(fake).hasSize((int) ALL).allSatisfy(rec -> {
+            assertThat(rec.get("status")).isEqualTo("OPEN");
+            assertThat(rec.get("first_seen")).isEqualTo(Cli.AS_OF.toString());
+            assertThat(rec.get("last_seen")).isEqualTo(next.toString());
+        });
+    }
+
+    @Test
+    void rerunOfOneAccountLeavesTheOtherAccountUntouched() throws Exception {
+        Cli cli = cli();
+        cli.audit(Cli.AS_OF);
+        String staging = "SELECT * FROM finding WHERE account_id = '" + STAGING + "' ORDER BY fingerprint";
+        List<Map<String, String>> before = cli.query(staging);
+        assertThat(before).filteredOn(f -> f.get("check_id").startsWith("fake.")).hasSize((int) ONE_ACCOUNT);
+
+        Cli.Result first = cli.audit(Cli.AS_OF, "--account", PROD);
+        Cli.Result again = cli.audit(Cli.AS_OF, "--account", PROD);
+        Cli.Result tomorrow = cli.audit(Cli.AS_OF.plusDays(1), "--account", PROD);
+        for (Cli.Result r : List.of(first, again, tomorrow)) {
+            assertThat(r.code()).as(r.out()).isIn(0, 3);
+            assertThat(r.out()).contains("COMPLETED");
+        }
+        assertThat(List.of(first.executionId(), again.executionId(), tomorrow.executionId())).doesNotHaveDuplicates();
+        assertThat(List.of(first.runId(), again.runId(), tomorrow.runId())).doesNotHaveDuplicates();
+
+        assertThat(cli.query(staging)).as("the other account's findings and history").isEqualTo(before);
+        for (Cli.Result r : List.of(first, again, tomorrow)) {
+            assertThat(cli.number("SELECT COUNT(*) FROM run_finding WHERE run_id = ? AND account_id <> ?", r.runId(), PROD)).isZero();
+            assertThat(cli.number("SELECT COUNT(*) FROM inventory_row WHERE run_id = ? AND account_id <> ?", r.runId(), PROD)).isZero();
+        }
+        Path xlsx = cli.report("consolesensei", PROD, Cli.AS_OF, "xlsx");
+        assertThat(again.out()).contains("report: " + xlsx);
+        assertThat(Cli.cells(xlsx).get("Fake Widgets")).hasSize(2 * ITEMS + 1);
+        List<CSVRecord> rows = Cli.csv(cli.report("findings", PROD, Cli.AS_OF, "csv"));
+        assertThat(rows).extracting(rec -> rec.get("account_id")).containsOnly(PROD);
+        assertThat(fake(cli.report("findings", PROD, Cli.AS_OF, "csv"))).hasSize((int) ONE_ACCOUNT)
+                .allSatisfy(rec -> assertThat(rec.get("status")).isEqualTo("OPEN"));
+        assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE account_id = ? AND last_seen = ? AND check_id LIKE 'fake.%'",
+                PROD, java.sql.Date.valueOf(Cli.AS_OF.plusDays(1)))).isEqualTo(ONE_ACCOUNT);
+        assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE status = 'RESOLVED' AND check_id LIKE 'fake.%'")).isZero();
+    }
+
+    @Test
+    void failedRunRestartedEqualsAnUninterruptedRun() throws Exception {
+        Path flag = Files.createFile(dir.resolve("fail"));
+        Cli cli = cli(dir.resolve("a"), Cli.fakeEstate(ITEMS, 0) + "fake-estate.fail-at: 110\nfake-estate.fail-file: \""
+                + flag.toAbsolutePath() + "\"\n");
+        Cli.Result failed = cli.audit(Cli.AS_OF);
+        long id = failed.executionId();
+        assertThat(failed.code()).as(failed.out()).isEqualTo(1);
+        assertThat(failed.out()).contains("FAILED").contains("restart " + id);
+        assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).as("first chunks kept")
+                .isGreaterThan(0).isLessThan(ALL);
+
+        Files.delete(flag);
+        Cli.Result restarted = cli.cli("restart", Long.toString(id));
+        assertThat(restarted.code()).as(restarted.out()).isIn(0, 3);
+        assertThat(restarted.runId()).isEqualTo(failed.runId());
+        assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(ALL);
+        assertThat(cli.number("SELECT COUNT(*) FROM run_finding WHERE run_id = ?", failed.runId()))
+                .isEqualTo(cli.number("SELECT COUNT(*) FROM finding"));
+        Cli.Result again = cli.cli("restart", Long.toString(restarted.executionId()));
+        assertThat(again.code()).as("a completed execution cannot be restarted").isEqualTo(2);
+
+        Cli clean = cli(dir.resolve("b"), Cli.fakeEstate(ITEMS, 0));
+        assertThat(clean.audit(Cli.AS_OF).code()).isEqualTo(restarted.code());
+        assertThat(Files.readString(cli.report("findings", "all", Cli.AS_OF, "csv")))
+                .isEqualTo(Files.readString(clean.report("findings", "all", Cli.AS_OF, "csv")));
+        Cli.assertSameWorkbook(cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"),
+                clean.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+    }
+
+    static List<CSVRecord> fake(Path csv) throws Exception {
+        return Cli.csv(csv).stream().filter(rec -> rec.get("check_id").startsWith("fake.")).toList();
+    }
+}

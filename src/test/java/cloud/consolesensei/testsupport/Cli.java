@@ -1,0 +1,245 @@
+package cloud.consolesensei.testsupport;
+
+import cloud.consolesensei.ConsoleSensei;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Runs the real command line in-process against a database and reports directory of a test's
+ * own, and reads back what it wrote (reports, workbook cells, database rows).
+ */
+public final class Cli {
+
+    /** As-of date the tests audit. */
+    public static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+
+    private final Path dir;
+    private final String url;
+    private final String user;
+    private final Path config;
+
+    private Cli(Path dir, String url, String user, String extraYaml) throws IOException {
+        this.dir = dir;
+        this.url = url;
+        this.user = user;
+        Files.createDirectories(dir);
+        this.config = dir.resolve("consolesensei-test.yml");
+        Files.writeString(config, "spring:\n  datasource:\n    url: \"" + url + "\"\n    username: " + user
+                + "\n    password: \"\"\nconsolesensei.reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
+    }
+
+    /** An H2 file database under {@code dir} that a test can watch while a child JVM runs (AUTO_SERVER). */
+    public static Cli h2(Path dir, String extraYaml) throws IOException {
+        return h2(dir, extraYaml, true);
+    }
+
+    /**
+     * An H2 file database under {@code dir}. Without {@code autoServer} it is opened as the
+     * application's default is ({@code DB_CLOSE_ON_EXIT=FALSE}: H2 must not close it in its own
+     * shutdown hook while a SIGTERM stops the job); H2 allows only one of the two.
+     */
+    public static Cli h2(Path dir, String extraYaml, boolean autoServer) throws IOException {
+        return new Cli(dir, "jdbc:h2:file:" + dir.resolve("db/consolesensei").toAbsolutePath()
+                + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE"), "sa", extraYaml);
+    }
+
+    /** Any JDBC database (e.g. a PostgreSQL schema). */
+    public static Cli jdbc(Path dir, String url, String user, String extraYaml) throws IOException {
+        return new Cli(dir, url, user, extraYaml);
+    }
+
+    /** YAML of the fake estate: {@code items} widgets per region, {@code delayMs} before each. */
+    public static String fakeEstate(int items, long delayMs) {
+        return "fake-estate:\n  items: " + items + "\n  delay-ms: " + delayMs + "\n";
+    }
+
+    public Path config() {
+        return config;
+    }
+
+    public Path reportsDir() {
+        return dir.resolve("reports").toAbsolutePath();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Starts the application context the commands use, with this configuration and {@code extra}
+     * properties ({@code --name=value}); the caller closes it.
+     */
+    public org.springframework.context.ConfigurableApplicationContext context(String... extra) {
+        var app = new org.springframework.boot.SpringApplication(cloud.consolesensei.ConsoleSenseiApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        app.setRegisterShutdownHook(false);
+        List<String> args = new ArrayList<>(List.of("--spring.config.additional-location=file:" + config));
+        args.addAll(List.of(extra));
+        return app.run(args.toArray(String[]::new));
+    }
+
+    /** Runs {@code args --config FILE} in-process; returns exit code, stdout and stderr. */
+    public Result cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--config");
+        all.add(config.toString());
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        synchronized (Cli.class) {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                code = ConsoleSensei.execute(all.toArray(String[]::new));
+            } finally {
+                System.out.flush();
+                System.err.flush();
+                System.setOut(oldOut);
+                System.setErr(oldErr);
+            }
+        }
+        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        oldOut.print(r.out());
+        oldErr.print(r.err());
+        return r;
+    }
+
+    /** {@code run --demo --no-email --as-of DATE [more]}. */
+    public Result audit(LocalDate asOf, String... more) {
+        List<String> a = new ArrayList<>(List.of("run", "--demo", "--no-email", "--as-of", asOf.toString()));
+        a.addAll(List.of(more));
+        return cli(a.toArray(String[]::new));
+    }
+
+    /** The report file {@code <prefix>-<scope>-<as-of>.<ext>}. */
+    public Path report(String prefix, String scope, LocalDate asOf, String ext) {
+        return reportsDir().resolve(asOf.toString()).resolve(prefix + "-" + scope + "-" + asOf + "." + ext);
+    }
+
+    /** Rows of a query, each column as its string value. */
+    public List<Map<String, String>> query(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(url, user, "")) {
+            var ps = c.prepareStatement(sql);
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            List<Map<String, String>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++) row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getString(i));
+                    out.add(row);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One number from a query, 0 when null. */
+    public long number(String sql, Object... args) {
+        String v = query(sql, args).get(0).values().iterator().next();
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    /** The records of a CSV report (header excluded). */
+    public static List<org.apache.commons.csv.CSVRecord> csv(Path file) throws IOException {
+        try (var r = Files.newBufferedReader(file)) {
+            return org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(r).getRecords();
+        }
+    }
+
+    /** Executes a statement (DDL). */
+    public static void execute(String url, String user, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every sheet's cells as Excel shows them: sheet name to rows to cell texts. */
+    public static Map<String, List<List<String>>> cells(Path xlsx) throws IOException {
+        Map<String, List<List<String>>> out = new LinkedHashMap<>();
+        DataFormatter f = new DataFormatter();
+        try (InputStream in = Files.newInputStream(xlsx); Workbook wb = new XSSFWorkbook(in)) {
+            for (Sheet s : wb) {
+                List<List<String>> rows = new ArrayList<>();
+                for (Row r : s) {
+                    List<String> cells = new ArrayList<>();
+                    for (Cell c : r) cells.add(f.formatCellValue(c));
+                    rows.add(cells);
+                }
+                out.put(s.getSheetName(), rows);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Asserts two workbooks show the same sheets and cells, naming the first cells that differ. The
+     * Summary sheet's {@code Run} and {@code Generated} rows identify the run that wrote the file
+     * (run id, clock time), not what it found, so they are left out.
+     */
+    public static void assertSameWorkbook(Path actual, Path expected) throws IOException {
+        Map<String, List<List<String>>> a = cells(actual);
+        Map<String, List<List<String>>> e = cells(expected);
+        org.assertj.core.api.Assertions.assertThat(a.keySet()).containsExactlyElementsOf(e.keySet());
+        List<String> diffs = new ArrayList<>();
+        for (String sheet : e.keySet()) {
+            List<List<String>> ar = a.get(sheet);
+            List<List<String>> er = e.get(sheet);
+            for (int i = 0; i < Math.max(ar.size(), er.size()) && diffs.size() < 20; i++) {
+                List<String> x = i < ar.size() ? ar.get(i) : null;
+                List<String> y = i < er.size() ? er.get(i) : null;
+                if (sheet.equals("Summary") && x != null && y != null && !x.isEmpty() && x.get(0).equals(y.get(0))
+                        && (x.get(0).equals("Run") || x.get(0).equals("Generated"))) continue;
+                if (!java.util.Objects.equals(x, y)) diffs.add(sheet + " row " + (i + 1) + ": " + x + " <> expected " + y);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(diffs).as("cells that differ").isEmpty();
+    }
+
+    /** Exit code, stdout and stderr (the logs) of one command. */
+    public record Result(int code, String out, String err) {
+        /** The job execution id the run printed. */
+        public long executionId() {
+            var m = java.util.regex.Pattern.compile("job execution (\\d+) ").matcher(out);
+            if (!m.find()) throw new AssertionError("no job execution line in:\n" + out);
+            return Long.parseLong(m.group(1));
+        }
+
+        /** The run id the run printed. */
+        public String runId() {
+            var m = java.util.regex.Pattern.compile("\\(run ([^)]+)\\)").matcher(out);
+            if (!m.find()) throw new AssertionError("no run id in:\n" + out);
+            return m.group(1);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package cloud.consolesensei.testsupport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fresh PostgreSQL schemas for the {@code postgres} test profile: the server at
+ * 127.0.0.1:5432, database {@code test}, user {@code postgres} (trust authentication); each
+ * {@link #cli} gets an empty schema of its own ({@code currentSchema} in the JDBC URL), so tests
+ * never see each other's runs. {@link #dropAll()} removes them.
+ */
+public final class PostgresSchemas {
+
+    /** The database the tests use. */
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String USER = "postgres";
+
+    private final List<String> created = new ArrayList<>();
+
+    /** A CLI whose database is a new, empty schema. */
+    public Cli cli(Path dir, String extraYaml) throws Exception {
+        String schema = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Cli.execute(SERVER, USER, "CREATE SCHEMA " + schema);
+        created.add(schema);
+        return Cli.jdbc(dir, SERVER + "?currentSchema=" + schema, USER, extraYaml);
+    }
+
+    /** Drops every schema this instance created. */
+    public void dropAll() {
+        for (String s : created) Cli.execute(SERVER, USER, "DROP SCHEMA IF EXISTS " + s + " CASCADE");
+        created.clear();
+    }
+}
