@@ -25,6 +25,12 @@ public final class ConsoleSensei {
             cmd.getErr().println("error: " + ex.getMessage());
             return 1;
         });
+        cli.setParameterExceptionHandler((ex, rest) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 2;
+        });
         if (args.length == 0) {
             cli.usage(cli.getOut());
             return 2;

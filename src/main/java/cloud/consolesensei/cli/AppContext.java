@@ -60,6 +60,10 @@ public final class AppContext {
         List<String> args = new ArrayList<>(extra);
         args.addAll(SPRING_ARGS.get());
         if (common.config != null) {
+            if (Files.isDirectory(common.config)) {
+                err.println("error: --config " + common.config + ": is a folder; give the YAML file itself");
+                return 2;
+            }
             if (!Files.isRegularFile(common.config) || !Files.isReadable(common.config)) {
                 err.println("error: --config " + common.config + ": no such readable file");
                 return 2;
@@ -69,12 +73,18 @@ public final class AppContext {
                 err.println("error: --config " + common.config + ": expected a .yml, .yaml or .properties file");
                 return 2;
             }
+            String problem = ConfigFiles.problem(common.config);
+            if (problem != null) {
+                err.println("error: " + problem);
+                return 2;
+            }
             args.add("--spring.config.additional-location=file:" + common.config.toAbsolutePath());
         }
         if (common.debug) {
             args.add("--logging.level.cloud.consolesensei=DEBUG");
             args.add("--logging.level.software.amazon.awssdk.request=DEBUG");
             args.add("--logging.level.org.springframework.boot.SpringApplication=ERROR");
+            args.add("--logging.level.org.springframework.batch.core.step.AbstractStep=ERROR");
         }
         SpringApplication app = new SpringApplication(ConsoleSenseiApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
@@ -107,8 +117,9 @@ public final class AppContext {
             }
             if (c instanceof UnboundConfigurationPropertiesException u) {
                 for (ConfigurationProperty p : u.getUnboundProperties()) {
-                    err.println("error: " + (p.getOrigin() == null ? "" : p.getOrigin() + ": ") + p.getName()
-                            + ": unknown configuration key (see jobs/audit.example.yml for the keys)");
+                    err.println("error: " + (p.getOrigin() == null ? "" : cloud.consolesensei.config.ConfigOrigins.pretty(p.getOrigin()) + ": ") + p.getName()
+                            + ": unknown configuration key; allowed here: " + ConfigFiles.allowedKeys(p.getName().toString())
+                            + " (see jobs/audit.example.yml)");
                 }
                 return 2;
             }
@@ -117,9 +128,9 @@ public final class AppContext {
                 ConfigurationProperty p = be.getProperty();
                 Throwable root = be;
                 while (root.getCause() != null) root = root.getCause();
-                err.println("error: " + (p == null ? be.getName()
-                        : (p.getOrigin() == null ? "" : p.getOrigin() + ": ") + p.getName() + ": '" + p.getValue() + "'")
-                        + " is not allowed: " + root.getMessage());
+                err.println("error: " + (p == null ? be.getName().toString()
+                        : (p.getOrigin() == null ? "" : cloud.consolesensei.config.ConfigOrigins.pretty(p.getOrigin()) + ": ") + p.getName() + ": '" + p.getValue() + "'")
+                        + " is not allowed: expected " + ConfigFiles.expected(be.getTarget().getType().resolve(Object.class)));
                 return 2;
             }
             if (c instanceof ConfigDataException cde) {

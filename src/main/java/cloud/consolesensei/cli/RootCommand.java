@@ -1,10 +1,12 @@
 package cloud.consolesensei.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code consolesensei} command and its subcommands (CONTRACT.md, "Commands"). */
 @Command(name = "consolesensei", mixinStandardHelpOptions = true, version = "ConsoleSensei Cloud 0.1.0",
+        scope = ScopeType.INHERIT, // --help and --version on every subcommand
         description = "Audits AWS accounts: cost, EC2, EBS, Auto Scaling, S3 and IAM; writes Excel/CSV reports and email summaries.",
-        subcommands = {RunCommand.class, RunsCommand.class, RestartCommand.class, ServeCommand.class})
+        subcommands = {picocli.CommandLine.HelpCommand.class, RunCommand.class, RunsCommand.class, RestartCommand.class, ServeCommand.class})
 public class RootCommand {
 }

@@ -41,7 +41,8 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "R", description = "Audit only this region (e.g. eu-west-1); repeatable.")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The audit's as-of date (UTC). Default: today.")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = AsOfConverter.class,
+            description = "The audit's as-of date (UTC), at most tomorrow. Default: today.")
     LocalDate asOf;
 
     @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where report folders go. Default: consolesensei.reports-dir (./reports).")
@@ -71,6 +72,12 @@ public class RunCommand implements Callable<Integer> {
                 err.println("error: --region '" + r + "' is not an AWS region name (e.g. us-east-1)");
                 return 2;
             }
+        }
+        LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        if (asOf != null && asOf.isAfter(latest)) {
+            err.println("error: --as-of " + asOf + " is in the future; the latest allowed is " + latest
+                    + " (today in UTC, plus a day for time zones ahead of UTC)");
+            return 2;
         }
         if (reportsDir != null && !usableFolder(reportsDir, err)) {
             return 2;
@@ -115,6 +122,19 @@ public class RunCommand implements Callable<Integer> {
             return false;
         }
         return true;
+    }
+
+    /** Parses {@code --as-of} with a message that says the format. */
+    static final class AsOfConverter implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-29");
+            }
+        }
     }
 
     /** True when the AWS SDK's default credential chain finds credentials. */

@@ -6,9 +6,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /** Says where a configuration key was set (file and line), for error messages. */
-final class ConfigOrigins {
+public final class ConfigOrigins {
 
     private ConfigOrigins() {
+    }
+
+    /** {@code URL [file:/x/audit.yml] - 4:9} becomes {@code /x/audit.yml:4:9}; other origins as they are. */
+    public static String pretty(Object origin) {
+        String s = String.valueOf(origin);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?:URL|file|class path resource) \\[(?:file:)?([^\\]]+)\\] - (\\d+):(\\d+)").matcher(s);
+        return m.matches() ? m.group(1) + ":" + m.group(2) + ":" + m.group(3) : s;
     }
 
     /** E.g. {@code "URL [file:jobs/audit.yml] - 4:9: "}, or empty when unknown. */
@@ -17,7 +25,7 @@ final class ConfigOrigins {
         for (PropertySource<?> ps : env.getPropertySources()) {
             if (ps instanceof OriginLookup<?> lookup && ps.containsProperty(key)) {
                 Origin o = ((OriginLookup<String>) lookup).getOrigin(key);
-                if (o != null) return o + ": ";
+                if (o != null) return pretty(o) + ": ";
             }
         }
         return "";

@@ -106,6 +106,9 @@ public class ConfigValidator {
             String k = "consolesensei.suppressions[" + i + "].";
             if (s.check() == null || s.check().isBlank()) {
                 problems.add(at(k + "check") + k + "check: required (a check id such as ebs.volume_gp2, or a glob such as s3.*)");
+            } else if (!s.check().contains("*") && !s.check().contains("?") && catalog.find(s.check()).isEmpty()) {
+                problems.add(at(k + "check") + k + "check: '" + s.check() + "' is not a check id (nor a glob such as s3.*); known ids: "
+                        + String.join(", ", catalog.all().stream().map(d -> d.id()).toList()));
             }
             if (s.resource() == null || s.resource().isBlank()) {
                 problems.add(at(k + "resource") + k + "resource: required (a resource id glob such as vol-*, or regex:...)");

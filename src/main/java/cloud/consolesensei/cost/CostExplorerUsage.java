@@ -31,8 +31,9 @@ public class CostExplorerUsage implements RunStatistic {
 
     /** The run summary's line: how many requests, and what they cost (0.01 USD each). */
     @Override
-    public String line(String runId) {
+    public String line(String runId, boolean demo) {
         long n = requests(runId);
+        if (demo) return "Cost Explorer requests: " + n + " (demo estate: nothing called, nothing billed)";
         return "Cost Explorer requests: " + n + " (" + java.math.BigDecimal.valueOf(n).movePointLeft(2).toPlainString()
                 + " USD at 0.01 USD each)";
     }

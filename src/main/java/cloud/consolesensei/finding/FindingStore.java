@@ -73,10 +73,14 @@ public class FindingStore {
                     status = FindingStatus.OPEN;
                 }
                 jdbc.update("UPDATE finding SET account_name = ?, service = ?, resource_type = ?, severity = ?, title = ?,"
-                                + " detail = ?, monthly_cost_usd = ?, status = ?, suppression_reason = ?, last_seen = ?,"
+                                        + " detail = ?, monthly_cost_usd = ?, status = ?, suppression_reason = ?,"
+                                // a run for an earlier as-of date never moves the dates backwards
+                                + " last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
+                                + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
                                 + " resolved_on = NULL, last_run_id = ? WHERE fingerprint = ?",
                         accountName, nz(f.service()), nz(f.resourceType()), f.severity().name(), nz(f.title()), nz(f.detail()),
-                        f.monthlyCostUsd(), status.name(), reason, Date.valueOf(asOf), runId, fp);
+                        f.monthlyCostUsd(), status.name(), reason, Date.valueOf(asOf), Date.valueOf(asOf),
+                        Date.valueOf(asOf), Date.valueOf(asOf), runId, fp);
             }
             int updated = jdbc.update("UPDATE run_finding SET status = ?, severity = ?, monthly_cost_usd = ? WHERE run_id = ? AND fingerprint = ?",
                     status.name(), f.severity().name(), f.monthlyCostUsd(), runId, fp);

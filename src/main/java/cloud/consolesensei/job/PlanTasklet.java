@@ -63,6 +63,7 @@ public class PlanTasklet implements Tasklet {
         String home = props.aws().stsHomeRegion();
         Map<String, List<String>> regions = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         boolean baseChecked = false;
         for (AccountTarget a : run.accounts()) {
             try {
@@ -82,9 +83,15 @@ public class PlanTasklet implements Tasklet {
                 coverage.record(request.runId(), new CoverageGap(a.id(), Finding.GLOBAL, "sts",
                         a.roleArn() == null ? "GetCallerIdentity" : "AssumeRole", cls, msg, false));
                 unreachable.add(a.id());
+                reasons.add(a.id() + " (" + cls.label() + ": " + msg + ")");
                 continue;
             }
             regions.put(a.id(), resolveRegions(request, run, a, home));
+        }
+        if (regions.isEmpty() && !unreachable.isEmpty()) {
+            // nothing at all can be audited: a failed job, not a report of gaps
+            throw new IllegalStateException("no account could be reached: " + String.join("; ", reasons)
+                    + ". Check the credentials and network access to the AWS endpoints (`doctor` tells which call fails).");
         }
         new AuditPlan(regions, unreachable).store(jobContext);
         int n = jdbc.update("UPDATE audit_run SET accounts = ? WHERE run_id = ?",

@@ -7,6 +7,10 @@ package cloud.consolesensei.job;
 @FunctionalInterface
 public interface RunStatistic {
 
-    /** One line about run {@code runId}, or null to print nothing. */
-    String line(String runId);
+    /**
+     * One line about run {@code runId}, or null to print nothing.
+     *
+     * @param demo true when the run audited the demo estate (nothing real was called or billed)
+     */
+    String line(String runId, boolean demo);
 }

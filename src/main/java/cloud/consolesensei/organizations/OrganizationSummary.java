@@ -49,7 +49,7 @@ public class OrganizationSummary implements RunStatistic {
 
     /** E.g. {@code Organization (management account 111111111111): 5 discovered, 3 included, 2 excluded, 1 unreachable}. */
     @Override
-    public String line(String runId) {
+    public String line(String runId, boolean demo) {
         return view(runId).map(OrganizationSummary::text).orElse(null);
     }
 

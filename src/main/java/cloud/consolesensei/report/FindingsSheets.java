@@ -112,7 +112,10 @@ public class FindingsSheets {
                 wb.set(r, 9, st == FindingStatus.RESOLVED ? scope.asOf() : null, false);
             });
         }
-        wb.autoFilter(sheet, 0, row[0] - 1, h.size());
+        if (row[0] == 1) {
+            wb.set(sheet.createRow(1), 0, "No changes: nothing new and nothing resolved since the previous run.", false);
+        }
+        wb.autoFilter(sheet, 0, Math.max(1, row[0] - 1), h.size());
         wb.widths(sheet, 10, 10, 14, 12, 28, 34, 40, 14, 12, 12);
     }
 

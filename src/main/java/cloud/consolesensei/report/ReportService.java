@@ -95,7 +95,7 @@ public class ReportService {
 
     private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices) {
         try (ReportWorkbook wb = new ReportWorkbook(new SXSSFWorkbook(ROW_WINDOW))) {
-            summary.write(wb, scope, "AWS public price list, " + prices.asOf() + " (" + prices.source() + ")");
+            summary.write(wb, scope, "as of " + prices.asOf() + ": " + prices.source());
             findings.findings(wb, scope);
             findings.changes(wb, scope);
             contributors.stream().sorted(Comparator.comparingInt(WorkbookContributor::order))

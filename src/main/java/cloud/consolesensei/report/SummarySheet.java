@@ -109,7 +109,7 @@ public class SummarySheet {
         wb.set(run, 1, scope.runId(), false);
         Row gen = sheet.createRow(r++);
         wb.set(gen, 0, "Generated", false);
-        wb.set(gen, 1, Instant.now().toString(), false);
+        wb.set(gen, 1, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), false);
         Row prices = sheet.createRow(r++);
         wb.set(prices, 0, "Prices", false);
         wb.set(prices, 1, priceNote, false);

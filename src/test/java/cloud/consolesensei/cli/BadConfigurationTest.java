@@ -44,7 +44,14 @@ class BadConfigurationTest {
                 Arguments.of("bad cron", "consolesensei:\n  schedule:\n    audit: 'every night'\n",
                         "consolesensei.schedule.audit: 'every night' is not a Spring cron expression"),
                 Arguments.of("wrong type", "consolesensei:\n  aws:\n    max-attempts: lots\n",
-                        "consolesensei.aws.max-attempts: 'lots' is not allowed"));
+                        "consolesensei.aws.max-attempts: 'lots' is not allowed: expected a whole number"),
+                Arguments.of("empty file", "", "the file is empty"),
+                Arguments.of("YAML syntax with line", "consolesensei:\n  accounts:\n    - id: '123456789012'\n     name: x\n",
+                        "audit.yml:4:6: not valid YAML"),
+                Arguments.of("unknown suppression check", "consolesensei:\n  suppressions:\n    - check: s3.no_such\n      resource: x\n      reason: y\n",
+                        "consolesensei.suppressions[0].check: 's3.no_such' is not a check id"),
+                Arguments.of("unknown nested key lists allowed ones", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regoins: [us-east-1]\n",
+                        "allowed here: id, name, role-arn, external-id, regions"));
     }
 
     @ParameterizedTest(name = "{0}")
