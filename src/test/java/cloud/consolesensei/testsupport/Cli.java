@@ -193,7 +193,9 @@ public final class Cli {
                 List<List<String>> rows = new ArrayList<>();
                 for (Row r : s) {
                     List<String> cells = new ArrayList<>();
-                    for (Cell c : r) cells.add(f.formatCellValue(c));
+                    // run ids (UUIDs) name the run that wrote the file, not what it found
+                    for (Cell c : r) cells.add(f.formatCellValue(c)
+                            .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<run id>"));
                     rows.add(cells);
                 }
                 out.put(s.getSheetName(), rows);
