@@ -160,16 +160,6 @@ public class FindingStore {
                 rs.getDate("last_seen").toLocalDate(), resolved == null ? null : resolved.toLocalDate());
     }
 
-    /**
-     * Counts of a run's findings: per account, severity and run status, with money at stake.
-     *
-     * @return rows of (account_id, severity, status, n, usd)
-     */
-    public List<Map<String, Object>> tally(String runId) {
-        return jdbc.queryForList("SELECT account_id, severity, status, COUNT(*) AS n, SUM(monthly_cost_usd) AS usd"
-                + " FROM run_finding WHERE run_id = ? GROUP BY account_id, severity, status", runId);
-    }
-
     private static String nz(String s) {
         return s == null ? "" : s;
     }

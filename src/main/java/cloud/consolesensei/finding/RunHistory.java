@@ -41,7 +41,8 @@ public class RunHistory {
      * @param newCount   NEW findings (first seen, or reopened, in this run)
      * @param resolved   findings RESOLVED by this run
      * @param suppressed SUPPRESSED findings (muted: not in the other figures)
-     * @param atStake    money at stake of the seen findings, USD per month
+     * @param atStake    money at stake of the seen findings, USD per month, each resource counted once
+     *                   at its largest figure
      */
     public record Counts(Map<Severity, Integer> bySeverity, int newCount, int resolved, int suppressed,
                          BigDecimal atStake) {
@@ -125,7 +126,16 @@ public class RunHistory {
         Map<String, Map<Severity, Integer>> sev = new LinkedHashMap<>();
         Map<String, int[]> other = new LinkedHashMap<>();
         Map<String, BigDecimal> usd = new LinkedHashMap<>();
-        named.query("SELECT run_id, severity, status, COUNT(*) AS n, SUM(monthly_cost_usd) AS usd FROM run_finding WHERE "
+        // Money at stake counts each resource once, at its largest figure: an old snapshot that is
+        // also orphaned, or an unattached gp2 volume, is one sum of money, not two.
+        named.query("SELECT run_id, SUM(m) AS usd FROM (SELECT r.run_id, f.account_id, f.region, f.resource_id,"
+                + " MAX(r.monthly_cost_usd) AS m FROM run_finding r JOIN finding f ON f.fingerprint = r.fingerprint"
+                + " WHERE r." + where.replace(" AND account_id", " AND r.account_id")
+                + " AND r.status IN ('NEW', 'OPEN') AND r.monthly_cost_usd IS NOT NULL"
+                + " GROUP BY r.run_id, f.account_id, f.region, f.resource_id) x GROUP BY run_id", p, rs -> {
+            usd.put(rs.getString("run_id"), rs.getBigDecimal("usd"));
+        });
+        named.query("SELECT run_id, severity, status, COUNT(*) AS n FROM run_finding WHERE "
                 + where + " GROUP BY run_id, severity, status", p, rs -> {
             String run = rs.getString("run_id");
             int n = rs.getInt("n");
@@ -136,8 +146,6 @@ public class RunHistory {
                 case NEW, OPEN -> {
                     if ("NEW".equals(rs.getString("status"))) o[0] += n;
                     sev.computeIfAbsent(run, k -> zeros()).merge(Severity.valueOf(rs.getString("severity")), n, Integer::sum);
-                    BigDecimal u = rs.getBigDecimal("usd");
-                    if (u != null) usd.merge(run, u, BigDecimal::add);
                 }
             }
         });

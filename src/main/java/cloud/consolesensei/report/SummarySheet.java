@@ -3,11 +3,9 @@ package cloud.consolesensei.report;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.collect.InventoryStore;
 import cloud.consolesensei.coverage.CoverageStore;
-import cloud.consolesensei.finding.FindingStore;
 import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SummarySheet {
 
-    private final FindingStore findings;
     private final CoverageStore coverage;
     private final InventoryStore inventory;
     private final List<AccountFacts> facts;
@@ -46,49 +43,12 @@ public class SummarySheet {
     /** Runs shown in the trend. */
     public static final int TREND_RUNS = 30;
 
-    public SummarySheet(FindingStore findings, CoverageStore coverage, InventoryStore inventory, List<AccountFacts> facts,
+    public SummarySheet(CoverageStore coverage, InventoryStore inventory, List<AccountFacts> facts,
                         RunHistory history) {
-        this.findings = findings;
         this.coverage = coverage;
         this.inventory = inventory;
         this.facts = facts;
         this.history = history;
-    }
-
-    /** Per-account tallies of one run: severity counts (seen, not suppressed), NEW, suppressed, USD. */
-    public record Tally(Map<Severity, Integer> bySeverity, int newCount, int suppressed, int resolved, BigDecimal atStake) {
-        public int total() {
-            return bySeverity.values().stream().mapToInt(Integer::intValue).sum();
-        }
-    }
-
-    /** The run's tallies per account ID. */
-    public Map<String, Tally> tallies(ReportScope scope) {
-        Map<String, Map<Severity, Integer>> sev = new HashMap<>();
-        Map<String, int[]> counts = new HashMap<>();
-        Map<String, BigDecimal> usd = new HashMap<>();
-        for (Map<String, Object> row : findings.tally(scope.runId())) {
-            String a = (String) row.get("account_id");
-            String status = (String) row.get("status");
-            int n = ((Number) row.get("n")).intValue();
-            int[] c = counts.computeIfAbsent(a, k -> new int[3]);
-            switch (status) {
-                case "SUPPRESSED" -> c[1] += n;
-                case "RESOLVED" -> c[2] += n;
-                default -> {
-                    if (status.equals("NEW")) c[0] += n;
-                    sev.computeIfAbsent(a, k -> new HashMap<>()).merge(Severity.valueOf((String) row.get("severity")), n, Integer::sum);
-                    BigDecimal u = row.get("usd") == null ? null : new BigDecimal(row.get("usd").toString());
-                    usd.merge(a, u == null ? BigDecimal.ZERO : u, BigDecimal::add);
-                }
-            }
-        }
-        Map<String, Tally> out = new HashMap<>();
-        for (String a : scope.accountIds()) {
-            int[] c = counts.getOrDefault(a, new int[3]);
-            out.put(a, new Tally(sev.getOrDefault(a, Map.of()), c[0], c[1], c[2], usd.getOrDefault(a, BigDecimal.ZERO)));
-        }
-        return out;
     }
 
     /** Writes the Summary sheet (first sheet of the workbook). */
@@ -118,18 +78,17 @@ public class SummarySheet {
                 "New", "Resolved", "Suppressed", "At stake USD/mo", "Coverage gaps"));
         int headerRow = r;
         wb.header(sheet, r++, h);
-        Map<String, Tally> tallies = tallies(scope);
         Map<String, Integer> gaps = new HashMap<>();
         coverage.forEach(scope.runId(), scope.accountIds(), g -> {
             if (!g.info()) gaps.merge(g.accountId(), 1, Integer::sum);
         });
         for (AccountTarget a : scope.accounts()) {
-            Tally t = tallies.get(a.id());
+            RunHistory.Counts t = history.counts(scope.runId(), List.of(a.id()));
             Row row = sheet.createRow(r++);
             wb.set(row, 0, a.id(), false);
             wb.set(row, 1, a.name(), false);
             int c = 2;
-            for (Severity s : Severity.values()) wb.set(row, c++, t.bySeverity().getOrDefault(s, 0), false);
+            for (Severity s : Severity.values()) wb.set(row, c++, t.of(s), false);
             wb.set(row, c++, t.newCount(), false);
             wb.set(row, c++, t.resolved(), false);
             wb.set(row, c++, t.suppressed(), false);
