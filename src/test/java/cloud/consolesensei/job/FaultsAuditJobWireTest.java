@@ -48,6 +48,7 @@ class FaultsAuditJobWireTest {
     static final String ROLE_ARN = "arn:aws:iam::444455556666:role/audit";
     static final String ROLE_KEY = "ASIAROLEEXAMPLE00002";
     static final String EXTERNAL_ID = "ext-id-do-not-leak-7f3a";
+    static final String SMTP_PASSWORD = "smtp-pass-do-not-leak-91c2";
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 29);
     static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
     /** Fast retries so a test with hundreds of injected faults stays well under a minute. */
@@ -100,7 +101,8 @@ class FaultsAuditJobWireTest {
     /** Runs the audit in {@code dir} (its own database, so no cache is shared) and returns the result. */
     CliHarness.Result run(Path dir, Path config, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--as-of", AS_OF.toString(),
-                "--reports-dir", dir.resolve("reports").toString(), "--no-email"));
+                "--reports-dir", dir.resolve("reports").toString()));
+        if (!List.of(extra).contains("--spring.mail.host=127.0.0.1")) args.add("--no-email");
         args.addAll(List.of(FAST_RETRIES));
         args.addAll(List.of(extra));
         return CliHarness.run(dir, args.toArray(String[]::new));
@@ -140,7 +142,7 @@ class FaultsAuditJobWireTest {
         assertThat(expected.keySet().stream().map(k -> k.split(" ")[2].replaceAll("\\..*", "")).collect(Collectors.toSet()))
                 .contains("ec2", "ebs", "iam", "cost");
 
-        faults.shares(30, 10, 5, 5, 3000);
+        faults.shares(30, 10, 5, 5, 2200);
         Path faulty = work.resolve("faulty");
         CliHarness.Result run = run(faulty, config);
 
@@ -189,14 +191,37 @@ class FaultsAuditJobWireTest {
         aws.stub(WireEstate.ce(ROLE_KEY, "GetCostForecast").atPriority(1).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"Total\": {\"Amount\": \"400.0")));
         // the role's session is refused as expired by IAM in the middle of the run
-        aws.stub(signed(action("ListRoles"), ROLE_KEY, "us-east-1", "iam").atPriority(1)
+        aws.stub(signed(action("ListRoles"), ROLE_KEY, "[a-z0-9-]+", "iam").atPriority(1)
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
                         "<ErrorResponse xmlns=\"" + WireEstate.IAM_NS + "\"><Error><Type>Sender</Type><Code>ExpiredToken</Code>"
                                 + "<Message>The security token included in the request is expired</Message></Error>"
                                 + "<RequestId>e1</RequestId></ErrorResponse>")));
 
+        // role sessions that expire 20 s after they are issued: inside the SDK's 1-minute stale window, so
+        // StsAssumeRoleCredentialsProvider must renew them as the run goes on
+        aws.stub(action("AssumeRole").atPriority(1).willReturn(AwsWire.xml("""
+                <AssumeRoleResponse xmlns="%s">
+                  <AssumeRoleResult>
+                    <AssumedRoleUser>
+                      <Arn>arn:aws:sts::%s:assumed-role/audit/consolesensei-%s</Arn>
+                      <AssumedRoleId>AROA3XFRBF535PLBIFPI4:consolesensei-%s</AssumedRoleId>
+                    </AssumedRoleUser>
+                    <Credentials>
+                      <AccessKeyId>%s</AccessKeyId>
+                      <SecretAccessKey>%s</SecretAccessKey>
+                      <SessionToken>%s</SessionToken>
+                      <Expiration>{{now offset='20 seconds'}}</Expiration>
+                    </Credentials>
+                  </AssumeRoleResult>
+                  <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
+                </AssumeRoleResponse>""".formatted(WireEstate.STS_NS, ROLE_ACCOUNT, ROLE_ACCOUNT, ROLE_ACCOUNT, ROLE_KEY,
+                WireEstate.ROLE_SECRET, WireEstate.ROLE_TOKEN)).withTransformers("response-template")));
+
         Path hostile = work.resolve("hostile");
-        CliHarness.Result run = run(hostile, config("us-east-1, eu-west-1, ap-east-1"));
+        // with --debug (AWS SDK request logging) and an SMTP password, for the secrets scan below
+        CliHarness.Result run = run(hostile, config("us-east-1, eu-west-1, ap-east-1"), "--debug",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=1", "--spring.mail.username=audit",
+                "--spring.mail.password=" + SMTP_PASSWORD);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(gaps(hostile)).containsExactly(
@@ -213,6 +238,12 @@ class FaultsAuditJobWireTest {
                 .filter(r -> r.get("region").equals("ap-east-1")).findFirst().orElseThrow();
         assertThat(optIn.get("remedy")).isEqualTo(ErrorClass.REGION_NOT_ENABLED.remedy());
         assertThat(run.out()).contains("7 coverage gap(s)");
+        // the short role sessions were renewed, and calls with them kept succeeding (the findings below)
+        assertThat(aws.server().findAll(postRequestedFor(urlPathEqualTo("/"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matching("(.*&)?Action=AssumeRole(&.*)?"))))
+                .hasSizeGreaterThan(1);
+        Secrets.assertNoneIn(run, hostile, List.of(AwsWire.BASE_SECRET, WireEstate.ROLE_SECRET, WireEstate.ROLE_TOKEN,
+                EXTERNAL_ID, SMTP_PASSWORD));
         List<LoggedRequest> optInCalls = aws.server().findAll(postRequestedFor(urlPathEqualTo("/"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing("/ap-east-1/")));
         assertThat(optInCalls).hasSize(1);
@@ -226,6 +257,25 @@ class FaultsAuditJobWireTest {
         want.keySet().removeIf(k -> lost(k));
         assertThat(findings(hostile)).isEqualTo(want);
         assertThat(want.size()).isLessThan(expected.size());
+    }
+
+    @Test
+    void invalidBaseCredentialsFailFastWithTheRemedy() throws Exception {
+        aws.stub(signed(action("GetCallerIdentity"), AwsWire.BASE_KEY, "[a-z0-9-]+", "sts").atPriority(1).willReturn(
+                aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\""
+                        + WireEstate.STS_NS + "\"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security"
+                        + " token included in the request is invalid.</Message></Error><RequestId>4fa2-EXAMPLE</RequestId></ErrorResponse>")));
+        Path dir = work.resolve("invalid");
+
+        CliHarness.Result run = run(dir, config("us-east-1"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error: the base AWS credentials do not work (sts:GetCallerIdentity): Invalid credentials")
+                .contains("InvalidClientTokenId").contains(ErrorClass.INVALID_CREDENTIALS.remedy());
+        // failed fast: no account was read, no report written
+        assertThat(aws.server().findAll(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing("/ec2/")))).isEmpty();
+        assertThat(dir.resolve("reports")).doesNotExist();
     }
 
     /** The findings the hostile answers take away: those of the operations that failed, nothing else. */
