@@ -53,7 +53,7 @@ public final class AwsErrorClassifier {
     public static ErrorClass classify(Throwable error, boolean optInRegion) {
         Throwable t = unwrap(error);
         if (t instanceof AwsServiceException ase) {
-            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            String code = code(ase);
             String msg = String.valueOf(ase.getMessage()).toLowerCase(Locale.ROOT);
             int status = ase.statusCode();
             if (code != null) {
@@ -118,6 +118,23 @@ public final class AwsErrorClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * The AWS error code, or when the exception carries none (built without error details), the code
+     * its modeled type stands for: {@code NoSuchEntityException} -> {@code NoSuchEntity}.
+     */
+    private static String code(AwsServiceException ase) {
+        String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+        if (code != null && !code.isBlank()) return code;
+        String type = ase.getClass().getSimpleName();
+        String bare = type.endsWith("Exception") ? type.substring(0, type.length() - "Exception".length()) : type;
+        for (String candidate : new String[] {type, bare}) {
+            for (Set<String> known : java.util.List.of(INVALID, EXPIRED, DENIED, THROTTLED, OPT_IN, SKEW, UNAVAILABLE, NOT_FOUND)) {
+                if (known.contains(candidate)) return candidate;
+            }
+        }
+        return null;
     }
 
     /** {@link #classify(Throwable, boolean)} outside opt-in regions. */

@@ -71,7 +71,7 @@ class DoctorCommandTest {
                         .withStatus(404).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\""
                                 + WireEstate.IAM_NS + "\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with"
                                 + " name consolesensei-doctor-probe cannot be found.</Message></Error><RequestId>r</RequestId></ErrorResponse>")));
-                aws.stub(signed(action("DescribeRegions"), key, "us-east-1", "ec2").willReturn(AwsWire.xml(
+                aws.stub(signed(action("DescribeRegions"), key, "[a-z0-9-]+", "ec2").willReturn(AwsWire.xml(
                         "<DescribeRegionsResponse xmlns=\"" + WireEstate.EC2_NS + "\"><requestId>r</requestId><regionInfo>"
                                 + "<item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint>"
                                 + "<optInStatus>opt-in-not-required</optInStatus></item>"
