@@ -1,13 +1,11 @@
 package cloud.consolesensei.job;
 
 import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
 import static cloud.consolesensei.support.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.support.AwsWire;
