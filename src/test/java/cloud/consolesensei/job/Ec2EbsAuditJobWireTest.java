@@ -154,7 +154,8 @@ class Ec2EbsAuditJobWireTest {
                 "--reports-dir", reports.toString(), "--no-email");
         assertThat(second.out()).contains("report: ");
         List<CSVRecord> again = csv(reports.resolve("2026-11-30/findings-all-2026-11-30.csv"));
-        assertThat(keyed(again).keySet()).isEqualTo(expected.keySet());
+        assertThat(keyed(again).keySet()).as("%s", second.err().lines().filter(l -> l.contains("WARN") || l.contains("ERROR"))
+                .collect(java.util.stream.Collectors.joining("\n"))).isEqualTo(expected.keySet());
         assertThat(again).allSatisfy(r -> {
             assertThat(r.get("status")).isEqualTo("OPEN");
             assertThat(r.get("first_seen")).isEqualTo("2026-11-29");
