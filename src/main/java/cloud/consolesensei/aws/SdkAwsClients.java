@@ -102,10 +102,16 @@ public final class SdkAwsClients implements AwsClients {
             java.util.function.UnaryOperator<B> extra) {
         String key = service + '|' + account.id() + '|' + region;
         @SuppressWarnings("unchecked")
+        C existing = (C) clients.get(key);
+        if (existing != null) return existing;
+        // resolved before computeIfAbsent: building a role's provider adds its STS client to `clients`,
+        // and a ConcurrentHashMap must not be updated from inside its own computeIfAbsent ("Recursive update")
+        AwsCredentialsProvider provider = credentialsFor(account, region);
+        @SuppressWarnings("unchecked")
         C c = (C) clients.computeIfAbsent(key, k -> {
             B b = builder.get()
                     .region(Region.of(region))
-                    .credentialsProvider(credentialsFor(account, region))
+                    .credentialsProvider(provider)
                     .overrideConfiguration(override());
             if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sb) {
                 sb.httpClient(http);
