@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code doctor}: checks credentials, roles, regions and every permission the enabled checks need. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the base credentials, each account's role, its enabled regions and, with one cheap read-only",
-                "call per IAM action, every permission the enabled checks need; print which checks cannot run, the",
-                "missing action and the policy that grants it. The two Cost Explorer probes cost 0.01 USD each per account."},
+        description = {"Check the base credentials, each account's role, its enabled regions and, with one cheap "
+                + "read-only call per IAM action, every permission the enabled checks need; print which checks cannot run, "
+                + "the missing action and the policy that grants it.",
+                "The two Cost Explorer probes cost 0.01 USD each per account."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything the enabled checks need is allowed", "3:something is missing or failed",
                 "2:bad usage or configuration"})
