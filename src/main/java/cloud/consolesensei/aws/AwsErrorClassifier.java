@@ -23,7 +23,7 @@ public final class AwsErrorClassifier {
     private static final Set<String> INVALID = Set.of("InvalidClientTokenId", "InvalidAccessKeyId",
             "UnrecognizedClientException", "AuthFailure", "InvalidToken", "IncompleteSignature",
             "MissingAuthenticationToken");
-    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired");
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired");
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden", "AllAccessDisabled",
             "AWSOrganizationsNotInUseException");
@@ -33,7 +33,8 @@ public final class AwsErrorClassifier {
             "ProvisionedThroughputExceededException", "BandwidthLimitExceeded", "EC2ThrottledException",
             "PriorRequestNotComplete", "Rate exceeded");
     private static final Set<String> OPT_IN = Set.of("OptInRequired", "InvalidRegion");
-    private static final Set<String> SKEW = Set.of("RequestTimeTooSkewed", "RequestInTheFuture");
+    /** EC2's {@code RequestExpired} is a request signed more than 5 minutes ago, i.e. a skewed clock. */
+    private static final Set<String> SKEW = Set.of("RequestTimeTooSkewed", "RequestInTheFuture", "RequestExpired");
     private static final Set<String> UNAVAILABLE = Set.of("DataUnavailableException", "BillExpirationException");
     private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "NoSuchBucket", "NotFound",
             "InvalidVolume.NotFound", "InvalidSnapshot.NotFound", "InvalidInstanceID.NotFound");
@@ -52,7 +53,7 @@ public final class AwsErrorClassifier {
     public static ErrorClass classify(Throwable error, boolean optInRegion) {
         Throwable t = unwrap(error);
         if (t instanceof AwsServiceException ase) {
-            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            String code = code(ase);
             String msg = String.valueOf(ase.getMessage()).toLowerCase(Locale.ROOT);
             int status = ase.statusCode();
             if (code != null) {
@@ -86,22 +87,54 @@ public final class AwsErrorClassifier {
             return ErrorClass.TIMEOUT;
         }
         if (t instanceof SdkClientException sce) {
-            if (hasCause(sce, IOException.class) || hasCause(sce, SocketTimeoutException.class)) {
-                return ErrorClass.TIMEOUT;
-            }
+            // a parse failure first: the SDK's JSON parser errors are IOExceptions too
+            if (unparseable(sce)) return ErrorClass.MALFORMED_RESPONSE;
             String msg = String.valueOf(sce.getMessage()).toLowerCase(Locale.ROOT);
-            if (msg.contains("unable to load credentials") || msg.contains("unable to load an http")) {
-                return ErrorClass.INVALID_CREDENTIALS;
-            }
-            if (msg.contains("timed out") || msg.contains("timeout") || msg.contains("connection")) {
+            if (msg.contains("unable to load credentials")) return ErrorClass.INVALID_CREDENTIALS;
+            if (hasCause(sce, IOException.class) || msg.contains("timed out") || msg.contains("timeout")
+                    || msg.contains("connection")) {
                 return ErrorClass.TIMEOUT;
             }
             return ErrorClass.MALFORMED_RESPONSE;
         }
         if (t instanceof UncheckedIOException || t instanceof IOException) {
-            return ErrorClass.TIMEOUT;
+            return unparseable(t) ? ErrorClass.MALFORMED_RESPONSE : ErrorClass.TIMEOUT;
         }
         return ErrorClass.MALFORMED_RESPONSE;
+    }
+
+    /**
+     * True when the failure is an answer that could not be read as the API documents it: an
+     * unmarshalling error, an XML or JSON parse error (Jackson's and StAX's exceptions), or an HTML page.
+     */
+    private static boolean unparseable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String name = c.getClass().getName();
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (name.contains("jackson") || name.startsWith("javax.xml.stream") || name.startsWith("org.xml.sax")
+                    || name.contains("XMLStream") || m.contains("unable to unmarshall")
+                    || m.contains("unable to parse") || m.startsWith(NotAnAwsAnswer.MESSAGE.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The AWS error code, or when the exception carries none (built without error details), the code
+     * its modeled type stands for: {@code NoSuchEntityException} -> {@code NoSuchEntity}.
+     */
+    private static String code(AwsServiceException ase) {
+        String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+        if (code != null && !code.isBlank()) return code;
+        String type = ase.getClass().getSimpleName();
+        String bare = type.endsWith("Exception") ? type.substring(0, type.length() - "Exception".length()) : type;
+        for (String candidate : new String[] {type, bare}) {
+            for (Set<String> known : java.util.List.of(INVALID, EXPIRED, DENIED, THROTTLED, OPT_IN, SKEW, UNAVAILABLE, NOT_FOUND)) {
+                if (known.contains(candidate)) return candidate;
+            }
+        }
+        return null;
     }
 
     /** {@link #classify(Throwable, boolean)} outside opt-in regions. */

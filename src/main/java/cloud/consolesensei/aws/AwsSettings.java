@@ -13,10 +13,28 @@ import java.time.Duration;
  * @param readTimeout            socket read timeout per attempt
  * @param roleSessionDuration    AssumeRole session duration (AWS allows 15 min to the role's maximum)
  * @param stsHomeRegion          region whose STS endpoint issues sessions for global services
+ * @param retryBaseDelay         base delay of the exponential backoff (full jitter) between attempts after a
+ *                               transient error; throttling errors back off from five times it
  */
 public record AwsSettings(String retryMode, int maxAttempts, int concurrency, int concurrencyPerAccount,
                           Duration connectTimeout, Duration readTimeout, Duration roleSessionDuration,
-                          String stsHomeRegion) {
+                          String stsHomeRegion, Duration retryBaseDelay) {
+
+    /** The default retry base delay: 100 ms (throttling: 500 ms), as the SDK's standard mode uses. */
+    public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofMillis(100);
+
+    public AwsSettings {
+        if (retryBaseDelay == null || retryBaseDelay.isNegative() || retryBaseDelay.isZero()) {
+            retryBaseDelay = DEFAULT_RETRY_BASE_DELAY;
+        }
+    }
+
+    /** As the canonical constructor, with the default retry base delay. */
+    public AwsSettings(String retryMode, int maxAttempts, int concurrency, int concurrencyPerAccount,
+                       Duration connectTimeout, Duration readTimeout, Duration roleSessionDuration, String stsHomeRegion) {
+        this(retryMode, maxAttempts, concurrency, concurrencyPerAccount, connectTimeout, readTimeout,
+                roleSessionDuration, stsHomeRegion, DEFAULT_RETRY_BASE_DELAY);
+    }
 
     /** Defaults: standard retries, 8 attempts, 8 partitions, 4 per account, 1-hour sessions. */
     public static AwsSettings defaults() {

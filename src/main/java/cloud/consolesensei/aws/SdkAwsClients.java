@@ -68,24 +68,32 @@ public final class SdkAwsClients implements AwsClients {
     }
 
     /**
-     * The run's retry strategy: standard or adaptive, exponential backoff with full jitter,
-     * {@code maxAttempts} attempts, plus {@code LimitExceededException} (Cost Explorer throttling).
+     * The run's retry strategy, the only retry layer of AWS calls: standard or adaptive (client-side
+     * rate limiting), {@code maxAttempts} attempts, exponential backoff with full jitter from
+     * {@code retryBaseDelay} (throttling errors from five times it), capped at 20 s.
+     * <p>
+     * What it retries: the SDK's own throttling codes ({@code Throttling}, {@code ThrottlingException},
+     * {@code RequestLimitExceeded}, {@code SlowDown}, {@code TooManyRequestsException}, HTTP 429, ...),
+     * 5xx answers, I/O errors (connection reset, read timeout) and clock-skew codes (after
+     * adjusting the skew); plus {@code LimitExceededException}, Cost Explorer's throttling code,
+     * which the SDK does not know.
      */
     public static RetryStrategy retryStrategy(AwsSettings settings) {
         RetryStrategy.Builder<?, ?> b = "adaptive".equalsIgnoreCase(settings.retryMode())
                 ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                 : AwsRetryStrategy.standardRetryStrategy().toBuilder();
+        java.time.Duration base = settings.retryBaseDelay();
+        java.time.Duration max = java.time.Duration.ofSeconds(20);
         return b.maxAttempts(settings.maxAttempts())
-                .backoffStrategy(BackoffStrategy.exponentialDelay(java.time.Duration.ofMillis(100),
-                        java.time.Duration.ofSeconds(20)))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(java.time.Duration.ofMillis(500),
-                        java.time.Duration.ofSeconds(20)))
+                .backoffStrategy(BackoffStrategy.exponentialDelay(base, max))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base.multipliedBy(5), max))
                 .retryOnException(SdkAwsClients::isExtraThrottle)
                 .treatAsThrottling(t -> isExtraThrottle(t) || t instanceof AwsServiceException a && a.isThrottlingException())
                 .build();
     }
 
-    private static boolean isExtraThrottle(Throwable t) {
+    /** Cost Explorer throttles with {@code LimitExceededException}, which the SDK does not retry by itself. */
+    static boolean isExtraThrottle(Throwable t) {
         return t instanceof AwsServiceException a && a.awsErrorDetails() != null
                 && "LimitExceededException".equals(a.awsErrorDetails().errorCode());
     }
@@ -106,10 +114,16 @@ public final class SdkAwsClients implements AwsClients {
             java.util.function.UnaryOperator<B> extra) {
         String key = service + '|' + account.id() + '|' + region;
         @SuppressWarnings("unchecked")
+        C existing = (C) clients.get(key);
+        if (existing != null) return existing;
+        // resolved before computeIfAbsent: building a role's provider adds its STS client to `clients`,
+        // and a ConcurrentHashMap must not be updated from inside its own computeIfAbsent ("Recursive update")
+        AwsCredentialsProvider provider = credentialsFor(account, sessionRegion);
+        @SuppressWarnings("unchecked")
         C c = (C) clients.computeIfAbsent(key, k -> {
             B b = builder.get()
                     .region(Region.of(region))
-                    .credentialsProvider(credentialsFor(account, sessionRegion))
+                    .credentialsProvider(provider)
                     .overrideConfiguration(override());
             if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sb) {
                 sb.httpClient(http);
@@ -122,6 +136,7 @@ public final class SdkAwsClients implements AwsClients {
     private ClientOverrideConfiguration override() {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(settings))
+                .addExecutionInterceptor(NotAnAwsAnswer.INSTANCE)
                 .build();
     }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "consolesensei", mixinStandardHelpOptions = true, version = "ConsoleSensei Cloud 0.1.0",
         scope = ScopeType.INHERIT, // --help and --version on every subcommand
         description = "Audits AWS accounts: cost, EC2, EBS, Auto Scaling, S3 and IAM; writes Excel/CSV reports and email summaries.",
-        subcommands = {picocli.CommandLine.HelpCommand.class, RunCommand.class, RunsCommand.class, RestartCommand.class, ServeCommand.class})
+        subcommands = {picocli.CommandLine.HelpCommand.class, RunCommand.class, RunsCommand.class, RestartCommand.class,
+                DoctorCommand.class, ServeCommand.class})
 public class RootCommand {
 }

@@ -82,6 +82,10 @@ public class ConfigValidator {
         if (aws.roleSessionDuration().toSeconds() < 900 || aws.roleSessionDuration().toHours() > 12) {
             problems.add(at("consolesensei.aws.role-session-duration") + "consolesensei.aws.role-session-duration: '" + aws.roleSessionDuration() + "' is outside what STS allows (15m to 12h)");
         }
+        if (aws.retryBaseDelay().toMillis() < 1 || aws.retryBaseDelay().toSeconds() > 20) {
+            problems.add(at("consolesensei.aws.retry-base-delay") + "consolesensei.aws.retry-base-delay: '" + aws.retryBaseDelay()
+                    + "' is not allowed; use 1ms to 20s (default 100ms)");
+        }
         if (!Regions.isKnown(aws.stsHomeRegion())) {
             problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
         }

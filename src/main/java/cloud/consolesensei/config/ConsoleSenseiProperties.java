@@ -122,17 +122,19 @@ public record ConsoleSenseiProperties(
      * @param readTimeout           read timeout per attempt
      * @param roleSessionDuration   AssumeRole session duration (>= 15 minutes)
      * @param stsHomeRegion         region whose STS endpoint issues sessions for global services
+     * @param retryBaseDelay        base delay of the retries' exponential backoff (throttling: 5 times it)
      */
     public record Aws(@DefaultValue("standard") String retryMode, @DefaultValue("8") int maxAttempts,
                       @DefaultValue("8") int concurrency, @DefaultValue("4") int concurrencyPerAccount,
                       @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
                       @DefaultValue("1h") Duration roleSessionDuration,
-                      @DefaultValue("us-east-1") String stsHomeRegion) {
+                      @DefaultValue("us-east-1") String stsHomeRegion,
+                      @DefaultValue("100ms") Duration retryBaseDelay) {
 
         /** The settings the client factory takes. */
         public cloud.consolesensei.aws.AwsSettings settings() {
             return new cloud.consolesensei.aws.AwsSettings(retryMode, maxAttempts, concurrency, concurrencyPerAccount,
-                    connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion);
+                    connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion, retryBaseDelay);
         }
     }
 }

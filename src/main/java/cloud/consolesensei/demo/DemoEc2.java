@@ -145,6 +145,17 @@ final class DemoEc2 {
                         .build();
             }
 
+            /** The account's demo regions, enabled (doctor, {@code all-enabled}). */
+            @Override
+            public software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse describeRegions(
+                    software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest r) {
+                return software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse.builder()
+                        .regions(account.regions().stream().map(name -> software.amazon.awssdk.services.ec2.model.Region.builder()
+                                .regionName(name).endpoint("ec2." + name + ".amazonaws.com")
+                                .optInStatus("opt-in-not-required").build()).toList())
+                        .build();
+            }
+
             @Override
             public String serviceName() {
                 return SERVICE_NAME;

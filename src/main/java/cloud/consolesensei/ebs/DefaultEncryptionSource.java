@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
@@ -32,6 +33,13 @@ public final class DefaultEncryptionSource implements ResourceSource<EbsDefaultE
     public Stream<EbsDefaultEncryption> read(ReadContext ctx) {
         return ctx.call("ec2", "GetEbsEncryptionByDefault",
                         () -> ctx.clients().ec2(ctx.account(), ctx.region()).getEbsEncryptionByDefault(r -> { }))
+                .filter(r -> {
+                    // an answer without the setting must not read as "fine": it is a gap
+                    if (r.ebsEncryptionByDefault() != null) return true;
+                    ctx.gap("ec2", "GetEbsEncryptionByDefault", ErrorClass.MALFORMED_RESPONSE,
+                            "the answer has no ebsEncryptionByDefault element", false);
+                    return false;
+                })
                 .map(r -> new EbsDefaultEncryption(ctx.account().id(), r.ebsEncryptionByDefault()))
                 .stream();
     }

@@ -15,7 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * stream over SDK paginators, so pages are fetched as chunks need them). Its position — source
  * index and items read from it — is saved at every chunk commit, so a restarted execution resumes
  * at the last committed chunk: the source is opened again and the committed items are skipped.
- * A source that fails while streaming becomes a coverage gap and the reader goes on with the next.
+ * A source that fails while streaming becomes a coverage gap and the reader goes on with the next,
+ * except after a region-not-enabled answer: then the partition's remaining sources are skipped.
  */
 public class AuditItemReader implements ItemStreamReader<CollectedItem> {
 
@@ -47,6 +48,14 @@ public class AuditItemReader implements ItemStreamReader<CollectedItem> {
     public CollectedItem read() {
         while (sourceIndex < work.sources().size()) {
             ResourceSource<?> source = work.sources().get(sourceIndex);
+            if (current == null && work.regionNotEnabled()) {
+                // one INFO gap says it; calling the region again would only earn more AuthFailures
+                log.info("region {} is not enabled for account {}: {} remaining source(s) skipped", work.context().region(),
+                        work.context().account().id(), work.sources().size() - sourceIndex);
+                sourceIndex = work.sources().size();
+                offset = 0;
+                return null;
+            }
             try {
                 if (current == null) {
                     stream = source.read(work.context());

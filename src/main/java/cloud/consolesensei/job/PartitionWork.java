@@ -23,6 +23,7 @@ public class PartitionWork {
     private final RunResources run;
     private final ReadContext context;
     private final List<ResourceSource<?>> sources;
+    private final RegionGate gate;
 
     /**
      * @param run     the run's shared resources
@@ -30,9 +31,22 @@ public class PartitionWork {
      * @param sources the sources to read, in module order
      */
     public PartitionWork(RunResources run, ReadContext context, List<ResourceSource<?>> sources) {
+        this(run, context, sources, null);
+    }
+
+    PartitionWork(RunResources run, ReadContext context, List<ResourceSource<?>> sources, RegionGate gate) {
         this.run = run;
         this.context = context;
         this.sources = List.copyOf(sources);
+        this.gate = gate;
+    }
+
+    /**
+     * True once this regional partition met a region-not-enabled answer: its remaining sources
+     * would all get the same answer and are skipped.
+     */
+    public boolean regionNotEnabled() {
+        return gate != null && gate.regionNotEnabled();
     }
 
     public RunResources run() {
@@ -63,8 +77,10 @@ public class PartitionWork {
         ResourceSource.Scope scope = Finding.GLOBAL.equals(region) ? ResourceSource.Scope.GLOBAL : ResourceSource.Scope.REGIONAL;
         List<ResourceSource<?>> sources = modules.stream().sorted(Comparator.comparingInt(ServiceModule::order))
                 .flatMap(m -> m.sources().stream()).filter(s -> s.scope() == scope).toList();
+        RegionGate gate = scope == ResourceSource.Scope.REGIONAL ? new RegionGate(coverage.sink(request.runId())) : null;
         ReadContext ctx = new ReadContext(account, region, run.clients(), request.asOf(), run.settings(), run.prices(),
-                coverage.sink(request.runId()), new ReadContext.RunOptions(request.runId(), request.refreshCosts()));
-        return new PartitionWork(run, ctx, sources);
+                gate != null ? gate : coverage.sink(request.runId()),
+                new ReadContext.RunOptions(request.runId(), request.refreshCosts()));
+        return new PartitionWork(run, ctx, sources, gate);
     }
 }

@@ -73,7 +73,8 @@ public class PlanTasklet implements Tasklet {
                 }
             } catch (RuntimeException e) {
                 ErrorClass cls = AwsErrorClassifier.classify(e);
-                if (a.roleArn() == null && (cls.isFatalForIdentity())) {
+                // with a role too: AssumeRole answering InvalidClientTokenId means the base identity is broken
+                if (cls.isFatalForIdentity()) {
                     throw new BaseCredentialsException(e);
                 }
                 if (cls == ErrorClass.ACCESS_DENIED || cls == ErrorClass.CLIENT_ERROR) cls = ErrorClass.ROLE_NOT_ASSUMABLE;

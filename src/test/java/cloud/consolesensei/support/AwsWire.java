@@ -1,7 +1,6 @@
 package cloud.consolesensei.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -35,8 +34,13 @@ public final class AwsWire implements AutoCloseable {
         return new AwsWire(true);
     }
 
-    private AwsWire(boolean journal) {
-        WireMockConfiguration options = WireMockConfiguration.options().dynamicPort();
+    /** With request journal and WireMock extensions (e.g. a {@link FaultInjector}). */
+    public static AwsWire withExtensions(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        return new AwsWire(true, extensions);
+    }
+
+    private AwsWire(boolean journal, com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        WireMockConfiguration options = WireMockConfiguration.options().dynamicPort().extensions(extensions);
         server = new WireMockServer(journal ? options : options.disableRequestJournal());
         server.start();
         System.setProperty("aws.endpointUrl", server.baseUrl());
@@ -52,7 +56,8 @@ public final class AwsWire implements AutoCloseable {
 
     /** A Query-protocol request (POST /, form body Action=...). */
     public static MappingBuilder action(String action) {
-        return post(urlPathEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
+        // the parameter's place in the form varies by service (IAM puts it last)
+        return post(urlPathEqualTo("/")).withRequestBody(matching("(.*&)?Action=" + action + "(&.*)?"));
     }
 
     /** Adds "signed with {@code key} for {@code region} and {@code service}" to a request matcher. */

@@ -1,0 +1,149 @@
+package cloud.consolesensei.doctor;
+
+import static cloud.consolesensei.support.AwsWire.action;
+import static cloud.consolesensei.support.AwsWire.signed;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.support.WireEstate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code doctor} through the real command line: against WireMock (base identity, AssumeRole,
+ * regions, one probe per action, one action denied), against the demo fakes, {@code --policy},
+ * and bad usage.
+ */
+class DoctorCommandTest {
+
+    private static final String BASE_ACCOUNT = "111122223333";
+    private static final String ROLE_ACCOUNT = "444455556666";
+    private static final String ROLE_KEY = "ASIAROLEEXAMPLE00002";
+
+    @TempDir
+    Path work;
+
+    private Path config() throws Exception {
+        Path config = work.resolve("audit.yml");
+        Files.writeString(config, """
+                consolesensei:
+                  accounts:
+                    - id: "111122223333"
+                      name: base-account
+                      regions: [us-east-1, ap-east-1]
+                    - id: "444455556666"
+                      name: role-account
+                      role-arn: arn:aws:iam::444455556666:role/audit
+                      external-id: ext-id-doctor
+                      regions: [eu-west-1]
+                """);
+        return config;
+    }
+
+    @Test
+    void probesEveryActionAndNamesTheMissingOneWithTheChecksItDisablesAndThePolicy() throws Exception {
+        try (AwsWire aws = AwsWire.withJournal()) {
+            aws.stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)));
+            WireEstate estate = new WireEstate(aws);
+            estate.callerIdentity(BASE_ACCOUNT);
+            estate.assumeRole("arn:aws:iam::444455556666:role/audit", ROLE_ACCOUNT, ROLE_KEY, "2099-01-01T00:00:00Z");
+            estate.account(AwsWire.BASE_KEY, BASE_ACCOUNT, List.of("us-east-1"), LocalDate.now());
+            estate.account(ROLE_KEY, ROLE_ACCOUNT, List.of("eu-west-1"), LocalDate.now());
+            for (String key : List.of(AwsWire.BASE_KEY, ROLE_KEY)) {
+                // IAM answers NoSuchEntity for the probe user and anything else not in the estate: authorized
+                aws.stub(signed(post(urlPathEqualTo("/")), key, "[a-z0-9-]+", "iam").atPriority(50).willReturn(aResponse()
+                        .withStatus(404).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\""
+                                + WireEstate.IAM_NS + "\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with"
+                                + " name consolesensei-doctor-probe cannot be found.</Message></Error><RequestId>r</RequestId></ErrorResponse>")));
+                aws.stub(signed(action("DescribeRegions"), key, "[a-z0-9-]+", "ec2").willReturn(AwsWire.xml(
+                        "<DescribeRegionsResponse xmlns=\"" + WireEstate.EC2_NS + "\"><requestId>r</requestId><regionInfo>"
+                                + "<item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint>"
+                                + "<optInStatus>opt-in-not-required</optInStatus></item>"
+                                + "<item><regionName>us-east-1</regionName><regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint>"
+                                + "<optInStatus>opt-in-not-required</optInStatus></item></regionInfo></DescribeRegionsResponse>")));
+            }
+            // the base identity may not list IAM users
+            aws.stub(signed(action("ListUsers"), AwsWire.BASE_KEY, "[a-z0-9-]+", "iam").atPriority(1).willReturn(aResponse()
+                    .withStatus(403).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\"" + WireEstate.IAM_NS
+                            + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::111122223333:user/auditor"
+                            + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/</Message>"
+                            + "</Error><RequestId>d1</RequestId></ErrorResponse>")));
+            Path config = config();
+
+            CliHarness.Result all = CliHarness.run(work, "doctor", "--config", config.toString());
+
+            assertThat(all.exitCode()).as(all.out() + all.err()).isEqualTo(3);
+            assertThat(all.out()).contains("base identity: arn:aws:iam::111122223333:user/auditor (account 111122223333)  OK")
+                    .contains("AssumeRole arn:aws:iam::444455556666:role/audit: OK")
+                    .contains("region ap-east-1: configured but not enabled")
+                    .containsPattern("iam:ListUsers +DENIED +iam\\.user_admin_attached")
+                    .containsPattern("ec2:DescribeVolumes +OK +")
+                    .containsPattern("iam:GetAccountPasswordPolicy +OK")
+                    .containsPattern("s3:GetBucketAcl +NOT_PROBED")
+                    .contains("checks that cannot run (missing IAM action):")
+                    .contains("  iam.user_admin_attached: iam:ListUsers")
+                    .contains("doctor: problems found");
+            String policy = all.out().substring(all.out().indexOf("policy granting the missing actions"));
+            JsonNode doc = new ObjectMapper().readTree(policy.substring(policy.indexOf('{'), policy.indexOf("\n}") + 2));
+            assertThat(doc.at("/Statement/0/Action").toString()).isEqualTo("[\"iam:ListUsers\"]");
+            // the role account alone has everything it needs
+            CliHarness.Result role = CliHarness.run(work, "doctor", "--config", config.toString(), "--account", ROLE_ACCOUNT);
+            assertThat(role.exitCode()).as(role.out() + role.err()).isZero();
+            assertThat(role.out()).contains("account 444455556666").doesNotContain("account 111122223333 (")
+                    .contains("doctor: everything the enabled checks need is allowed")
+                    .doesNotContain("ext-id-doctor");
+        }
+    }
+
+    @Test
+    void demoModeReportsEverythingAllowed() {
+        CliHarness.Result r = CliHarness.run(work, "doctor", "--demo");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("DEMO mode").contains("account 111111111111").contains("account 222222222222")
+                .doesNotContain("DENIED").doesNotContain("ERROR")
+                .contains("doctor: everything the enabled checks need is allowed");
+    }
+
+    @Test
+    void policyIsTheLeastPrivilegeDocumentOfEveryActionTheEnabledChecksNeed() throws Exception {
+        CliHarness.Result r = CliHarness.run(work, "doctor", "--policy");
+        assertThat(r.exitCode()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("Version").asText()).isEqualTo("2012-10-17");
+        JsonNode st = doc.at("/Statement/0");
+        assertThat(st.get("Effect").asText()).isEqualTo("Allow");
+        assertThat(st.get("Resource").asText()).isEqualTo("*");
+        List<String> actions = new ArrayList<>();
+        st.get("Action").forEach(a -> actions.add(a.asText()));
+        assertThat(actions).isSorted().doesNotHaveDuplicates()
+                .contains("ec2:DescribeVolumes", "ec2:DescribeRegions", "iam:GenerateCredentialReport", "s3:ListAllMyBuckets",
+                        "ce:GetCostForecast", "autoscaling:DescribeAutoScalingGroups")
+                .allSatisfy(a -> assertThat(a).matches("[a-z0-9]+:[A-Za-z]+").doesNotStartWith("iam:Put").doesNotContain("Delete"));
+        // every action has a probe, so doctor can check each one
+        assertThat(actions).allSatisfy(a -> assertThat(Probes.of(a)).as(a).isPresent());
+    }
+
+    @Test
+    void badUsageExitsTwo() throws Exception {
+        assertThat(CliHarness.run(work, "doctor", "--account", "12").exitCode()).isEqualTo(2);
+        CliHarness.Result r = CliHarness.run(work, "doctor", "--config", config().toString(), "--account", "999999999999");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("999999999999: not a configured account");
+    }
+}
