@@ -46,7 +46,8 @@ class OrganizationAccountsRestartTest {
                 "ext-secret", List.of("us-east-1"), List.of(), List.of("DEMO-staging"));
         ConsoleSenseiProperties props = new ConsoleSenseiProperties(List.of(), org, null, null, List.of(),
                 new ConsoleSenseiProperties.Aws("standard", 8, 8, 4, java.time.Duration.ofSeconds(5),
-                        java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), "us-east-1"),
+                        java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), "us-east-1",
+                        java.time.Duration.ofMillis(100)),
                 java.util.Map.of(), java.util.Map.of(), "./reports");
         accounts = new OrganizationAccounts(props, store, new CoverageStore(jdbc, tx));
     }
