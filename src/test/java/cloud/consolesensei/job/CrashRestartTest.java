@@ -85,6 +85,11 @@ class CrashRestartTest {
     /** Waits until the child's run has committed {@code chunks} collect chunks; returns its execution id. */
     private static long awaitCommittedChunks(Cli cli, Process child, int chunks, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // open the database only once the child owns it (H2 AUTO_SERVER: the first opener serves it)
+        while (System.nanoTime() < deadline && !Files.readString(log).contains("plan: ")) {
+            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
+            Thread.sleep(100);
+        }
         while (System.nanoTime() < deadline) {
             if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
             try {

@@ -170,7 +170,18 @@ class FaultsAuditJobWireTest {
         }
         aws.server().resetRequests();
 
-        // ap-east-1 (opt-in) is not enabled for the base account: AuthFailure, as EC2 answers there
+        // ap-east-1 (opt-in) is not enabled for the base account: AuthFailure, as EC2 answers there, although
+        // DescribeRegions (asked because an opt-in region is listed) still says opted-in (an opt-in in progress)
+        aws.stub(signed(action("DescribeRegions"), AwsWire.BASE_KEY, "us-east-1", "ec2").atPriority(1)
+                .willReturn(AwsWire.xml("""
+                        <DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+                          <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
+                          <regionInfo>
+                            <item><regionName>us-east-1</regionName><regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
+                            <item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
+                            <item><regionName>ap-east-1</regionName><regionEndpoint>ec2.ap-east-1.amazonaws.com</regionEndpoint><optInStatus>opted-in</optInStatus></item>
+                          </regionInfo>
+                        </DescribeRegionsResponse>""")));
         aws.stub(signed(any(anyUrl()), AwsWire.BASE_KEY, "ap-east-1", "[a-z0-9]+").atPriority(1)
                 .willReturn(ec2Error(401, "AuthFailure", "AWS was not able to validate the provided access credentials")));
         // a throttling storm past the retry budget on one API of one account and region
