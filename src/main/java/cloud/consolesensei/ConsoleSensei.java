@@ -27,8 +27,7 @@ public final class ConsoleSensei {
         });
         cli.setParameterExceptionHandler((ex, rest) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("error: " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            cmd.getErr().println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         if (args.length == 0) {

@@ -31,11 +31,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class ConfigFiles {
 
+    /** Top-level keys a configuration file may have (ours, and Spring Boot's database, mail and logging). */
+    static final List<String> TOP_LEVEL = List.of("consolesensei", "spring", "logging");
+
     private ConfigFiles() {
     }
 
     /** What is wrong with a YAML configuration file before Spring reads it, or null when it parses. */
-    static String problem(Path file) {
+    static String problem(Path given) {
+        Path file = given.toAbsolutePath().normalize();
         String name = file.getFileName().toString();
         if (name.endsWith(".properties")) return null;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -44,8 +48,21 @@ final class ConfigFiles {
             for (Object doc : yaml.loadAll(r)) {
                 if (doc == null) continue;
                 any = true;
-                if (!(doc instanceof Map)) {
+                if (!(doc instanceof Map<?, ?> top)) {
                     return file + ": the document is not a mapping of keys (expected e.g. 'consolesensei:' at the top)";
+                }
+                boolean known = false;
+                for (Object key : top.keySet()) {
+                    String first = String.valueOf(key).split("\\.")[0];
+                    if (TOP_LEVEL.contains(first)) {
+                        known = true;
+                    } else if (distance(first, "consolesensei") <= 3) {
+                        return file + ": unknown top-level key '" + key + "'; did you mean 'consolesensei'?";
+                    }
+                }
+                if (!known) {
+                    return file + ": no known top-level key (found " + top.keySet() + "); allowed: "
+                            + String.join(", ", TOP_LEVEL);
                 }
             }
             return any ? null : file + ": the file is empty; give at least the consolesensei: section (see jobs/audit.example.yml)";
@@ -59,6 +76,21 @@ final class ConfigFiles {
         } catch (IOException e) {
             return file + ": cannot be read: " + e.getMessage();
         }
+    }
+
+    /** Levenshtein distance, to tell a misspelt section name. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     /** The value a Java type expects, in words. */

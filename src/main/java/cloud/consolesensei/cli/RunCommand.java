@@ -91,9 +91,10 @@ public class RunCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
                     asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
                     reportsDir != null ? reportsDir : Path.of(props.reportsDir()), noEmail, demoMode, refreshCosts);
-            if (demoMode) out.println("DEMO mode: auditing the built-in demo estate (no AWS calls).");
             try {
-                RunOutcome o = ctx.getBean(AuditRunner.class).run(request);
+                RunOutcome o = ctx.getBean(AuditRunner.class).run(request, () -> {
+                    if (demoMode) out.println("DEMO mode: auditing the built-in demo estate (no AWS calls).");
+                });
                 Printer.outcome(o, out, err);
                 return o.exitCode();
             } catch (cloud.consolesensei.config.ConfigException e) {

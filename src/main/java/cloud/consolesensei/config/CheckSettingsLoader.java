@@ -95,7 +95,8 @@ public final class CheckSettingsLoader {
             if (spec == null) {
                 List<String> names = new ArrayList<>(List.of("enabled"));
                 def.settings().forEach(s -> names.add(s.name()));
-                problems.add(where + setting + ": unknown setting of " + id + "; allowed: " + String.join(", ", names));
+                String typed = originalKey.get(key).substring(("consolesensei.checks." + id + ".").length()).replaceAll("\\[\\d+]$", "");
+                problems.add(where + typed + ": unknown setting of " + id + "; allowed: " + String.join(", ", names));
                 continue;
             }
             String label = where + spec.name();

@@ -92,6 +92,20 @@ public class RunHistory {
     }
 
     /**
+     * The latest as-of date of a finished earlier run that audited any of {@code accountIds}, if any:
+     * the findings history only moves forward from it.
+     */
+    public Optional<LocalDate> latestAsOf(Collection<String> accountIds) {
+        LocalDate latest = null;
+        for (String id : accountIds) {
+            java.sql.Date d = jdbc.queryForObject("SELECT MAX(as_of) FROM audit_run WHERE finished_at IS NOT NULL"
+                    + " AND accounts LIKE ?", java.sql.Date.class, "%" + id + "%");
+            if (d != null && (latest == null || d.toLocalDate().isAfter(latest))) latest = d.toLocalDate();
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /**
      * The trend of a scope: its last {@code limit} runs up to and including {@code runId}, oldest
      * first, each with its figures. Scope {@code all}: the runs of scope {@code all} (audit_run.scope),
      * all their accounts. Scope = an account ID: the runs that audited that account (one-account runs

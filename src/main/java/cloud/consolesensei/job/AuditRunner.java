@@ -30,9 +30,12 @@ public class AuditRunner {
     private final ConfigValidator validator;
     private final CoverageStore coverage;
     private final List<RunStatistic> statistics;
+    private final cloud.consolesensei.finding.RunHistory history;
 
     public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
-                       ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics) {
+                       ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics,
+                       cloud.consolesensei.finding.RunHistory history) {
+        this.history = history;
         this.operator = operator;
         this.repository = repository;
         this.auditJob = auditJob;
@@ -48,6 +51,14 @@ public class AuditRunner {
      * @throws ConfigException for bad configuration or an unknown {@code --account} (nothing run)
      */
     public RunOutcome run(RunRequest request) throws Exception {
+        return run(request, () -> { });
+    }
+
+    /**
+     * As {@link #run(RunRequest)}; {@code started} is called once the request is valid, just before
+     * the job starts (the CLI prints its DEMO banner there, not before a usage error).
+     */
+    public RunOutcome run(RunRequest request, Runnable started) throws Exception {
         validator.validate();
         try {
             registry.resources(request);
@@ -58,6 +69,15 @@ public class AuditRunner {
             registry.release(request.runId());
             throw e;
         }
+        java.util.Optional<java.time.LocalDate> latest = history.latestAsOf(
+                registry.resources(request).accounts().stream().map(a -> a.id()).toList());
+        if (latest.isPresent() && request.asOf().isBefore(latest.get())) {
+            registry.release(request.runId());
+            throw new ConfigException("--as-of " + request.asOf() + " is before " + latest.get()
+                    + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
+                    + " (use --as-of " + latest.get() + " or later)");
+        }
+        started.run();
         JobExecution execution = operator.start(auditJob, request.toJobParameters());
         return outcome(execution);
     }

@@ -23,6 +23,10 @@ public class BaseCredentialsException extends RuntimeException {
 
     private static String describe(Throwable cause) {
         ErrorClass c = AwsErrorClassifier.classify(cause);
+        if (String.valueOf(cause.getMessage()).contains("Unable to load credentials")) {
+            return "no AWS credentials found by the SDK's default chain (environment variables, profile, SSO,"
+                    + " container or instance role). Remedy: configure credentials, or run the demo with --demo";
+        }
         return "the base AWS credentials do not work (sts:GetCallerIdentity): " + c.label() + " - "
                 + AwsErrorClassifier.message(cause) + ". Remedy: " + c.remedy();
     }

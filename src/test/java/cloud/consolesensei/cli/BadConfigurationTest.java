@@ -46,6 +46,7 @@ class BadConfigurationTest {
                 Arguments.of("wrong type", "consolesensei:\n  aws:\n    max-attempts: lots\n",
                         "consolesensei.aws.max-attempts: 'lots' is not allowed: expected a whole number"),
                 Arguments.of("empty file", "", "the file is empty"),
+                Arguments.of("misspelt section", "consolesens:\n  accounts: []\n", "did you mean 'consolesensei'?"),
                 Arguments.of("YAML syntax with line", "consolesensei:\n  accounts:\n    - id: '123456789012'\n     name: x\n",
                         "audit.yml:4:6: not valid YAML"),
                 Arguments.of("unknown suppression check", "consolesensei:\n  suppressions:\n    - check: s3.no_such\n      resource: x\n      reason: y\n",
