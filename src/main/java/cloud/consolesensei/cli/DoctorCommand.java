@@ -43,11 +43,8 @@ public class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        for (String a : accounts) {
-            if (!a.matches("\\d{12}")) {
-                err.println("error: --account '" + a + "' is not an AWS account ID (12 digits)");
-                return 2;
-            }
+        if (!RunCommand.validAccountIds(accounts, err)) {
+            return 2;
         }
         return AppContext.run(common, List.of(), err, ctx -> {
             Doctor doctor = ctx.getBean(Doctor.class);
@@ -57,8 +54,7 @@ public class DoctorCommand implements Callable<Integer> {
                 return 0;
             }
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
-            boolean demoMode = demo || (props.accounts().isEmpty() && !props.organizations().discover()
-                    && !RunCommand.hasCredentials());
+            boolean demoMode = RunCommand.demoMode(demo, props);
             return doctor.diagnose(accounts, demoMode, out);
         });
     }

@@ -61,11 +61,8 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        for (String a : accounts) {
-            if (!a.matches("\\d{12}")) {
-                err.println("error: --account '" + a + "' is not an AWS account ID (12 digits)");
-                return 2;
-            }
+        if (!validAccountIds(accounts, err)) {
+            return 2;
         }
         for (String r : regions) {
             if (!cloud.consolesensei.aws.Regions.isKnown(r)) {
@@ -87,7 +84,7 @@ public class RunCommand implements Callable<Integer> {
             if (reportsDir == null && !usableFolder(Path.of(props.reportsDir()), err)) {
                 return 2;
             }
-            boolean demoMode = demo || (props.accounts().isEmpty() && !props.organizations().discover() && !hasCredentials());
+            boolean demoMode = demoMode(demo, props);
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
                     asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
                     reportsDir != null ? reportsDir : Path.of(props.reportsDir()), noEmail, demoMode, refreshCosts);
@@ -136,6 +133,22 @@ public class RunCommand implements Callable<Integer> {
                         + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-29");
             }
         }
+    }
+
+    /** False (after printing why) when an {@code --account} value is not a 12-digit account ID. */
+    static boolean validAccountIds(List<String> ids, java.io.PrintWriter err) {
+        for (String a : ids) {
+            if (!a.matches("\\d{12}")) {
+                err.println("error: --account '" + a + "' is not an AWS account ID (12 digits)");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Demo mode: asked for, or nothing configured and no AWS credentials to be found (CONTRACT.md). */
+    static boolean demoMode(boolean asked, ConsoleSenseiProperties props) {
+        return asked || (props.accounts().isEmpty() && !props.organizations().discover() && !hasCredentials());
     }
 
     /** True when the AWS SDK's default credential chain finds credentials. */
