@@ -92,10 +92,21 @@ public final class ReportWorkbook implements AutoCloseable {
         return severity.get(s);
     }
 
-    /** Sets a text cell that links to {@code url} (no link when url is null). */
+    /**
+     * Hyperlinks per sheet: Excel's own limit (65,530 per worksheet). It also bounds memory: SXSSF keeps
+     * every hyperlink of a sheet in memory until the workbook is written, unlike its rows.
+     */
+    static final int MAX_LINKS_PER_SHEET = 65_530;
+
+    private final java.util.Map<org.apache.poi.ss.usermodel.Sheet, Integer> links = new java.util.IdentityHashMap<>();
+
+    /**
+     * Sets a text cell that links to {@code url} (no link when url is null, or when the sheet already
+     * holds {@link #MAX_LINKS_PER_SHEET} links: the text stays, the link is left out).
+     */
     public Cell link(Row row, int col, String text, String url) {
         Cell c = set(row, col, text, false);
-        if (url != null) {
+        if (url != null && links.merge(row.getSheet(), 1, Integer::sum) <= MAX_LINKS_PER_SHEET) {
             var h = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.URL);
             h.setAddress(url);
             c.setHyperlink(h);
@@ -109,11 +120,13 @@ public final class ReportWorkbook implements AutoCloseable {
         return wb;
     }
 
-    /** Creates a sheet with a safe name ({@link ExcelText#sheetName}). */
+    /**
+     * Creates a sheet with a safe name ({@link ExcelText#sheetName}). Columns are not tracked for
+     * auto-sizing: sheets set their widths ({@link #widths}), and tracking lays out every cell's text
+     * with AWT fonts as rows are flushed, which made the workbook the slowest part of a large run.
+     */
     public SXSSFSheet sheet(String name) {
-        SXSSFSheet s = wb.createSheet(ExcelText.sheetName(name));
-        s.trackAllColumnsForAutoSizing();
-        return s;
+        return wb.createSheet(ExcelText.sheetName(name));
     }
 
     public CellStyle headerStyle() { return header; }
