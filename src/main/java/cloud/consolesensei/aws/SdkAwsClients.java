@@ -94,10 +94,17 @@ public final class SdkAwsClients implements AwsClients {
             java.util.function.UnaryOperator<B> extra) {
         String key = service + '|' + account.id() + '|' + region;
         @SuppressWarnings("unchecked")
+        C existing = (C) clients.get(key);
+        if (existing != null) return existing;
+        // Resolved before computeIfAbsent: it registers the role's STS client in the same map, and a
+        // ConcurrentHashMap must not be modified from inside its own mapping function (that spun
+        // collect threads in ConcurrentHashMap.transfer once many clients were created at once).
+        AwsCredentialsProvider credentials = credentialsFor(account, region);
+        @SuppressWarnings("unchecked")
         C c = (C) clients.computeIfAbsent(key, k -> {
             B b = builder.get()
                     .region(Region.of(region))
-                    .credentialsProvider(credentialsFor(account, region))
+                    .credentialsProvider(credentials)
                     .overrideConfiguration(override());
             if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sb) {
                 sb.httpClient(http);
