@@ -157,7 +157,7 @@ public class FindingStore {
         stream(runId, accountIds, "<> 'RESOLVED'", consumer);
     }
 
-    /** Streams the findings {@code runId} marked RESOLVED, or NEW ({@code status} = "NEW"). */
+    /** Streams the findings {@code runId} marked {@code status} (RESOLVED, NEW or SUPPRESSED), in the same order as {@link #forEachSeen}. */
     public void forEachWithRunStatus(String runId, Collection<String> accountIds, FindingStatus status,
                                      Consumer<StoredFinding> consumer) {
         stream(runId, accountIds, "= '" + status.name() + "'", consumer);
