@@ -97,7 +97,7 @@ public final class ReportWorkbook implements AutoCloseable {
      * workbook is written (about 2.5 KB each), unlike its rows; past this many, links are written as
      * {@code HYPERLINK()} formulas instead, which stream with their rows.
      */
-    static final int MAX_LINK_OBJECTS_PER_SHEET = 5_000;
+    static final int MAX_LINK_OBJECTS_PER_SHEET = 1_000;
 
     /** Excel's limit on a string literal in a formula (HYPERLINK's arguments). */
     private static final int MAX_FORMULA_STRING = 255;

@@ -68,10 +68,10 @@ public final class ReportBenchmark {
 
         public String describe(long maxSeconds, long maxHeapMiB) {
             return String.format(Locale.ROOT, "findings %,d; store filled in %.1f s%nwrite (workbook + CSVs) %.1f s%s;"
-                            + " writing JVM wall %.1f s%npeak heap %d MiB (after GC %d MiB)%s%nfiles: %s%n", findings,
+                            + " writing JVM wall %.1f s%npeak heap %d MiB (live after full GC: %s)%s%nfiles: %s%n", findings,
                     populate.toMillis() / 1000.0, write.toMillis() / 1000.0,
                     write.toSeconds() <= maxSeconds ? "  (target <= " + maxSeconds + " s: MET)" : "  (target <= " + maxSeconds + " s: MISSED)",
-                    childWall.toMillis() / 1000.0, peakHeapMiB, peakLiveMiB,
+                    childWall.toMillis() / 1000.0, peakHeapMiB, peakLiveMiB < 0 ? "no full GC" : peakLiveMiB + " MiB",
                     peakHeapMiB >= 0 && peakHeapMiB <= maxHeapMiB ? "  (target <= " + maxHeapMiB + " MiB: MET)"
                             : "  (target <= " + maxHeapMiB + " MiB: MISSED)", files);
         }
