@@ -72,6 +72,9 @@ public final class FakeAwsServer implements AutoCloseable {
         this.estate = estate;
         this.latencyMs = latencyMs;
         this.ratePerSecond = ratePerSecond;
+        // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's
+        // algorithm holds the body until the client's delayed ACK (40 ms on Linux) on every call.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fake-aws");
