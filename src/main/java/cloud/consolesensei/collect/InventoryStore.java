@@ -34,16 +34,31 @@ public class InventoryStore {
         this.jdbc = jdbc;
     }
 
-    /** Upserts rows for {@code runId}. */
+    /**
+     * Upserts rows for {@code runId}: one batch of updates, then one batch inserting the rows no update
+     * matched (two round trips per chunk instead of one or two statements per row).
+     */
     public void upsert(String runId, Collection<InventoryRow> rows) {
+        if (rows.isEmpty()) return;
+        List<Object[]> updates = new ArrayList<>(rows.size());
+        List<Object[]> inserts = new ArrayList<>(rows.size());
         for (InventoryRow r : rows) {
             String cells = encode(r.cells());
-            int n = jdbc.update("UPDATE inventory_row SET cells = ? WHERE run_id = ? AND sheet = ? AND account_id = ?"
-                    + " AND region = ? AND resource_id = ?", cells, runId, r.sheet(), r.accountId(), r.region(), r.resourceId());
-            if (n == 0) {
-                jdbc.update("INSERT INTO inventory_row (run_id, sheet, account_id, region, resource_id, cells) VALUES (?,?,?,?,?,?)",
-                        runId, r.sheet(), r.accountId(), r.region(), r.resourceId(), cells);
-            }
+            updates.add(new Object[] {cells, runId, r.sheet(), r.accountId(), r.region(), r.resourceId()});
+            inserts.add(new Object[] {runId, r.sheet(), r.accountId(), r.region(), r.resourceId(), cells});
+        }
+        int[] n = jdbc.batchUpdate("UPDATE inventory_row SET cells = ? WHERE run_id = ? AND sheet = ? AND account_id = ?"
+                + " AND region = ? AND resource_id = ?", updates);
+        List<Object[]> missing = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        // backwards: a resource twice in one chunk is inserted once, with its last cells, as sequential writes leave it
+        for (int i = n.length - 1; i >= 0; i--) {
+            Object[] row = inserts.get(i);
+            if (n[i] == 0 && seen.add(row[1] + "\u0000" + row[2] + "\u0000" + row[3] + "\u0000" + row[4])) missing.add(row);
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO inventory_row (run_id, sheet, account_id, region, resource_id, cells) VALUES (?,?,?,?,?,?)",
+                    missing);
         }
     }
 

@@ -37,34 +37,45 @@ public class FindingStore {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Fingerprints per IN list of the chunk's one look-up query (well under every database's parameter limit). */
+    private static final int LOOKUP = 500;
+
     /**
-     * Upserts the findings of one chunk for run {@code runId}.
+     * Upserts the findings of one chunk for run {@code runId}, in a fixed number of statements per
+     * chunk: one look-up of the fingerprints' current state, then JDBC batches of inserts and updates
+     * (a statement per finding made the store the bottleneck of large runs). A fingerprint that occurs
+     * twice in the chunk is written once, with its last values, as two sequential writes would leave it.
      *
      * @param accountName       display name of the findings' account
      * @param suppressionReason function giving the active suppression's reason, or null
      */
     public void upsert(String runId, LocalDate asOf, String accountName, Collection<Finding> findings,
                        java.util.function.Function<Finding, String> suppressionReason) {
-        for (Finding f : findings) {
-            String fp = f.fingerprint();
-            List<Map<String, Object>> rows = jdbc.queryForList(
-                    "SELECT status, last_run_id FROM finding WHERE fingerprint = ?", fp);
+        if (findings.isEmpty()) return;
+        Map<String, Finding> byFingerprint = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) byFingerprint.put(f.fingerprint(), f);
+        Map<String, String[]> current = current(byFingerprint.keySet());
+        List<Object[]> inserts = new java.util.ArrayList<>();
+        List<Object[]> updates = new java.util.ArrayList<>();
+        List<Object[]> runUpdates = new java.util.ArrayList<>();
+        List<Object[]> runInserts = new java.util.ArrayList<>();
+        Date day = Date.valueOf(asOf);
+        for (Map.Entry<String, Finding> e : byFingerprint.entrySet()) {
+            String fp = e.getKey();
+            Finding f = e.getValue();
             String reason = suppressionReason.apply(f);
+            String[] row = current.get(fp);
             FindingStatus status;
-            if (rows.isEmpty()) {
+            if (row == null) {
                 status = reason != null ? FindingStatus.SUPPRESSED : FindingStatus.NEW;
-                jdbc.update("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type,"
-                                + " resource_id, check_id, severity, title, detail, monthly_cost_usd, status, suppression_reason,"
-                                + " first_seen, last_seen, resolved_on, last_run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)",
-                        fp, f.accountId(), accountName, f.region(), nz(f.service()), nz(f.resourceType()), f.resourceId(),
-                        f.checkId(), f.severity().name(), nz(f.title()), nz(f.detail()), f.monthlyCostUsd(), status.name(),
-                        reason, Date.valueOf(asOf), Date.valueOf(asOf), runId);
+                inserts.add(new Object[] {fp, f.accountId(), accountName, f.region(), nz(f.service()), nz(f.resourceType()),
+                        f.resourceId(), f.checkId(), f.severity().name(), nz(f.title()), nz(f.detail()), f.monthlyCostUsd(),
+                        status.name(), reason, day, day, runId});
             } else {
-                FindingStatus previous = FindingStatus.valueOf((String) rows.get(0).get("status"));
-                String lastRun = (String) rows.get(0).get("last_run_id");
+                FindingStatus previous = FindingStatus.valueOf(row[0]);
                 if (reason != null) {
                     status = FindingStatus.SUPPRESSED;
-                } else if (runId.equals(lastRun)) {
+                } else if (runId.equals(row[1])) {
                     // same run (restarted chunk): keep what the first write decided
                     status = previous;
                 } else if (previous == FindingStatus.RESOLVED) {
@@ -72,23 +83,50 @@ public class FindingStore {
                 } else {
                     status = FindingStatus.OPEN;
                 }
-                jdbc.update("UPDATE finding SET account_name = ?, service = ?, resource_type = ?, severity = ?, title = ?,"
-                                        + " detail = ?, monthly_cost_usd = ?, status = ?, suppression_reason = ?,"
-                                // a run for an earlier as-of date never moves the dates backwards
-                                + " last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
-                                + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
-                                + " resolved_on = NULL, last_run_id = ? WHERE fingerprint = ?",
-                        accountName, nz(f.service()), nz(f.resourceType()), f.severity().name(), nz(f.title()), nz(f.detail()),
-                        f.monthlyCostUsd(), status.name(), reason, Date.valueOf(asOf), Date.valueOf(asOf),
-                        Date.valueOf(asOf), Date.valueOf(asOf), runId, fp);
+                updates.add(new Object[] {accountName, nz(f.service()), nz(f.resourceType()), f.severity().name(), nz(f.title()),
+                        nz(f.detail()), f.monthlyCostUsd(), status.name(), reason, day, day, day, day, runId, fp});
             }
-            int updated = jdbc.update("UPDATE run_finding SET status = ?, severity = ?, monthly_cost_usd = ? WHERE run_id = ? AND fingerprint = ?",
-                    status.name(), f.severity().name(), f.monthlyCostUsd(), runId, fp);
-            if (updated == 0) {
-                jdbc.update("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd) VALUES (?,?,?,?,?,?)",
-                        runId, fp, f.accountId(), status.name(), f.severity().name(), f.monthlyCostUsd());
-            }
+            runUpdates.add(new Object[] {status.name(), f.severity().name(), f.monthlyCostUsd(), runId, fp});
+            runInserts.add(new Object[] {runId, fp, f.accountId(), status.name(), f.severity().name(), f.monthlyCostUsd()});
         }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type,"
+                    + " resource_id, check_id, severity, title, detail, monthly_cost_usd, status, suppression_reason,"
+                    + " first_seen, last_seen, resolved_on, last_run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE finding SET account_name = ?, service = ?, resource_type = ?, severity = ?, title = ?,"
+                    + " detail = ?, monthly_cost_usd = ?, status = ?, suppression_reason = ?,"
+                    // a run for an earlier as-of date never moves the dates backwards
+                    + " last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END,"
+                    + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
+                    + " resolved_on = NULL, last_run_id = ? WHERE fingerprint = ?", updates);
+        }
+        // run_finding: update where the run already has the row (a restarted chunk), insert the rest
+        int[] updated = jdbc.batchUpdate("UPDATE run_finding SET status = ?, severity = ?, monthly_cost_usd = ?"
+                + " WHERE run_id = ? AND fingerprint = ?", runUpdates);
+        List<Object[]> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) missing.add(runInserts.get(i));
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
+                    + " VALUES (?,?,?,?,?,?)", missing);
+        }
+    }
+
+    /** Fingerprint to {status, last_run_id} of those already stored. */
+    private Map<String, String[]> current(Collection<String> fingerprints) {
+        Map<String, String[]> out = new java.util.HashMap<>();
+        List<String> all = List.copyOf(fingerprints);
+        for (int from = 0; from < all.size(); from += LOOKUP) {
+            named.query("SELECT fingerprint, status, last_run_id FROM finding WHERE fingerprint IN (:fps)",
+                    new MapSqlParameterSource("fps", all.subList(from, Math.min(all.size(), from + LOOKUP))),
+                    rs -> {
+                        out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
+        }
+        return out;
     }
 
     /**
@@ -132,7 +170,7 @@ public class FindingStore {
         stream(runId, accountIds, "<> 'RESOLVED'", consumer);
     }
 
-    /** Streams the findings {@code runId} marked RESOLVED, or NEW ({@code status} = "NEW"). */
+    /** Streams the findings {@code runId} marked {@code status} (RESOLVED, NEW or SUPPRESSED), in the same order as {@link #forEachSeen}. */
     public void forEachWithRunStatus(String runId, Collection<String> accountIds, FindingStatus status,
                                      Consumer<StoredFinding> consumer) {
         stream(runId, accountIds, "= '" + status.name() + "'", consumer);

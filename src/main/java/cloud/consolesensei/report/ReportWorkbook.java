@@ -92,16 +92,43 @@ public final class ReportWorkbook implements AutoCloseable {
         return severity.get(s);
     }
 
-    /** Sets a text cell that links to {@code url} (no link when url is null). */
+    /**
+     * Hyperlink objects per sheet. SXSSF keeps every hyperlink object of a sheet in memory until the
+     * workbook is written (about 2.5 KB each), unlike its rows; past this many, links are written as
+     * {@code HYPERLINK()} formulas instead, which stream with their rows.
+     */
+    static final int MAX_LINK_OBJECTS_PER_SHEET = 1_000;
+
+    /** Excel's limit on a string literal in a formula (HYPERLINK's arguments). */
+    private static final int MAX_FORMULA_STRING = 255;
+
+    private final java.util.Map<org.apache.poi.ss.usermodel.Sheet, Integer> links = new java.util.IdentityHashMap<>();
+
+    /**
+     * Sets a text cell that links to {@code url} (no link when url is null). The first
+     * {@link #MAX_LINK_OBJECTS_PER_SHEET} links of a sheet are hyperlink objects; later ones are
+     * {@code HYPERLINK(url, text)} formulas with the text as their cached value (plain text when the url
+     * or text is longer than a formula string may be), so memory stays flat however many rows link.
+     */
     public Cell link(Row row, int col, String text, String url) {
         Cell c = set(row, col, text, false);
-        if (url != null) {
+        if (url == null) return c;
+        if (links.merge(row.getSheet(), 1, Integer::sum) <= MAX_LINK_OBJECTS_PER_SHEET) {
             var h = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.URL);
             h.setAddress(url);
             c.setHyperlink(h);
             c.setCellStyle(link);
+        } else if (text != null && url.length() <= MAX_FORMULA_STRING && text.length() <= MAX_FORMULA_STRING) {
+            String shown = ExcelText.cell(text);
+            c.setCellFormula("HYPERLINK(" + quoted(url) + "," + quoted(shown) + ")");
+            c.setCellValue(shown);
+            c.setCellStyle(link);
         }
         return c;
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** The underlying POI workbook, for charts and special sheets. */
@@ -109,7 +136,11 @@ public final class ReportWorkbook implements AutoCloseable {
         return wb;
     }
 
-    /** Creates a sheet with a safe name ({@link ExcelText#sheetName}). */
+    /**
+     * Creates a sheet with a safe name ({@link ExcelText#sheetName}). Columns are not tracked for
+     * auto-sizing: sheets set their widths ({@link #widths}), and tracking lays out every cell's text
+     * with AWT fonts as rows are flushed, which made the workbook the slowest part of a large run.
+     */
     public SXSSFSheet sheet(String name) {
         SXSSFSheet s = wb.createSheet(ExcelText.sheetName(name));
         s.getPrintSetup().setLandscape(true);

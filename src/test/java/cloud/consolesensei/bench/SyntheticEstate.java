@@ -1,0 +1,718 @@
+package cloud.consolesensei.bench;
+
+import cloud.consolesensei.bench.FakeAwsServer.Answer;
+import cloud.consolesensei.bench.FakeAwsServer.Call;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers AWS API calls from an {@link EstateSpec}, every attribute derived from a hash of (seed,
+ * account, region, kind, index), so nothing is stored and the same seed gives the same estate and
+ * findings. Wire formats as the API references document them: EC2 Query XML (2016-11-15), IAM, STS
+ * and Auto Scaling Query XML ({@code <Action>Response/<Action>Result}), S3 and S3 Control REST XML,
+ * Cost Explorer JSON 1.1. Pagination as AWS paginates: EC2 {@code MaxResults}/{@code NextToken} (1,000
+ * when no MaxResults), IAM {@code MaxItems}/{@code Marker}/{@code IsTruncated} (100 by default), Auto Scaling
+ * {@code MaxRecords}/{@code NextToken}, S3 {@code max-buckets}/{@code continuation-token}.
+ *
+ * <p>Mix (roughly): 10% of instances stopped for months, 20% previous generation, 30% IMDSv1, 25% without
+ * the required tags; volumes beyond the instances unattached, 30% gp2, 20% unencrypted; 20% of snapshots
+ * orphaned, 1% public, ages up to 150 days (40% older than 90); buckets with and without public access blocks, policies,
+ * versioning and lifecycle; 5% of users with AdministratorAccess, half with an active key; 10% of roles
+ * trusting another account without an external id.
+ */
+public final class SyntheticEstate {
+
+    static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
+    static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
+    static final String ASG_NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
+    static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+    static final String S3C_NS = "http://awss3control.amazonaws.com/doc/2018-08-20/";
+    private static final String XML = "text/xml;charset=UTF-8";
+    private static final Instant ORIGIN = Instant.parse("2024-06-01T00:00:00Z");
+    private static final int IMAGES = 5, ADDRESSES = 5, GROUPS = 10, ASGS = 10;
+    private static final String[] SERVICES = {"Amazon Elastic Compute Cloud - Compute", "Amazon Simple Storage Service",
+            "Amazon Relational Database Service", "AWS Lambda", "Amazon CloudWatch", "Amazon Virtual Private Cloud",
+            "Amazon DynamoDB", "Elastic Load Balancing", "AWS Key Management Service", "Amazon Route 53"};
+
+    private final EstateSpec spec;
+
+    public SyntheticEstate(EstateSpec spec) {
+        this.spec = spec;
+    }
+
+    public EstateSpec spec() {
+        return spec;
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    /** The API operation of a call (Query Action, JSON target, or the S3 REST sub-resource). */
+    static String operation(Call c) {
+        if (c.target() != null) return c.target().substring(c.target().indexOf('.') + 1);
+        String action = c.form().get("Action");
+        if (action != null) return action;
+        if (c.path().startsWith("/v20180820/")) return "GetPublicAccessBlock(account)";
+        if (c.path().equals("/") || c.path().isEmpty()) return "ListBuckets";
+        for (String sub : List.of("location", "publicAccessBlock", "policyStatus", "acl", "ownershipControls", "policy",
+                "versioning", "lifecycle")) {
+            if (c.query().containsKey(sub)) return "GetBucket:" + sub;
+        }
+        return c.method() + " " + c.path();
+    }
+
+    /** The answer to {@code c} for {@code account} (null = base credentials), or null when the operation is unknown. */
+    Answer answer(Call c, String account) {
+        int a = account == null ? -1 : spec.accountIndex(account);
+        String op = operation(c);
+        return switch (c.service()) {
+            case "sts" -> sts(c, op, account);
+            case "ec2" -> a < 0 ? null : ec2(c, op, a, regionIndex(c.region()));
+            case "autoscaling" -> a < 0 ? null : asg(c, op, a, regionIndex(c.region()));
+            case "iam" -> a < 0 ? null : iam(c, op, a);
+            case "s3" -> a < 0 ? null : c.path().startsWith("/v20180820/") ? s3control(a) : s3(c, op, a);
+            case "ce" -> a < 0 ? null : ce(c, op, a);
+            default -> null;
+        };
+    }
+
+    private int regionIndex(String region) {
+        int i = spec.regionNames().indexOf(region);
+        return i < 0 ? 0 : i;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    static Answer throttle(Call c) {
+        return switch (c.service()) {
+            case "ec2" -> ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");
+            case "s3" -> c.path().startsWith("/v20180820/") ? controlError(503, "SlowDown", "Please reduce your request rate.")
+                    : s3Error(503, "SlowDown", "Please reduce your request rate.");
+            case "ce" -> jsonError(400, "LimitExceededException", "Rate exceeded");
+            default -> queryError(400, c.service(), "Throttling", "Rate exceeded");
+        };
+    }
+
+    static Answer unknownOperation(Call c, String op) {
+        return switch (c.service()) {
+            case "ec2" -> ec2Error(400, "InvalidAction", "The action " + op + " is not valid for this web service.");
+            case "s3" -> s3Error(400, "NotImplemented", op + " is not implemented by the benchmark server");
+            case "ce" -> jsonError(400, "UnknownOperationException", op);
+            default -> queryError(400, c.service(), "InvalidAction", "Could not find operation " + op);
+        };
+    }
+
+    private static Answer ec2Error(int status, String code, String message) {
+        return Answer.of(status, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
+                + "</Code><Message>" + message + "</Message></Error></Errors><RequestID>" + UUID.randomUUID()
+                + "</RequestID></Response>");
+    }
+
+    private static Answer queryError(int status, String service, String code, String message) {
+        String ns = switch (service) {
+            case "sts" -> STS_NS;
+            case "autoscaling" -> ASG_NS;
+            default -> IAM_NS;
+        };
+        return Answer.of(status, XML, "<ErrorResponse xmlns=\"" + ns + "\"><Error><Type>Sender</Type><Code>" + code
+                + "</Code><Message>" + message + "</Message></Error><RequestId>" + UUID.randomUUID()
+                + "</RequestId></ErrorResponse>");
+    }
+
+    private static Answer s3Error(int status, String code, String message) {
+        return Answer.of(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+                + "</Code><Message>" + message + "</Message><RequestId>" + Long.toHexString(System.nanoTime())
+                + "</RequestId><HostId>bench</HostId></Error>");
+    }
+
+    /** S3 Control wraps its errors in {@code ErrorResponse}, unlike S3. */
+    private static Answer controlError(int status, String code, String message) {
+        return Answer.of(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse><Error><Code>"
+                + code + "</Code><Message>" + message + "</Message></Error><RequestId>" + Long.toHexString(System.nanoTime())
+                + "</RequestId><HostId>bench</HostId></ErrorResponse>");
+    }
+
+    private static Answer jsonError(int status, String type, String message) {
+        return new Answer(status, "application/x-amz-json-1.1",
+                ("{\"__type\":\"" + type + "\",\"Message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
+                Map.of("x-amzn-ErrorType", type));
+    }
+
+    // ---------------------------------------------------------------- hashing
+
+    /** A well-mixed 64-bit value of (seed, parts...): SplitMix64 finaliser over each part. */
+    long h(long... parts) {
+        long x = spec.seed() * 0x9E3779B97F4A7C15L;
+        for (long p : parts) {
+            x ^= p + 0x9E3779B97F4A7C15L + (x << 6) + (x >>> 2);
+            x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+            x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+            x ^= x >>> 31;
+        }
+        return x;
+    }
+
+    /** True for {@code percent}% of the (parts...). */
+    private boolean pct(int percent, long... parts) {
+        return Math.floorMod(h(parts), 100) < percent;
+    }
+
+    private int between(int lo, int hi, long... parts) {
+        return lo + (int) Math.floorMod(h(parts), (long) (hi - lo + 1));
+    }
+
+    private static String id(String prefix, int a, int r, int i) {
+        return String.format("%s-%03x%02x%012x", prefix, a, r, i);
+    }
+
+    private static int indexOf(String id) {
+        return (int) Long.parseLong(id.substring(id.length() - 12), 16);
+    }
+
+    // ---------------------------------------------------------------- STS
+
+    private Answer sts(Call c, String op, String account) {
+        return switch (op) {
+            case "AssumeRole" -> {
+                String arn = c.param("RoleArn");
+                String acct = arn.split(":")[4];
+                if (spec.accountIndex(acct) < 0) yield queryError(403, "sts", "AccessDenied", "not authorized to assume " + arn);
+                yield query("sts", STS_NS, "AssumeRole", "<AssumedRoleUser><Arn>arn:aws:sts::" + acct + ":assumed-role/audit/"
+                        + c.param("RoleSessionName") + "</Arn><AssumedRoleId>AROABENCH" + acct + ":" + c.param("RoleSessionName")
+                        + "</AssumedRoleId></AssumedRoleUser><Credentials><AccessKeyId>" + FakeAwsServer.ROLE_KEY_PREFIX + acct
+                        + "</AccessKeyId><SecretAccessKey>bench/role/secret/" + acct + "</SecretAccessKey><SessionToken>"
+                        + "FwoGZXIvYXdzEBench" + acct + "</SessionToken><Expiration>"
+                        + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                        + "</Expiration></Credentials><PackedPolicySize>6</PackedPolicySize>");
+            }
+            case "GetCallerIdentity" -> {
+                String acct = account == null ? "999999999999" : account;
+                yield query("sts", STS_NS, "GetCallerIdentity", "<Arn>arn:aws:sts::" + acct + ":assumed-role/audit/bench</Arn>"
+                        + "<UserId>AROABENCH" + acct + ":bench</UserId><Account>" + acct + "</Account>");
+            }
+            default -> null;
+        };
+    }
+
+    private static Answer query(String service, String ns, String action, String result) {
+        return Answer.of(200, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + ns + "\"><"
+                + action + "Result>" + result + "</" + action + "Result><ResponseMetadata><RequestId>" + UUID.randomUUID()
+                + "</RequestId></ResponseMetadata></" + action + "Response>");
+    }
+
+    // ---------------------------------------------------------------- EC2
+
+    private Answer ec2(Call c, String op, int a, int r) {
+        return switch (op) {
+            case "DescribeInstances" -> ec2Page(c, "DescribeInstancesResponse", "reservationSet", spec.instances(),
+                    (sb, i) -> instance(sb, a, r, i));
+            case "DescribeVolumes" -> {
+                String byInstance = filter(c, "attachment.instance-id");
+                if (byInstance != null) {
+                    int i = indexOf(byInstance);
+                    StringBuilder sb = new StringBuilder();
+                    if (i < spec.volumes()) volume(sb, a, r, i);
+                    yield ec2Ok("DescribeVolumesResponse", "<volumeSet>" + sb + "</volumeSet>");
+                }
+                yield ec2Page(c, "DescribeVolumesResponse", "volumeSet", spec.volumes(), (sb, i) -> volume(sb, a, r, i));
+            }
+            case "DescribeSnapshots" -> {
+                if ("all".equals(c.param("RestorableBy.1"))) {
+                    // every 100th snapshot is public; listed in one page like the rest
+                    int n = (spec.snapshots() + 99) / 100;
+                    yield ec2Page(c, "DescribeSnapshotsResponse", "snapshotSet", n, (sb, i) -> snapshot(sb, a, r, i * 100));
+                }
+                yield ec2Page(c, "DescribeSnapshotsResponse", "snapshotSet", spec.snapshots(), (sb, i) -> snapshot(sb, a, r, i));
+            }
+            case "DescribeImages" -> {
+                StringBuilder sb = new StringBuilder("<imagesSet>");
+                for (int i = 0; i < IMAGES; i++) {
+                    sb.append("<item><imageId>").append(id("ami", a, r, i)).append("</imageId><imageState>available</imageState>")
+                            .append("<imageOwnerId>").append(spec.accountId(a)).append("</imageOwnerId><name>bench-").append(i)
+                            .append("</name><blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><snapshotId>")
+                            .append(id("snap", a, r, i * 7 + 1)).append("</snapshotId><volumeSize>8</volumeSize>")
+                            .append("<volumeType>gp3</volumeType></ebs></item></blockDeviceMapping></item>");
+                }
+                yield ec2Ok("DescribeImagesResponse", sb.append("</imagesSet>").toString());
+            }
+            case "DescribeAddresses" -> {
+                StringBuilder sb = new StringBuilder("<addressesSet>");
+                for (int i = 0; i < ADDRESSES; i++) {
+                    sb.append("<item><publicIp>203.0.").append(r).append('.').append(i + 1).append("</publicIp><allocationId>")
+                            .append(id("eipalloc", a, r, i)).append("</allocationId><domain>vpc</domain>");
+                    if (i >= 2) {
+                        sb.append("<associationId>").append(id("eipassoc", a, r, i)).append("</associationId><instanceId>")
+                                .append(id("i", a, r, i)).append("</instanceId>");
+                    }
+                    sb.append("<networkBorderGroup>").append(c.region()).append("</networkBorderGroup></item>");
+                }
+                yield ec2Ok("DescribeAddressesResponse", sb.append("</addressesSet>").toString());
+            }
+            case "DescribeSecurityGroups" -> ec2Page(c, "DescribeSecurityGroupsResponse", "securityGroupInfo", GROUPS,
+                    (sb, i) -> securityGroup(sb, a, r, i));
+            case "GetEbsEncryptionByDefault" -> ec2Ok("GetEbsEncryptionByDefaultResponse", "<ebsEncryptionByDefault>"
+                    + ((a + r) % 3 != 0) + "</ebsEncryptionByDefault><sseType>sse-ebs</sseType>");
+            case "DescribeRegions" -> {
+                StringBuilder sb = new StringBuilder("<regionInfo>");
+                for (String name : spec.regionNames()) {
+                    sb.append("<item><regionName>").append(name).append("</regionName><regionEndpoint>ec2.").append(name)
+                            .append(".amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>");
+                }
+                yield ec2Ok("DescribeRegionsResponse", sb.append("</regionInfo>").toString());
+            }
+            default -> null;
+        };
+    }
+
+    /** The first value of the EC2 filter named {@code name}, or null. */
+    private static String filter(Call c, String name) {
+        for (int i = 1; i < 10; i++) {
+            String n = c.param("Filter." + i + ".Name");
+            if (n == null) return null;
+            if (n.equals(name)) return c.param("Filter." + i + ".Value.1");
+        }
+        return null;
+    }
+
+    private interface Item {
+        void write(StringBuilder sb, int index);
+    }
+
+    private static Answer ec2Page(Call c, String root, String set, int total, Item item) {
+        String max = c.param("MaxResults");
+        int size = max == null ? 1000 : Integer.parseInt(max);
+        String token = c.param("NextToken");
+        int from = token == null || token.isEmpty() ? 0 : Integer.parseInt(token.substring(token.indexOf('-') + 1));
+        int to = Math.min(total, from + size);
+        StringBuilder sb = new StringBuilder(256 * (to - from) + 200);
+        sb.append('<').append(set).append('>');
+        for (int i = from; i < to; i++) item.write(sb, i);
+        sb.append("</").append(set).append('>');
+        if (to < total) sb.append("<nextToken>page-").append(to).append("</nextToken>");
+        return ec2Ok(root, sb.toString());
+    }
+
+    private static Answer ec2Ok(String root, String body) {
+        return Answer.of(200, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + root + " xmlns=\"" + EC2_NS
+                + "\"><requestId>" + UUID.randomUUID() + "</requestId>" + body + "</" + root + ">");
+    }
+
+    private String date(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS) + "";
+    }
+
+    private void instance(StringBuilder sb, int a, int r, int i) {
+        String id = id("i", a, r, i);
+        boolean stopped = pct(10, a, r, 1, i);
+        Instant launched = ORIGIN.plus(between(0, 600, a, r, 2, i), ChronoUnit.DAYS);
+        sb.append("<item><reservationId>").append(id("r", a, r, i)).append("</reservationId><ownerId>").append(spec.accountId(a))
+                .append("</ownerId><groupSet/><instancesSet><item><instanceId>").append(id).append("</instanceId>")
+                .append("<imageId>").append(id("ami", a, r, i % IMAGES)).append("</imageId><instanceState>")
+                .append(stopped ? "<code>80</code><name>stopped</name>" : "<code>16</code><name>running</name>")
+                .append("</instanceState><privateDnsName>ip-10-0-").append(i / 250).append('-').append(i % 250)
+                .append(".ec2.internal</privateDnsName><dnsName/>");
+        if (stopped) {
+            LocalDate since = LocalDate.of(2026, 3, 1).plusDays(between(0, 250, a, r, 3, i));
+            sb.append("<reason>User initiated (").append(since).append(" 10:00:00 GMT)</reason>");
+        } else {
+            sb.append("<reason/>");
+        }
+        sb.append("<amiLaunchIndex>0</amiLaunchIndex><productCodes/><instanceType>")
+                .append(pct(20, a, r, 4, i) ? "m4.large" : "m5.large").append("</instanceType><launchTime>")
+                .append(date(launched)).append("</launchTime><placement><availabilityZone>")
+                .append(spec.regionNames().get(r)).append((char) ('a' + i % 3)).append("</availabilityZone><groupName/>")
+                .append("<tenancy>default</tenancy></placement><monitoring><state>disabled</state></monitoring>")
+                .append("<subnetId>subnet-0bench").append(i % 3).append("</subnetId><vpcId>vpc-0bench</vpcId>")
+                .append("<privateIpAddress>10.0.").append(i / 250).append('.').append(i % 250).append("</privateIpAddress>")
+                .append("<groupSet><item><groupId>").append(id("sg", a, r, i % GROUPS)).append("</groupId><groupName>sg-")
+                .append(i % GROUPS).append("</groupName></item></groupSet><architecture>x86_64</architecture>")
+                .append("<rootDeviceType>ebs</rootDeviceType><rootDeviceName>/dev/xvda</rootDeviceName><blockDeviceMapping>");
+        if (i < spec.volumes()) {
+            sb.append("<item><deviceName>/dev/xvda</deviceName><ebs><volumeId>").append(id("vol", a, r, i))
+                    .append("</volumeId><status>attached</status><attachTime>").append(date(launched))
+                    .append("</attachTime><deleteOnTermination>true</deleteOnTermination></ebs></item>");
+        }
+        sb.append("</blockDeviceMapping><virtualizationType>hvm</virtualizationType><platformDetails>Linux/UNIX</platformDetails>")
+                .append("<tagSet><item><key>Name</key><value>bench-").append(i).append("</value></item>");
+        if (!pct(25, a, r, 5, i)) {
+            sb.append("<item><key>Owner</key><value>team-").append(i % 7).append("</value></item>")
+                    .append("<item><key>CostCenter</key><value>cc-").append(i % 11).append("</value></item>");
+        }
+        sb.append("</tagSet><metadataOptions><state>applied</state><httpTokens>")
+                .append(pct(30, a, r, 6, i) ? "optional" : "required")
+                .append("</httpTokens><httpPutResponseHopLimit>1</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint>")
+                .append("</metadataOptions></item></instancesSet></item>");
+    }
+
+    private void volume(StringBuilder sb, int a, int r, int i) {
+        String id = id("vol", a, r, i);
+        boolean attached = i < spec.instances();
+        boolean gp2 = pct(30, a, r, 7, i);
+        int size = between(8, 500, a, r, 8, i);
+        Instant created = ORIGIN.plus(between(0, 600, a, r, 2, i), ChronoUnit.DAYS);
+        String az = spec.regionNames().get(r) + (char) ('a' + i % 3);
+        sb.append("<item><volumeId>").append(id).append("</volumeId><size>").append(size).append("</size><snapshotId/>")
+                .append("<availabilityZone>").append(az).append("</availabilityZone><status>")
+                .append(attached ? "in-use" : "available").append("</status><createTime>").append(date(created))
+                .append("</createTime><attachmentSet>");
+        if (attached) {
+            sb.append("<item><volumeId>").append(id).append("</volumeId><instanceId>").append(id("i", a, r, i))
+                    .append("</instanceId><device>/dev/xvda</device><status>attached</status><attachTime>")
+                    .append(date(created)).append("</attachTime><deleteOnTermination>true</deleteOnTermination></item>");
+        }
+        sb.append("</attachmentSet><volumeType>").append(gp2 ? "gp2" : "gp3").append("</volumeType><iops>")
+                .append(gp2 ? Math.max(100, size * 3) : 3000).append("</iops>");
+        if (!gp2) sb.append("<throughput>125</throughput>");
+        sb.append("<encrypted>").append(!pct(20, a, r, 9, i)).append("</encrypted><multiAttachEnabled>false</multiAttachEnabled>")
+                .append("<tagSet><item><key>Name</key><value>vol-").append(i).append("</value></item></tagSet></item>");
+    }
+
+    private void snapshot(StringBuilder sb, int a, int r, int i) {
+        // a fifth of the snapshots name a volume index beyond the region's volumes: orphaned
+        int volume = (int) Math.floorMod(h(a, r, 10, i), (long) Math.max(1, spec.volumes() * 5 / 4));
+        Instant started = Instant.parse("2026-11-29T00:00:00Z").minus(between(1, 150, a, r, 11, i), ChronoUnit.DAYS);
+        sb.append("<item><snapshotId>").append(id("snap", a, r, i)).append("</snapshotId><volumeId>")
+                .append(id("vol", a, r, volume)).append("</volumeId><status>completed</status><startTime>").append(date(started))
+                .append("</startTime><progress>100%</progress><ownerId>").append(spec.accountId(a)).append("</ownerId>")
+                .append("<volumeSize>").append(between(8, 500, a, r, 8, volume)).append("</volumeSize><description>nightly ")
+                .append(i).append("</description><encrypted>").append(!pct(20, a, r, 12, i))
+                .append("</encrypted><storageTier>standard</storageTier></item>");
+    }
+
+    private void securityGroup(StringBuilder sb, int a, int r, int i) {
+        int port = i == 0 ? 22 : i == 1 ? 3389 : 443;
+        String cidr = i <= 1 && (a + r) % 2 == 0 ? "0.0.0.0/0" : i <= 1 ? "10.0.0.0/8" : "0.0.0.0/0";
+        sb.append("<item><ownerId>").append(spec.accountId(a)).append("</ownerId><groupId>").append(id("sg", a, r, i))
+                .append("</groupId><groupName>sg-").append(i).append("</groupName><groupDescription>bench group ").append(i)
+                .append("</groupDescription><vpcId>vpc-0bench</vpcId><ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>")
+                .append(port).append("</fromPort><toPort>").append(port).append("</toPort><groups/><ipRanges><item><cidrIp>")
+                .append(cidr).append("</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions>")
+                .append("<ipPermissionsEgress/></item>");
+    }
+
+    // ---------------------------------------------------------------- Auto Scaling
+
+    private Answer asg(Call c, String op, int a, int r) {
+        if (!"DescribeAutoScalingGroups".equals(op)) return null;
+        String max = c.param("MaxRecords");
+        int size = max == null ? 50 : Integer.parseInt(max);
+        String token = c.param("NextToken");
+        int from = token == null ? 0 : Integer.parseInt(token.substring(5));
+        int to = Math.min(ASGS, from + size);
+        String region = spec.regionNames().get(r);
+        StringBuilder sb = new StringBuilder("<AutoScalingGroups>");
+        for (int i = from; i < to; i++) {
+            String name = "asg-" + i;
+            boolean singleAz = i % 4 == 0;
+            sb.append("<member><AutoScalingGroupName>").append(name).append("</AutoScalingGroupName><AutoScalingGroupARN>arn:aws:autoscaling:")
+                    .append(region).append(':').append(spec.accountId(a)).append(":autoScalingGroup:00000000-0000-0000-0000-")
+                    .append(String.format("%012d", i)).append(":autoScalingGroupName/").append(name).append("</AutoScalingGroupARN>")
+                    .append(i % 5 == 1 ? "<LaunchConfigurationName>lc-" + i + "</LaunchConfigurationName>"
+                            : "<LaunchTemplate><LaunchTemplateId>lt-0bench" + i + "</LaunchTemplateId><LaunchTemplateName>lt-" + i
+                            + "</LaunchTemplateName><Version>$Default</Version></LaunchTemplate>")
+                    .append("<MinSize>1</MinSize><MaxSize>4</MaxSize><DesiredCapacity>2</DesiredCapacity><DefaultCooldown>300</DefaultCooldown>")
+                    .append("<AvailabilityZones><member>").append(region).append("a</member>")
+                    .append(singleAz ? "" : "<member>" + region + "b</member>").append("</AvailabilityZones><LoadBalancerNames/>")
+                    .append(i % 3 == 0 ? "<TargetGroupARNs><member>arn:aws:elasticloadbalancing:" + region + ":" + spec.accountId(a)
+                            + ":targetgroup/tg-" + i + "/943f017f100becff</member></TargetGroupARNs>" : "<TargetGroupARNs/>")
+                    .append("<HealthCheckType>").append(i % 6 == 0 ? "ELB" : "EC2").append("</HealthCheckType>")
+                    .append("<HealthCheckGracePeriod>300</HealthCheckGracePeriod><Instances/><CreatedTime>2025-03-09T22:15:11.611Z")
+                    .append("</CreatedTime><SuspendedProcesses/><EnabledMetrics/><Tags/><TerminationPolicies><member>Default")
+                    .append("</member></TerminationPolicies><NewInstancesProtectedFromScaleIn>false</NewInstancesProtectedFromScaleIn></member>");
+        }
+        sb.append("</AutoScalingGroups>");
+        if (to < ASGS) sb.append("<NextToken>page-").append(to).append("</NextToken>");
+        return query("autoscaling", ASG_NS, "DescribeAutoScalingGroups", sb.toString());
+    }
+
+    // ---------------------------------------------------------------- IAM
+
+    private Answer iam(Call c, String op, int a) {
+        String acct = spec.accountId(a);
+        return switch (op) {
+            case "ListUsers" -> iamPage(c, "ListUsers", "Users", spec.users(), (sb, i) -> sb.append("<member>")
+                    .append(user(acct, i)).append("</member>"));
+            case "ListRoles" -> iamPage(c, "ListRoles", "Roles", spec.roles(), (sb, i) -> sb.append("<member>")
+                    .append(role(a, i)).append("<MaxSessionDuration>3600</MaxSessionDuration></member>"));
+            case "GetAccountAuthorizationDetails" -> iamPage(c, "GetAccountAuthorizationDetails", "RoleDetailList", spec.roles(),
+                    (sb, i) -> roleDetail(sb, a, i));
+            case "ListAttachedUserPolicies" -> {
+                int u = userIndex(c.param("UserName"));
+                String members = pct(5, a, 20, u) ? "<member><PolicyName>AdministratorAccess</PolicyName><PolicyArn>"
+                        + "arn:aws:iam::aws:policy/AdministratorAccess</PolicyArn></member>" : "";
+                yield query("iam", IAM_NS, op, "<AttachedPolicies>" + members + "</AttachedPolicies><IsTruncated>false</IsTruncated>");
+            }
+            case "ListUserPolicies" -> query("iam", IAM_NS, op, "<PolicyNames/><IsTruncated>false</IsTruncated>");
+            case "ListAccessKeys" -> {
+                String name = c.param("UserName");
+                int u = userIndex(name);
+                yield query("iam", IAM_NS, op, "<AccessKeyMetadata><member><UserName>" + name + "</UserName><AccessKeyId>"
+                        + accessKeyId(a, u) + "</AccessKeyId><Status>Active</Status><CreateDate>" + keyRotated(a, u)
+                        + "</CreateDate></member></AccessKeyMetadata><IsTruncated>false</IsTruncated>");
+            }
+            case "GenerateCredentialReport" -> query("iam", IAM_NS, op, "<State>COMPLETE</State>"
+                    + "<Description>No report exists. Starting a new report generation task</Description>");
+            case "GetCredentialReport" -> query("iam", IAM_NS, op, "<Content>" + credentialReport(a)
+                    + "</Content><ReportFormat>text/csv</ReportFormat><GeneratedTime>"
+                    + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "</GeneratedTime>");
+            case "GetAccountPasswordPolicy" -> query("iam", IAM_NS, op, "<PasswordPolicy><AllowUsersToChangePassword>true"
+                    + "</AllowUsersToChangePassword><RequireLowercaseCharacters>true</RequireLowercaseCharacters>"
+                    + "<RequireUppercaseCharacters>true</RequireUppercaseCharacters><MinimumPasswordLength>"
+                    + (a % 2 == 0 ? 14 : 8) + "</MinimumPasswordLength><RequireNumbers>true</RequireNumbers>"
+                    + "<RequireSymbols>true</RequireSymbols><ExpirePasswords>false</ExpirePasswords>"
+                    + "<PasswordReusePrevention>24</PasswordReusePrevention></PasswordPolicy>");
+            default -> null;
+        };
+    }
+
+    private static int userIndex(String name) {
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    }
+
+    private static String userName(int i) {
+        return String.format("user-%06d", i);
+    }
+
+    private static String user(String acct, int i) {
+        return "<Path>/</Path><UserName>" + userName(i) + "</UserName><UserId>AIDABENCH" + acct + String.format("%06d", i)
+                + "</UserId><Arn>arn:aws:iam::" + acct + ":user/" + userName(i) + "</Arn><CreateDate>2024-01-15T10:00:00Z</CreateDate>";
+    }
+
+    private String accessKeyId(int a, int u) {
+        return String.format("AKIABENCH%03x%07x", a, u);
+    }
+
+    private String keyRotated(int a, int u) {
+        return date(Instant.parse("2026-11-29T00:00:00Z").minus(between(10, 700, a, 21, u), ChronoUnit.DAYS));
+    }
+
+    private String credentialReport(int a) {
+        String acct = spec.accountId(a);
+        StringBuilder sb = new StringBuilder("user,arn,user_creation_time,password_enabled,password_last_used,"
+                + "password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+                + "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+                + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,"
+                + "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n");
+        sb.append("<root_account>,arn:aws:iam::").append(acct).append(":root,2020-01-01T00:00:00+00:00,not_supported,")
+                .append(a % 4 == 0 ? "2026-11-20T08:00:00+00:00" : "2025-01-20T08:00:00+00:00")
+                .append(",not_supported,not_supported,").append(a % 5 != 0)
+                .append(",false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
+        for (int u = 0; u < spec.users(); u++) {
+            boolean password = pct(60, a, 22, u);
+            boolean key = pct(50, a, 23, u);
+            String lastUsed = date(Instant.parse("2026-11-29T00:00:00Z").minus(between(0, 400, a, 24, u), ChronoUnit.DAYS))
+                    .replace("Z", "+00:00");
+            sb.append(userName(u)).append(",arn:aws:iam::").append(acct).append(":user/").append(userName(u))
+                    .append(",2024-01-15T10:00:00+00:00,").append(password).append(',')
+                    .append(password ? lastUsed : "N/A").append(',').append(password ? "2024-01-15T10:05:00+00:00" : "N/A")
+                    .append(",N/A,").append(password && pct(70, a, 25, u)).append(',').append(key).append(',')
+                    .append(key ? keyRotated(a, u).replace("Z", "+00:00") : "N/A").append(',')
+                    .append(key ? lastUsed : "N/A").append(',').append(key ? "us-east-1,s3" : "N/A,N/A")
+                    .append(",false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
+        }
+        return Base64.getEncoder().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String role(int a, int i) {
+        String acct = spec.accountId(a);
+        String name = String.format("role-%06d", i);
+        String trust = pct(10, a, 26, i)
+                ? "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::999988887777:root\"},\"Action\":\"sts:AssumeRole\"}]}"
+                : "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        return "<Path>/</Path><RoleName>" + name + "</RoleName><RoleId>AROABENCH" + acct + String.format("%06d", i)
+                + "</RoleId><Arn>arn:aws:iam::" + acct + ":role/" + name + "</Arn><CreateDate>2024-02-01T00:00:00Z</CreateDate>"
+                + "<AssumeRolePolicyDocument>" + URLEncoder.encode(trust, StandardCharsets.UTF_8).replace("+", "%20")
+                + "</AssumeRolePolicyDocument>";
+    }
+
+    private void roleDetail(StringBuilder sb, int a, int i) {
+        sb.append("<member>").append(role(a, i)).append("<InstanceProfileList/><RolePolicyList/><AttachedManagedPolicies/><Tags/>");
+        if (pct(30, a, 27, i)) {
+            sb.append("<RoleLastUsed/>");
+        } else {
+            sb.append("<RoleLastUsed><LastUsedDate>")
+                    .append(date(Instant.parse("2026-11-29T00:00:00Z").minus(between(0, 300, a, 28, i), ChronoUnit.DAYS)))
+                    .append("</LastUsedDate><Region>us-east-1</Region></RoleLastUsed>");
+        }
+        sb.append("</member>");
+    }
+
+    private static Answer iamPage(Call c, String action, String list, int total, Item item) {
+        String max = c.param("MaxItems");
+        int size = max == null ? 100 : Integer.parseInt(max);
+        String marker = c.param("Marker");
+        int from = marker == null ? 0 : Integer.parseInt(marker.substring(5));
+        int to = Math.min(total, from + size);
+        StringBuilder sb = new StringBuilder(400 * (to - from) + 200).append('<').append(list).append('>');
+        for (int i = from; i < to; i++) item.write(sb, i);
+        sb.append("</").append(list).append('>');
+        sb.append(to < total ? "<IsTruncated>true</IsTruncated><Marker>page-" + to + "</Marker>" : "<IsTruncated>false</IsTruncated>");
+        return query("iam", IAM_NS, action, sb.toString());
+    }
+
+    // ---------------------------------------------------------------- S3
+
+    private String bucketName(int a, int i) {
+        return "bench-" + spec.accountId(a) + "-" + String.format("%06d", i);
+    }
+
+    private int bucketIndex(String path) {
+        String name = path.substring(1, path.indexOf('/', 1) < 0 ? path.length() : path.indexOf('/', 1));
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    }
+
+    private Answer s3(Call c, String op, int a) {
+        if ("ListBuckets".equals(op)) {
+            String max = c.query().get("max-buckets");
+            int size = max == null ? 10_000 : Integer.parseInt(max);
+            String token = c.query().get("continuation-token");
+            int from = token == null ? 0 : Integer.parseInt(token.substring(5));
+            int to = Math.min(spec.buckets(), from + size);
+            StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult xmlns=\"")
+                    .append(S3_NS).append("\"><Owner><ID>bench").append(a).append("</ID></Owner><Buckets>");
+            for (int i = from; i < to; i++) {
+                sb.append("<Bucket><Name>").append(bucketName(a, i)).append("</Name><CreationDate>2024-03-01T00:00:00.000Z")
+                        .append("</CreationDate><BucketRegion>").append(spec.regionNames().get(i % spec.regions()))
+                        .append("</BucketRegion></Bucket>");
+            }
+            sb.append("</Buckets>");
+            if (to < spec.buckets()) sb.append("<ContinuationToken>page-").append(to).append("</ContinuationToken>");
+            return Answer.of(200, "application/xml", sb.append("</ListAllMyBucketsResult>").toString());
+        }
+        if (!op.startsWith("GetBucket:")) return null;
+        int b = bucketIndex(c.path());
+        String region = spec.regionNames().get(b % spec.regions());
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        return switch (op.substring(10)) {
+            case "location" -> Answer.of(200, "application/xml", head + "<LocationConstraint xmlns=\"" + S3_NS + "\">"
+                    + ("us-east-1".equals(region) ? "" : region) + "</LocationConstraint>");
+            case "publicAccessBlock" -> pct(70, a, 30, b)
+                    ? Answer.of(200, "application/xml", head + "<PublicAccessBlockConfiguration xmlns=\"" + S3_NS + "\">"
+                    + block(true) + "</PublicAccessBlockConfiguration>")
+                    : s3Error(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found");
+            case "policyStatus" -> hasPolicy(a, b)
+                    ? Answer.of(200, "application/xml", head + "<PolicyStatus xmlns=\"" + S3_NS + "\"><IsPublic>"
+                    + (b % 50 == 7) + "</IsPublic></PolicyStatus>")
+                    : s3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist");
+            case "acl" -> Answer.of(200, "application/xml", head + "<AccessControlPolicy xmlns=\"" + S3_NS + "\"><Owner><ID>bench"
+                    + a + "</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                    + " xsi:type=\"CanonicalUser\"><ID>bench" + a + "</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>"
+                    + "</AccessControlList></AccessControlPolicy>");
+            case "ownershipControls" -> Answer.of(200, "application/xml", head + "<OwnershipControls xmlns=\"" + S3_NS
+                    + "\"><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>");
+            case "policy" -> hasPolicy(a, b)
+                    ? Answer.of(200, "application/json", policy(a, b))
+                    : s3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist");
+            case "versioning" -> Answer.of(200, "application/xml", head + "<VersioningConfiguration xmlns=\"" + S3_NS + "\">"
+                    + (pct(40, a, 31, b) ? "<Status>Enabled</Status>" : "") + "</VersioningConfiguration>");
+            case "lifecycle" -> pct(50, a, 32, b)
+                    ? Answer.of(200, "application/xml", head + "<LifecycleConfiguration xmlns=\"" + S3_NS + "\"><Rule><ID>expire"
+                    + "</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>365</Days>"
+                    + "</Expiration></Rule></LifecycleConfiguration>")
+                    : s3Error(404, "NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist");
+            default -> null;
+        };
+    }
+
+    private boolean hasPolicy(int a, int b) {
+        return pct(30, a, 33, b);
+    }
+
+    private String policy(int a, int b) {
+        String arn = "arn:aws:s3:::" + bucketName(a, b);
+        return pct(50, a, 34, b)
+                ? "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecure\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:*\",\"Resource\":[\"" + arn + "\",\"" + arn + "/*\"],\"Condition\":{\"Bool\":"
+                + "{\"aws:SecureTransport\":\"false\"}}}]}"
+                : "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Logs\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"logging.s3.amazonaws.com\"},\"Action\":\"s3:PutObject\",\"Resource\":\"" + arn + "/*\"}]}";
+    }
+
+    private static String block(boolean on) {
+        return "<BlockPublicAcls>" + on + "</BlockPublicAcls><IgnorePublicAcls>" + on + "</IgnorePublicAcls><BlockPublicPolicy>"
+                + on + "</BlockPublicPolicy><RestrictPublicBuckets>" + on + "</RestrictPublicBuckets>";
+    }
+
+    private Answer s3control(int a) {
+        if (a % 2 == 1) return controlError(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found");
+        return Answer.of(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration xmlns=\""
+                + S3C_NS + "\">" + block(true) + "</PublicAccessBlockConfiguration>");
+    }
+
+    // ---------------------------------------------------------------- Cost Explorer
+
+    private static final Pattern START = Pattern.compile("\"Start\"\\s*:\\s*\"([0-9-]+)\"");
+    private static final Pattern END = Pattern.compile("\"End\"\\s*:\\s*\"([0-9-]+)\"");
+    private static final Pattern GRANULARITY = Pattern.compile("\"Granularity\"\\s*:\\s*\"([A-Z]+)\"");
+
+    private static String find(Pattern p, String body) {
+        Matcher m = p.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private Answer ce(Call c, String op, int a) {
+        LocalDate start = LocalDate.parse(find(START, c.body()));
+        LocalDate end = LocalDate.parse(find(END, c.body()));
+        LocalDate oldest = LocalDate.of(2026, 11, 1).minusMonths(spec.months());
+        switch (op) {
+            case "GetCostAndUsage" -> {
+                boolean monthly = "MONTHLY".equals(find(GRANULARITY, c.body()));
+                boolean grouped = c.body().contains("\"GroupBy\"");
+                StringBuilder sb = new StringBuilder("{\"GroupDefinitions\":")
+                        .append(grouped ? "[{\"Type\":\"DIMENSION\",\"Key\":\"SERVICE\"}]" : "[]").append(",\"ResultsByTime\":[");
+                boolean first = true;
+                for (LocalDate from = start; from.isBefore(end); ) {
+                    LocalDate to = monthly ? min(from.withDayOfMonth(1).plusMonths(1), end) : from.plusDays(1);
+                    if (!first) sb.append(',');
+                    first = false;
+                    boolean known = !from.isBefore(oldest);
+                    boolean estimated = !to.isBefore(LocalDate.of(2026, 11, 29));
+                    double days = ChronoUnit.DAYS.between(from, to);
+                    sb.append("{\"TimePeriod\":{\"Start\":\"").append(from).append("\",\"End\":\"").append(to).append("\"},");
+                    if (grouped) {
+                        sb.append("\"Total\":{},\"Groups\":[");
+                        for (int s = 0; known && s < SERVICES.length; s++) {
+                            if (s > 0) sb.append(',');
+                            double usd = days * (5 + Math.floorMod(h(a, 40, s, from.getMonthValue()), 4000) / 100.0) / (s + 1);
+                            sb.append("{\"Keys\":[\"").append(SERVICES[s]).append("\"],\"Metrics\":{\"UnblendedCost\":{\"Amount\":\"")
+                                    .append(String.format(java.util.Locale.ROOT, "%.10f", usd)).append("\",\"Unit\":\"USD\"}}}");
+                        }
+                        sb.append("],");
+                    } else {
+                        double usd = known ? days * (40 + Math.floorMod(h(a, 41, from.toEpochDay()), 2000) / 100.0) : 0;
+                        sb.append("\"Total\":{\"UnblendedCost\":{\"Amount\":\"").append(String.format(java.util.Locale.ROOT, "%.10f", usd))
+                                .append("\",\"Unit\":\"USD\"}},\"Groups\":[],");
+                    }
+                    sb.append("\"Estimated\":").append(estimated).append('}');
+                    from = to;
+                }
+                sb.append("],\"DimensionValueAttributes\":[]}");
+                return new Answer(200, "application/x-amz-json-1.1", sb.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+            case "GetCostForecast" -> {
+                double usd = 1500 + Math.floorMod(h(a, 42), 300_000) / 100.0;
+                String body = "{\"Total\":{\"Amount\":\"" + String.format(java.util.Locale.ROOT, "%.10f", usd) + "\",\"Unit\":\"USD\"},"
+                        + "\"ForecastResultsByTime\":[{\"TimePeriod\":{\"Start\":\"" + start + "\",\"End\":\"" + end
+                        + "\"},\"MeanValue\":\"" + String.format(java.util.Locale.ROOT, "%.10f", usd) + "\"}]}";
+                return new Answer(200, "application/x-amz-json-1.1", body.getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static LocalDate min(LocalDate x, LocalDate y) {
+        return x.isBefore(y) ? x : y;
+    }
+}
