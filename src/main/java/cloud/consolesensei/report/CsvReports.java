@@ -3,6 +3,7 @@ package cloud.consolesensei.report;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.FindingStore;
+import cloud.consolesensei.finding.StoredFinding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,17 +41,49 @@ public class CsvReports {
 
     /** Writes the findings CSV of {@code scope} to {@code file}. */
     public void writeFindings(ReportScope scope, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get())) {
-            findings.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
-                Finding f = sf.finding();
-                print(p, f.accountId(), sf.accountName(), f.region(), f.service(), f.resourceType(), f.resourceId(),
-                        f.checkId(), f.severity().name(), f.title(), f.detail(),
-                        f.monthlyCostUsd() == null ? "" : f.monthlyCostUsd().toPlainString(), sf.status().name(),
-                        sf.firstSeen().toString(), sf.lastSeen().toString());
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (FindingsCsv out = open(file)) {
+            findings.forEachSeen(scope.runId(), scope.accountIds(), out);
+        }
+    }
+
+    /**
+     * Opens a findings CSV to be fed row by row, e.g. by the same pass over the findings that writes
+     * the workbook's Findings sheet (one read of the store for both).
+     */
+    public FindingsCsv open(Path file) {
+        return new FindingsCsv(file);
+    }
+
+    /** A findings CSV being written: header first, then one row per {@link #accept}ed finding. */
+    public static final class FindingsCsv implements java.util.function.Consumer<StoredFinding>, AutoCloseable {
+
+        private final CSVPrinter printer;
+
+        private FindingsCsv(Path file) {
+            try {
+                printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                        CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        @Override
+        public void accept(StoredFinding sf) {
+            Finding f = sf.finding();
+            print(printer, f.accountId(), sf.accountName(), f.region(), f.service(), f.resourceType(), f.resourceId(),
+                    f.checkId(), f.severity().name(), f.title(), f.detail(),
+                    f.monthlyCostUsd() == null ? "" : f.monthlyCostUsd().toPlainString(), sf.status().name(),
+                    sf.firstSeen().toString(), sf.lastSeen().toString());
+        }
+
+        @Override
+        public void close() {
+            try {
+                printer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

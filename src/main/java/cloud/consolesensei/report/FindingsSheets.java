@@ -35,12 +35,16 @@ public class FindingsSheets {
         this.catalog = catalog;
     }
 
-    /** The Findings sheet: what the run saw, suppressed ones excepted. */
-    public void findings(ReportWorkbook wb, ReportScope scope) {
+    /**
+     * The Findings sheet: what the run saw, suppressed ones excepted. Every finding read (suppressed
+     * ones too) is also handed to {@code alsoEach}, so the findings CSV can be written in the same pass.
+     */
+    public void findings(ReportWorkbook wb, ReportScope scope, java.util.function.Consumer<StoredFinding> alsoEach) {
         SXSSFSheet sheet = wb.sheet("Findings");
         wb.header(sheet, 0, HEADERS);
         int[] row = {1};
         store.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
+            alsoEach.accept(sf);
             if (sf.status() != FindingStatus.SUPPRESSED) row(wb, sheet, row[0]++, sf, remediation(sf.finding()));
         });
         wb.autoFilter(sheet, 0, row[0] - 1, HEADERS.size());

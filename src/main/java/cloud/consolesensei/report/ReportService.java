@@ -70,8 +70,18 @@ public class ReportService {
             throw new UncheckedIOException("cannot create the reports folder " + dir, e);
         }
         List<Path> out = new ArrayList<>();
-        out.add(atomically(dir.resolve(name("consolesensei", scope, "xlsx")), tmp -> workbook(scope, tmp, suppressions, prices)));
-        out.add(atomically(dir.resolve(name("findings", scope, "csv")), tmp -> csv.writeFindings(scope, tmp)));
+        Path findingsCsv = dir.resolve(name("findings", scope, "csv"));
+        Path findingsPart = part(findingsCsv);
+        try {
+            // one read of the findings store feeds both the Findings sheet and the findings CSV
+            try (CsvReports.FindingsCsv rows = csv.open(findingsPart)) {
+                out.add(atomically(dir.resolve(name("consolesensei", scope, "xlsx")),
+                        tmp -> workbook(scope, tmp, suppressions, prices, rows)));
+            }
+            out.add(publish(findingsPart, findingsCsv));
+        } finally {
+            deleteQuietly(findingsPart);
+        }
         out.add(atomically(dir.resolve(name("coverage", scope, "csv")), tmp -> csv.writeCoverage(scope, tmp)));
         return out;
     }
@@ -90,13 +100,15 @@ public class ReportService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the reports folder " + dir, e);
         }
-        return atomically(dir.resolve(name("consolesensei", scope, "xlsx")), tmp -> workbook(scope, tmp, suppressions, prices));
+        return atomically(dir.resolve(name("consolesensei", scope, "xlsx")),
+                tmp -> workbook(scope, tmp, suppressions, prices, f -> { }));
     }
 
-    private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices) {
+    private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices,
+                          java.util.function.Consumer<cloud.consolesensei.finding.StoredFinding> alsoEachFinding) {
         try (ReportWorkbook wb = new ReportWorkbook(new SXSSFWorkbook(ROW_WINDOW))) {
             summary.write(wb, scope, "as of " + prices.asOf() + ": " + prices.source());
-            findings.findings(wb, scope);
+            findings.findings(wb, scope, alsoEachFinding);
             findings.changes(wb, scope);
             contributors.stream().sorted(Comparator.comparingInt(WorkbookContributor::order))
                     .forEach(c -> c.contribute(wb, scope));
@@ -111,11 +123,13 @@ public class ReportService {
         }
     }
 
-    /** Writes {@code target} through a temporary file in the same folder, then moves it into place. */
-    public static Path atomically(Path target, java.util.function.Consumer<Path> writer) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+    private static Path part(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".part");
+    }
+
+    /** Moves a complete temporary file into place (atomically where the file system can). */
+    private static Path publish(Path tmp, Path target) {
         try {
-            writer.accept(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -124,12 +138,25 @@ public class ReportService {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a left-over part file is harmless: it is never a report
+        }
+    }
+
+    /** Writes {@code target} through a temporary file in the same folder, then moves it into place. */
+    public static Path atomically(Path target, java.util.function.Consumer<Path> writer) {
+        Path tmp = part(target);
+        try {
+            writer.accept(tmp);
+            return publish(tmp, target);
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to do: the target is either complete or untouched
-            }
+            deleteQuietly(tmp); // the target is either complete or untouched
         }
     }
 }
