@@ -163,7 +163,8 @@ public class SummarySheet {
         sheet.createDrawingPatriarch();
         // SXSSFDrawing cannot make charts; the streamed sheet's backing XSSFSheet owns the same drawing
         XSSFDrawing drawing = wb.poi().getXSSFWorkbook().getSheet(sheet.getSheetName()).getDrawingPatriarch();
-        XSSFChart counts = chart(drawing, 14, first - 2, "Findings by severity");
+        // below the trend table, side by side, so the sheet prints one page wide
+        XSSFChart counts = chart(drawing, 0, 6, last + 2, "Findings by severity");
         XDDFChartData data = lines(counts);
         for (int s = 0; s < Severity.values().length; s++) {
             String col = String.valueOf((char) ('C' + s));
@@ -172,7 +173,7 @@ public class SummarySheet {
                     .setTitle(Severity.values()[s].name(), null);
         }
         counts.plot(data);
-        XSSFChart money = chart(drawing, 14, first + 18, "Money at stake (USD/month)");
+        XSSFChart money = chart(drawing, 6, 12, last + 2, "Money at stake (USD/month)");
         XDDFChartData m = lines(money);
         m.addSeries(XDDFDataSourcesFactory.fromArray(dates, cats),
                         XDDFDataSourcesFactory.fromArray(usd, ref + "$H$" + (first + 1) + ":$H$" + (last + 1)))
@@ -180,8 +181,8 @@ public class SummarySheet {
         money.plot(m);
     }
 
-    private static XSSFChart chart(XSSFDrawing drawing, int col, int row, String title) {
-        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, col, Math.max(0, row), col + 10, Math.max(0, row) + 16));
+    private static XSSFChart chart(XSSFDrawing drawing, int col, int colEnd, int row, String title) {
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, col, Math.max(0, row), colEnd, Math.max(0, row) + 18));
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
