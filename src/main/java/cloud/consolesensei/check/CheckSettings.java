@@ -50,10 +50,6 @@ public record CheckSettings(Set<String> disabled, Map<String, Map<String, Object
         return (List<String>) value(checkId, name);
     }
 
-    public String string(String checkId, String name) {
-        return (String) value(checkId, name);
-    }
-
     private Object value(String checkId, String name) {
         Map<String, Object> m = values.get(checkId);
         Object v = m == null ? null : m.get(name);

@@ -58,11 +58,6 @@ public record ReadContext(AccountTarget account, String region, AwsClients clien
         return new CheckContext(account.id(), account.name(), region, asOf, settings, prices);
     }
 
-    /** The region in which to audit global services' signing (us-east-1) or this region. */
-    public String awsRegion() {
-        return Finding.GLOBAL.equals(region) ? "us-east-1" : region;
-    }
-
     /**
      * Makes one AWS call; on failure records a coverage gap for (account, region, service,
      * operation) and returns empty.

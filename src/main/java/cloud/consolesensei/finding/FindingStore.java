@@ -1,6 +1,5 @@
 package cloud.consolesensei.finding;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -200,10 +199,5 @@ public class FindingStore {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Sum helper for callers adding money. */
-    public static BigDecimal add(BigDecimal a, BigDecimal b) {
-        return a == null ? b : b == null ? a : a.add(b);
     }
 }

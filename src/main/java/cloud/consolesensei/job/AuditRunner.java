@@ -60,8 +60,9 @@ public class AuditRunner {
      */
     public RunOutcome run(RunRequest request, Runnable started) throws Exception {
         validator.validate();
+        RunResources resources;
         try {
-            registry.resources(request);
+            resources = registry.resources(request);
         } catch (BaseCredentialsException e) {
             registry.release(request.runId());
             return new RunOutcome(-1, request.runId(), "FAILED", 1, List.of(), 0, List.of("error: " + e.getMessage()));
@@ -70,7 +71,7 @@ public class AuditRunner {
             throw e;
         }
         java.util.Optional<java.time.LocalDate> latest = history.latestAsOf(
-                registry.resources(request).accounts().stream().map(a -> a.id()).toList());
+                resources.accounts().stream().map(a -> a.id()).toList());
         if (latest.isPresent() && request.asOf().isBefore(latest.get())) {
             registry.release(request.runId());
             throw new ConfigException("--as-of " + request.asOf() + " is before " + latest.get()

@@ -94,13 +94,14 @@ public class PlanTasklet implements Tasklet {
             throw new IllegalStateException("no account could be reached: " + String.join("; ", reasons)
                     + ". Check the credentials and network access to the AWS endpoints (`doctor` tells which call fails).");
         }
-        new AuditPlan(regions, unreachable).store(jobContext);
-        int n = jdbc.update("UPDATE audit_run SET accounts = ? WHERE run_id = ?",
-                String.join(",", new AuditPlan(regions, unreachable).allAccountIds()), request.runId());
+        AuditPlan plan = new AuditPlan(regions, unreachable);
+        plan.store(jobContext);
+        String accounts = String.join(",", plan.allAccountIds());
+        int n = jdbc.update("UPDATE audit_run SET accounts = ? WHERE run_id = ?", accounts, request.runId());
         if (n == 0) {
             jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, accounts, started_at) VALUES (?,?,?,?,?,?)",
                     request.runId(), request.scope(), java.sql.Date.valueOf(request.asOf()), request.demo(),
-                    String.join(",", new AuditPlan(regions, unreachable).allAccountIds()), Timestamp.from(Instant.now()));
+                    accounts, Timestamp.from(Instant.now()));
         }
         log.info("plan: {} account(s) reachable, {} unreachable", regions.size(), unreachable.size());
         return RepeatStatus.FINISHED;

@@ -33,7 +33,6 @@ public final class ReportWorkbook implements AutoCloseable {
     private final CellStyle date;
     private final CellStyle percent;
     private final CellStyle integer;
-    private final CellStyle wrap;
     private final CellStyle link;
     private final java.util.Map<cloud.consolesensei.finding.Severity, CellStyle> severity =
             new java.util.EnumMap<>(cloud.consolesensei.finding.Severity.class);
@@ -62,8 +61,6 @@ public final class ReportWorkbook implements AutoCloseable {
         percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
         integer = wb.createCellStyle();
         integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-        wrap = wb.createCellStyle();
-        wrap.setWrapText(true);
         Font blue = wb.createFont();
         blue.setUnderline(Font.U_SINGLE);
         blue.setColor(IndexedColors.BLUE.getIndex());
@@ -159,8 +156,6 @@ public final class ReportWorkbook implements AutoCloseable {
     public CellStyle usdStyle() { return usd; }
     public CellStyle dateStyle() { return date; }
     public CellStyle percentStyle() { return percent; }
-    public CellStyle integerStyle() { return integer; }
-    public CellStyle wrapStyle() { return wrap; }
 
     /** Writes a header row, freezes it and (for {@code lastRow >= 0}) sets an autofilter later via {@link #autoFilter}. */
     public void header(Sheet sheet, int rowIndex, List<String> headers) {
