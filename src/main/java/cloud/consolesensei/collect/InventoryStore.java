@@ -74,13 +74,19 @@ public class InventoryStore {
                 });
     }
 
-    /** Number of rows per sheet for one account of a run (how many resources were evaluated). */
-    public java.util.Map<String, Integer> counts(String runId, String accountId) {
-        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT sheet, COUNT(*) AS n FROM inventory_row WHERE run_id = ? AND account_id = ? GROUP BY sheet ORDER BY sheet",
-                rs -> {
-                    m.put(rs.getString("sheet"), rs.getInt("n"));
-                }, runId, accountId);
+    /**
+     * Number of rows per sheet (how many resources were evaluated) for each account of
+     * {@code accountIds} that has any, in one grouped read of the run's rows; sheets in name order.
+     */
+    public java.util.Map<String, java.util.Map<String, Integer>> countsByAccount(String runId, Collection<String> accountIds) {
+        java.util.Map<String, java.util.Map<String, Integer>> m = new java.util.HashMap<>();
+        if (accountIds.isEmpty()) return m;
+        new NamedParameterJdbcTemplate(jdbc).query("SELECT account_id, sheet, COUNT(*) AS n FROM inventory_row"
+                        + " WHERE run_id = :run AND account_id IN (:a) GROUP BY account_id, sheet ORDER BY account_id, sheet",
+                new MapSqlParameterSource("run", runId).addValue("a", accountIds), rs -> {
+                    m.computeIfAbsent(rs.getString("account_id"), k -> new java.util.LinkedHashMap<>())
+                            .put(rs.getString("sheet"), rs.getInt("n"));
+                });
         return m;
     }
 

@@ -85,8 +85,14 @@ public class FindingStore {
                 updates.add(new Object[] {accountName, nz(f.service()), nz(f.resourceType()), f.severity().name(), nz(f.title()),
                         nz(f.detail()), f.monthlyCostUsd(), status.name(), reason, day, day, day, day, runId, fp});
             }
-            runUpdates.add(new Object[] {status.name(), f.severity().name(), f.monthlyCostUsd(), runId, fp});
-            runInserts.add(new Object[] {runId, fp, f.accountId(), status.name(), f.severity().name(), f.monthlyCostUsd()});
+            if (row != null && runId.equals(row[1])) {
+                // written by this run already (a restarted chunk): finding and run_finding rows are
+                // committed together, so the run's history row exists
+                runUpdates.add(new Object[] {status.name(), f.severity().name(), f.monthlyCostUsd(), runId, fp});
+            } else {
+                runInserts.add(new Object[] {runId, fp, f.accountId(), status.name(), f.severity().name(),
+                        f.monthlyCostUsd(), f.checkId(), f.region(), f.resourceId()});
+            }
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type,"
@@ -101,16 +107,13 @@ public class FindingStore {
                     + " first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END,"
                     + " resolved_on = NULL, last_run_id = ? WHERE fingerprint = ?", updates);
         }
-        // run_finding: update where the run already has the row (a restarted chunk), insert the rest
-        int[] updated = jdbc.batchUpdate("UPDATE run_finding SET status = ?, severity = ?, monthly_cost_usd = ?"
-                + " WHERE run_id = ? AND fingerprint = ?", runUpdates);
-        List<Object[]> missing = new java.util.ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) missing.add(runInserts.get(i));
+        if (!runUpdates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE run_finding SET status = ?, severity = ?, monthly_cost_usd = ?"
+                    + " WHERE run_id = ? AND fingerprint = ?", runUpdates);
         }
-        if (!missing.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
-                    + " VALUES (?,?,?,?,?,?)", missing);
+        if (!runInserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd,"
+                    + " check_id, region, resource_id) VALUES (?,?,?,?,?,?,?,?,?)", runInserts);
         }
     }
 
@@ -153,8 +156,9 @@ public class FindingStore {
                 + " AND NOT EXISTS (SELECT 1 FROM coverage_gap g WHERE g.run_id = :run AND g.info = FALSE"
                 + " AND g.account_id = f.account_id AND (g.region = f.region OR g.region = 'global')"
                 + " AND (g.service = f.service OR (g.service IN ('sts', 's3control')) OR (g.service = 'ec2' AND f.service = 'ebs')))";
-        named.update("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
-                + " SELECT :run, f.fingerprint, f.account_id, 'RESOLVED', f.severity, f.monthly_cost_usd" + unseen
+        named.update("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd,"
+                + " check_id, region, resource_id) SELECT :run, f.fingerprint, f.account_id, 'RESOLVED', f.severity,"
+                + " f.monthly_cost_usd, f.check_id, f.region, f.resource_id" + unseen
                 + " AND NOT EXISTS (SELECT 1 FROM run_finding r WHERE r.run_id = :run AND r.fingerprint = f.fingerprint)", p);
         return named.update("UPDATE finding SET status = 'RESOLVED', resolved_on = :asOf WHERE fingerprint IN ("
                 + "SELECT r.fingerprint FROM run_finding r WHERE r.run_id = :run AND r.status = 'RESOLVED')"
@@ -162,28 +166,78 @@ public class FindingStore {
     }
 
     /**
-     * Streams the findings {@code runId} saw (not the RESOLVED ones), most severe first, then by
-     * money at stake. Rows are handed over one at a time, so memory stays flat.
+     * Streams the findings {@code runId} saw (not the RESOLVED ones), ordered by account ID, then most
+     * severe first, then by money at stake (USD per month, largest first), then check ID, region and
+     * resource ID. Rows are handed over one at a time and read one account at a time, so memory is
+     * bounded by the largest account, not by the estate.
      */
     public void forEachSeen(String runId, Collection<String> accountIds, Consumer<StoredFinding> consumer) {
         stream(runId, accountIds, "<> 'RESOLVED'", consumer);
     }
 
-    /** Streams the findings {@code runId} marked {@code status} (RESOLVED, NEW or SUPPRESSED), in the same order as {@link #forEachSeen}. */
+    /**
+     * Streams the findings {@code runId} marked {@code status} (NEW, SUPPRESSED or RESOLVED), in the same
+     * order as {@link #forEachSeen}. The finding's texts are its latest ones.
+     */
     public void forEachWithRunStatus(String runId, Collection<String> accountIds, FindingStatus status,
                                      Consumer<StoredFinding> consumer) {
-        stream(runId, accountIds, "= '" + status.name() + "'", consumer);
+        if (accountIds.isEmpty()) return;
+        if (status != FindingStatus.RESOLVED) {
+            stream(runId, accountIds, "= '" + status.name() + "'", consumer);
+            return;
+        }
+        // resolving does not move last_run_id; the run's few RESOLVED rows are found from its history
+        named.query("SELECT f.*, 'RESOLVED' AS run_status FROM finding f WHERE f.fingerprint IN (SELECT r.fingerprint"
+                + " FROM run_finding r WHERE r.run_id = :run AND r.status = 'RESOLVED' AND r.account_id IN (:accounts))"
+                + " ORDER BY f.account_id, " + REPORT_ORDER, params(runId, accountIds), rs -> {
+            consumer.accept(map(rs));
+        });
     }
 
+    private static final String REPORT_ORDER = SEVERITY_RANK
+            + ", f.monthly_cost_usd DESC NULLS LAST, f.check_id, f.region, f.resource_id";
+
+    /**
+     * One query per account. Where no other run can have written the account's findings since
+     * {@code runId} started, the run's findings are exactly the account's rows whose
+     * {@code last_run_id} is the run, and their status is the run's: those rows are read straight from
+     * {@code finding} (clustered by the chunks that wrote them). Joining each row to its
+     * {@code run_finding} row instead costs a random index look-up per finding, which on a run of a
+     * million findings is most of the report's time; that join remains for the accounts another run
+     * has touched since (a concurrent run, or this run restarted after a later one).
+     */
     private void stream(String runId, Collection<String> accountIds, String statusCond, Consumer<StoredFinding> consumer) {
         if (accountIds.isEmpty()) return;
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId).addValue("accounts", accountIds);
-        named.query("SELECT f.*, r.status AS run_status FROM finding f JOIN run_finding r ON r.fingerprint = f.fingerprint"
-                + " AND r.run_id = :run WHERE f.account_id IN (:accounts) AND r.status " + statusCond
-                + " ORDER BY f.account_id, " + SEVERITY_RANK + ", f.monthly_cost_usd DESC NULLS LAST, f.check_id, f.region, f.resource_id",
-                p, rs -> {
-                    consumer.accept(map(rs));
-                });
+        java.util.Set<String> overtaken = overtaken(runId, accountIds);
+        for (String account : new java.util.TreeSet<>(accountIds)) {
+            MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId).addValue("account", account);
+            String sql = overtaken.contains(account)
+                    ? "SELECT f.*, r.status AS run_status FROM finding f JOIN run_finding r ON r.fingerprint = f.fingerprint"
+                            + " AND r.run_id = :run WHERE f.account_id = :account AND r.status " + statusCond
+                    : "SELECT f.*, f.status AS run_status FROM finding f WHERE f.account_id = :account"
+                            + " AND f.last_run_id = :run AND f.status " + statusCond;
+            named.query(sql + " ORDER BY " + REPORT_ORDER, p, rs -> {
+                consumer.accept(map(rs));
+            });
+        }
+    }
+
+    /**
+     * Accounts of {@code accountIds} whose findings a run other than {@code runId} may have written
+     * since {@code runId} started: runs started since, still running (or killed) or finished since.
+     */
+    private java.util.Set<String> overtaken(String runId, Collection<String> accountIds) {
+        List<String> others = jdbc.queryForList("SELECT o.run_id FROM audit_run o, audit_run r WHERE r.run_id = ?"
+                + " AND o.run_id <> r.run_id AND (o.finished_at IS NULL OR o.finished_at >= r.started_at"
+                + " OR o.started_at >= r.started_at)", String.class, runId);
+        if (others.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(named.queryForList("SELECT DISTINCT account_id FROM run_finding"
+                + " WHERE run_id IN (:others) AND account_id IN (:accounts)",
+                new MapSqlParameterSource("others", others).addValue("accounts", accountIds), String.class));
+    }
+
+    private static MapSqlParameterSource params(String runId, Collection<String> accountIds) {
+        return new MapSqlParameterSource().addValue("run", runId).addValue("accounts", accountIds);
     }
 
     static StoredFinding map(ResultSet rs) throws SQLException {

@@ -131,43 +131,140 @@ public class RunHistory {
     }
 
     private Map<String, Counts> countsOf(List<String> runIds, Collection<String> accountIds) {
+        Map<String, Map<String, Counts>> stored = stored(runIds, accountIds);
+        List<String> missing = runIds.stream().filter(r -> !stored.containsKey(r)).toList();
+        Map<String, Counts> out = new LinkedHashMap<>();
+        if (!missing.isEmpty()) grouped(missing, accountIds, true).forEach((key, c) -> out.put(key.get(0), c));
+        stored.forEach((run, byAccount) -> out.put(run, sum(byAccount.values())));
+        return out;
+    }
+
+    /**
+     * Figures of {@code runId} per account of {@code accountIds}; an account without findings maps to
+     * zeros. Read from the run's stored figures ({@link #storeTotals}), else grouped from its history
+     * in one read (not one per account).
+     */
+    public Map<String, Counts> countsByAccount(String runId, Collection<String> accountIds) {
+        Map<String, Counts> out = new LinkedHashMap<>();
+        if (accountIds.isEmpty()) return out;
+        Map<String, Counts> stored = stored(List.of(runId), accountIds).get(runId);
+        if (stored != null) {
+            for (String a : accountIds) out.put(a, stored.getOrDefault(a, empty()));
+            return out;
+        }
+        Map<List<String>, Counts> g = grouped(List.of(runId), accountIds, false);
+        for (String a : accountIds) out.put(a, g.getOrDefault(List.of(runId, a), empty()));
+        return out;
+    }
+
+    /**
+     * Stores the figures of {@code runId} for each of {@code accountIds}, replacing any stored before.
+     * Called when the run's reconcile step has settled them (nothing changes a run's findings after
+     * it), so later reports, emails and trends read them instead of grouping the run's history again.
+     */
+    public void storeTotals(String runId, Collection<String> accountIds) {
+        Map<List<String>, Counts> g = grouped(List.of(runId), accountIds, false);
+        jdbc.update("DELETE FROM run_account_total WHERE run_id = ?", runId);
+        List<Object[]> rows = new ArrayList<>();
+        for (String a : new java.util.LinkedHashSet<>(accountIds)) {
+            Counts c = g.getOrDefault(List.of(runId, a), empty());
+            rows.add(new Object[] {runId, a, c.of(Severity.CRITICAL), c.of(Severity.HIGH), c.of(Severity.MEDIUM),
+                    c.of(Severity.LOW), c.of(Severity.INFO), c.newCount(), c.resolved(), c.suppressed(), c.atStake()});
+        }
+        jdbc.batchUpdate("INSERT INTO run_account_total (run_id, account_id, critical, high, medium, low, info, new_count,"
+                + " resolved, suppressed, at_stake_usd) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    /** Stored figures: run to account to counts, for the runs of {@code runIds} that have them. */
+    private Map<String, Map<String, Counts>> stored(List<String> runIds, Collection<String> accountIds) {
+        Map<String, Map<String, Counts>> out = new LinkedHashMap<>();
+        MapSqlParameterSource p = new MapSqlParameterSource("runs", runIds);
+        named.query("SELECT DISTINCT run_id FROM run_account_total WHERE run_id IN (:runs)", p, rs -> {
+            out.put(rs.getString(1), new LinkedHashMap<>());
+        });
+        if (out.isEmpty()) return out;
+        String where = "run_id IN (:runs)";
+        if (accountIds != null) {
+            where += " AND account_id IN (:accounts)";
+            p.addValue("accounts", accountIds);
+        }
+        named.query("SELECT * FROM run_account_total WHERE " + where, p, rs -> {
+            Map<Severity, Integer> sev = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) sev.put(s, rs.getInt(s.name().toLowerCase(java.util.Locale.ROOT)));
+            out.get(rs.getString("run_id")).put(rs.getString("account_id"), new Counts(sev, rs.getInt("new_count"),
+                    rs.getInt("resolved"), rs.getInt("suppressed"),
+                    rs.getBigDecimal("at_stake_usd").setScale(2, RoundingMode.HALF_UP)));
+        });
+        return out;
+    }
+
+    private static Counts sum(Collection<Counts> all) {
+        Map<Severity, Integer> sev = zeros();
+        int fresh = 0;
+        int resolved = 0;
+        int suppressed = 0;
+        BigDecimal usd = BigDecimal.ZERO.setScale(2);
+        for (Counts c : all) {
+            c.bySeverity().forEach((k, v) -> sev.merge(k, v, Integer::sum));
+            fresh += c.newCount();
+            resolved += c.resolved();
+            suppressed += c.suppressed();
+            usd = usd.add(c.atStake());
+        }
+        return new Counts(sev, fresh, resolved, suppressed, usd);
+    }
+
+    /**
+     * Counts keyed by [run] ({@code byRun}) or [run, account], from run_finding alone: it carries the
+     * severity, status, cost, region and resource ID each figure needs.
+     */
+    private Map<List<String>, Counts> grouped(List<String> runIds, Collection<String> accountIds, boolean byRun) {
         MapSqlParameterSource p = new MapSqlParameterSource("runs", runIds);
         String where = "run_id IN (:runs)";
         if (accountIds != null) {
             where += " AND account_id IN (:accounts)";
             p.addValue("accounts", accountIds);
         }
-        Map<String, Map<Severity, Integer>> sev = new LinkedHashMap<>();
-        Map<String, int[]> other = new LinkedHashMap<>();
-        Map<String, BigDecimal> usd = new LinkedHashMap<>();
+        Map<List<String>, Map<Severity, Integer>> sev = new LinkedHashMap<>();
+        Map<List<String>, int[]> other = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal> usd = new LinkedHashMap<>();
+        java.util.function.Function<java.sql.ResultSet, List<String>> key = rs -> {
+            try {
+                return byRun ? List.of(rs.getString("run_id")) : List.of(rs.getString("run_id"), rs.getString("account_id"));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
         // Money at stake counts each resource once, at its largest figure: an old snapshot that is
         // also orphaned, or an unattached gp2 volume, is one sum of money, not two.
-        named.query("SELECT run_id, SUM(m) AS usd FROM (SELECT r.run_id, f.account_id, f.region, f.resource_id,"
-                + " MAX(r.monthly_cost_usd) AS m FROM run_finding r JOIN finding f ON f.fingerprint = r.fingerprint"
-                + " WHERE r." + where.replace(" AND account_id", " AND r.account_id")
-                + " AND r.status IN ('NEW', 'OPEN') AND r.monthly_cost_usd IS NOT NULL"
-                + " GROUP BY r.run_id, f.account_id, f.region, f.resource_id) x GROUP BY run_id", p, rs -> {
-            usd.put(rs.getString("run_id"), rs.getBigDecimal("usd"));
+        named.query("SELECT run_id, account_id, SUM(m) AS usd FROM (SELECT run_id, account_id, region, resource_id,"
+                + " MAX(monthly_cost_usd) AS m FROM run_finding WHERE " + where
+                + " AND status IN ('NEW', 'OPEN') AND monthly_cost_usd IS NOT NULL"
+                + " GROUP BY run_id, account_id, region, resource_id) x GROUP BY run_id, account_id", p, rs -> {
+            usd.merge(key.apply(rs), rs.getBigDecimal("usd"), BigDecimal::add);
         });
-        named.query("SELECT run_id, severity, status, COUNT(*) AS n FROM run_finding WHERE "
-                + where + " GROUP BY run_id, severity, status", p, rs -> {
-            String run = rs.getString("run_id");
+        named.query("SELECT run_id, account_id, severity, status, COUNT(*) AS n FROM run_finding WHERE "
+                + where + " GROUP BY run_id, account_id, severity, status", p, rs -> {
+            List<String> k = key.apply(rs);
             int n = rs.getInt("n");
-            int[] o = other.computeIfAbsent(run, k -> new int[3]);
+            int[] o = other.computeIfAbsent(k, x -> new int[3]);
             switch (FindingStatus.valueOf(rs.getString("status"))) {
                 case RESOLVED -> o[1] += n;
                 case SUPPRESSED -> o[2] += n;
                 case NEW, OPEN -> {
                     if ("NEW".equals(rs.getString("status"))) o[0] += n;
-                    sev.computeIfAbsent(run, k -> zeros()).merge(Severity.valueOf(rs.getString("severity")), n, Integer::sum);
+                    sev.computeIfAbsent(k, x -> zeros()).merge(Severity.valueOf(rs.getString("severity")), n, Integer::sum);
                 }
             }
         });
-        Map<String, Counts> out = new LinkedHashMap<>();
-        for (String run : runIds) {
-            int[] o = other.getOrDefault(run, new int[3]);
-            out.put(run, new Counts(sev.getOrDefault(run, zeros()), o[0], o[1], o[2],
-                    usd.getOrDefault(run, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)));
+        Map<List<String>, Counts> out = new LinkedHashMap<>();
+        java.util.Set<List<String>> keys = new java.util.LinkedHashSet<>(other.keySet());
+        keys.addAll(usd.keySet());
+        if (byRun) runIds.forEach(r -> keys.add(List.of(r)));
+        for (List<String> k : keys) {
+            int[] o = other.getOrDefault(k, new int[3]);
+            out.put(k, new Counts(sev.getOrDefault(k, zeros()), o[0], o[1], o[2],
+                    usd.getOrDefault(k, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)));
         }
         return out;
     }

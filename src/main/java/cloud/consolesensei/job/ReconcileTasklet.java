@@ -1,6 +1,7 @@
 package cloud.consolesensei.job;
 
 import cloud.consolesensei.finding.FindingStore;
+import cloud.consolesensei.finding.RunHistory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * After the collect step: findings of the run's accounts that this run did not see are RESOLVED
  * (unless a coverage gap means they could not be seen). Only the run's accounts are touched, so
  * re-running one account leaves the others' history alone; a run limited with {@code --region}
- * leaves the findings of the other regions alone too.
+ * leaves the findings of the other regions alone too. The run's figures per account are then
+ * settled and stored ({@link RunHistory#storeTotals}) for the report, the email and later trends.
  */
 @Component
 public class ReconcileTasklet implements Tasklet {
@@ -22,9 +24,11 @@ public class ReconcileTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ReconcileTasklet.class);
 
     private final FindingStore findings;
+    private final RunHistory history;
 
-    public ReconcileTasklet(FindingStore findings) {
+    public ReconcileTasklet(FindingStore findings, RunHistory history) {
         this.findings = findings;
+        this.history = history;
     }
 
     @Override
@@ -34,6 +38,7 @@ public class ReconcileTasklet implements Tasklet {
         AuditPlan plan = AuditPlan.load(stepExecution.getJobExecution().getExecutionContext());
         int n = findings.resolveUnseen(request.runId(), request.asOf(), plan.allAccountIds(), request.regions());
         log.info("reconcile: {} finding(s) resolved", n);
+        history.storeTotals(request.runId(), plan.allAccountIds());
         return RepeatStatus.FINISHED;
     }
 }

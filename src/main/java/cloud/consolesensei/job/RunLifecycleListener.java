@@ -29,6 +29,10 @@ public class RunLifecycleListener implements JobExecutionListener {
     public void beforeJob(JobExecution jobExecution) {
         MDC.put("run", jobExecution.getJobParameters().getString("run.id"));
         MDC.put("execution", String.valueOf(jobExecution.getId()));
+        // a restarted run writes findings again: until it ends it counts as running (FindingStore reads
+        // around the findings of runs that may have written after another run started)
+        jdbc.update("UPDATE audit_run SET finished_at = NULL WHERE run_id = ?",
+                jobExecution.getJobParameters().getString("run.id"));
     }
 
     @Override

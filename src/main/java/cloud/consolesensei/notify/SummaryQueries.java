@@ -71,7 +71,7 @@ public class SummaryQueries {
 
     /** NEW CRITICAL and HIGH findings of the run, most severe and costly first, at most {@code limit}. */
     public List<Row> topNew(String runId, Collection<String> accounts, int limit) {
-        return rows(runId, accounts, "r.status = 'NEW' AND f.severity IN ('CRITICAL', 'HIGH')", "f.first_seen", limit);
+        return rows(runId, accounts, "r.status = 'NEW' AND r.severity IN ('CRITICAL', 'HIGH')", "f.first_seen", limit);
     }
 
     /** How many NEW CRITICAL and HIGH findings the run has. */
@@ -88,11 +88,13 @@ public class SummaryQueries {
     /** Money at stake by check (seen, unsuppressed findings with a cost), largest first, at most {@code limit}. */
     public List<CheckMoney> moneyByCheck(String runId, Collection<String> accounts, int limit) {
         if (accounts.isEmpty()) return List.of();
-        return named.query("SELECT f.check_id, MAX(f.title) AS title, COUNT(*) AS n, SUM(r.monthly_cost_usd) AS usd"
-                        + " FROM run_finding r JOIN finding f ON f.fingerprint = r.fingerprint"
+        // grouped on run_finding alone; only the top checks are joined to a finding for their title
+        return named.query("SELECT x.check_id, f.title, x.n, x.usd FROM (SELECT r.check_id, COUNT(*) AS n,"
+                        + " SUM(r.monthly_cost_usd) AS usd, MIN(r.fingerprint) AS fp FROM run_finding r"
                         + " WHERE r.run_id = :run AND r.account_id IN (:a) AND r.status IN ('NEW', 'OPEN')"
-                        + " AND r.monthly_cost_usd IS NOT NULL GROUP BY f.check_id"
-                        + " ORDER BY usd DESC, f.check_id FETCH FIRST " + limit + " ROWS ONLY",
+                        + " AND r.monthly_cost_usd IS NOT NULL GROUP BY r.check_id"
+                        + " ORDER BY usd DESC, r.check_id FETCH FIRST " + limit + " ROWS ONLY) x"
+                        + " JOIN finding f ON f.fingerprint = x.fp ORDER BY x.usd DESC, x.check_id",
                 params(runId, accounts), (rs, i) -> new CheckMoney(rs.getString("check_id"), rs.getString("title"),
                         rs.getInt("n"), rs.getBigDecimal("usd")));
     }

@@ -82,8 +82,10 @@ public class SummarySheet {
         coverage.forEach(scope.runId(), scope.accountIds(), g -> {
             if (!g.info()) gaps.merge(g.accountId(), 1, Integer::sum);
         });
+        Map<String, RunHistory.Counts> byAccount = history.countsByAccount(scope.runId(), scope.accountIds());
+        Map<String, Map<String, Integer>> evaluatedByAccount = inventory.countsByAccount(scope.runId(), scope.accountIds());
         for (AccountTarget a : scope.accounts()) {
-            RunHistory.Counts t = history.counts(scope.runId(), List.of(a.id()));
+            RunHistory.Counts t = byAccount.get(a.id());
             Row row = sheet.createRow(r++);
             wb.set(row, 0, a.id(), false);
             wb.set(row, 1, a.name(), false);
@@ -100,7 +102,7 @@ public class SummarySheet {
         for (AccountTarget a : scope.accounts()) {
             List<AccountFacts.Fact> fs = new ArrayList<>();
             facts.forEach(f -> fs.addAll(f.facts(a.id(), scope)));
-            Map<String, Integer> evaluated = inventory.counts(scope.runId(), a.id());
+            Map<String, Integer> evaluated = evaluatedByAccount.getOrDefault(a.id(), Map.of());
             if (fs.isEmpty() && evaluated.isEmpty()) continue;
             wb.set(sheet.createRow(r++), 0, a.name() + " (" + a.id() + ")", false).setCellStyle(wb.titleStyle());
             for (AccountFacts.Fact f : fs) {

@@ -275,13 +275,13 @@ class HistoryAndSuppressionsTest {
             String status = i % 10 == 9 ? "SUPPRESSED" : i % 2 == 0 ? "NEW" : "OPEN";
             findings.add(new Object[]{fp, ALPHA, "alpha", "us-east-1", "ec2", "Test resource", "r-" + i, check, sev.name(),
                     "t", "d", usd, status, Date.valueOf(D1), Date.valueOf(D1), run});
-            seen.add(new Object[]{run, fp, ALPHA, status, sev.name(), usd});
+            seen.add(new Object[]{run, fp, ALPHA, status, sev.name(), usd, check, "us-east-1", "r-" + i});
         }
         jdbc.batchUpdate("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type, resource_id,"
                 + " check_id, severity, title, detail, monthly_cost_usd, status, first_seen, last_seen, last_run_id)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", findings);
-        jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
-                + " VALUES (?,?,?,?,?,?)", seen);
+        jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd,"
+                + " check_id, region, resource_id) VALUES (?,?,?,?,?,?,?,?,?)", seen);
         var scope = new cloud.consolesensei.report.ReportScope(run, "all",
                 List.of(new cloud.consolesensei.aws.AccountTarget(ALPHA, "alpha", null, null, List.of("us-east-1"), List.of(), null, List.of())),
                 D1, false);
