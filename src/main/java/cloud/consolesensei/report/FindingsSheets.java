@@ -38,15 +38,22 @@ public class FindingsSheets {
     /**
      * The Findings sheet: what the run saw, suppressed ones excepted. Every finding read (suppressed
      * ones too) is also handed to {@code alsoEach}, so the findings CSV can be written in the same pass.
+     * {@code alsoEach} runs on the calling thread as the rows are read; the sheet's rows are built on a
+     * second thread ({@link HandOff}), so reading the store and writing the workbook overlap.
      */
     public void findings(ReportWorkbook wb, ReportScope scope, java.util.function.Consumer<StoredFinding> alsoEach) {
         SXSSFSheet sheet = wb.sheet("Findings");
         wb.header(sheet, 0, HEADERS);
         int[] row = {1};
-        store.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
-            alsoEach.accept(sf);
+        try (HandOff<StoredFinding> rows = new HandOff<>("findings-sheet", sf -> {
             if (sf.status() != FindingStatus.SUPPRESSED) row(wb, sheet, row[0]++, sf, remediation(sf.finding()));
-        });
+        })) {
+            store.forEachSeen(scope.runId(), scope.accountIds(), sf -> {
+                alsoEach.accept(sf);
+                rows.accept(sf);
+            });
+            rows.finish();
+        }
         wb.autoFilter(sheet, 0, row[0] - 1, HEADERS.size());
         wb.widths(sheet, 10, 10, 14, 18, 12, 10, 16, 28, 34, 40, 70, 14, 12, 12, 70);
     }
@@ -62,12 +69,12 @@ public class FindingsSheets {
         store.forEachWithRunStatus(scope.runId(), scope.accountIds(), FindingStatus.SUPPRESSED, sf -> {
             Finding f = sf.finding();
             Row r = sheet.createRow(row[0]++);
-            wb.set(r, 0, f.severity().name(), false).setCellStyle(wb.severityStyle(f.severity()));
-            wb.set(r, 1, f.accountId(), false);
-            wb.set(r, 2, f.region(), false);
+            wb.term(r, 0, f.severity().name()).setCellStyle(wb.severityStyle(f.severity()));
+            wb.term(r, 1, f.accountId());
+            wb.term(r, 2, f.region());
             wb.link(r, 3, f.resourceId(), ConsoleLinks.of(f));
-            wb.set(r, 4, f.checkId(), false);
-            wb.set(r, 5, f.title(), false);
+            wb.term(r, 4, f.checkId());
+            wb.term(r, 5, f.title());
             wb.set(r, 6, f.detail(), false);
             wb.set(r, 7, f.monthlyCostUsd(), true);
             wb.set(r, 8, sf.suppressionReason(), false);
@@ -104,13 +111,13 @@ public class FindingsSheets {
             store.forEachWithRunStatus(scope.runId(), scope.accountIds(), st, sf -> {
                 Finding f = sf.finding();
                 Row r = sheet.createRow(row[0]++);
-                wb.set(r, 0, st.name(), false);
-                wb.set(r, 1, f.severity().name(), false).setCellStyle(wb.severityStyle(f.severity()));
-                wb.set(r, 2, f.accountId(), false);
-                wb.set(r, 3, f.region(), false);
+                wb.term(r, 0, st.name());
+                wb.term(r, 1, f.severity().name()).setCellStyle(wb.severityStyle(f.severity()));
+                wb.term(r, 2, f.accountId());
+                wb.term(r, 3, f.region());
                 wb.link(r, 4, f.resourceId(), ConsoleLinks.of(f));
-                wb.set(r, 5, f.checkId(), false);
-                wb.set(r, 6, f.title(), false);
+                wb.term(r, 5, f.checkId());
+                wb.term(r, 6, f.title());
                 wb.set(r, 7, f.monthlyCostUsd(), true);
                 wb.set(r, 8, sf.firstSeen(), false);
                 wb.set(r, 9, st == FindingStatus.RESOLVED ? scope.asOf() : null, false);
@@ -126,21 +133,21 @@ public class FindingsSheets {
     private void row(ReportWorkbook wb, SXSSFSheet sheet, int i, StoredFinding sf, String remediation) {
         Finding f = sf.finding();
         Row r = sheet.createRow(i);
-        wb.set(r, 0, f.severity().name(), false).setCellStyle(wb.severityStyle(f.severity()));
-        wb.set(r, 1, sf.status().name(), false);
-        wb.set(r, 2, f.accountId(), false);
-        wb.set(r, 3, sf.accountName(), false);
-        wb.set(r, 4, f.region(), false);
-        wb.set(r, 5, f.service(), false);
-        wb.set(r, 6, f.resourceType(), false);
+        wb.term(r, 0, f.severity().name()).setCellStyle(wb.severityStyle(f.severity()));
+        wb.term(r, 1, sf.status().name());
+        wb.term(r, 2, f.accountId());
+        wb.term(r, 3, sf.accountName());
+        wb.term(r, 4, f.region());
+        wb.term(r, 5, f.service());
+        wb.term(r, 6, f.resourceType());
         wb.link(r, 7, f.resourceId(), ConsoleLinks.of(f));
-        wb.set(r, 8, f.checkId(), false);
-        wb.set(r, 9, f.title(), false);
+        wb.term(r, 8, f.checkId());
+        wb.term(r, 9, f.title());
         wb.set(r, 10, f.detail(), false);
         wb.set(r, 11, f.monthlyCostUsd(), true);
         wb.set(r, 12, sf.firstSeen(), false);
         wb.set(r, 13, sf.lastSeen(), false);
-        wb.set(r, 14, remediation, false);
+        wb.term(r, 14, remediation);
     }
 
     private String remediation(Finding f) {

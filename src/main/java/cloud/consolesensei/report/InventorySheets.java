@@ -41,7 +41,10 @@ public class InventorySheets {
         return new ArrayList<>(m.values());
     }
 
-    /** Writes every inventory sheet. */
+    /**
+     * Writes every inventory sheet. Rows are decoded from the store on the calling thread and built
+     * into the sheet on a second one ({@link HandOff}), as the Findings sheet's are.
+     */
     public void write(ReportWorkbook wb, ReportScope scope) {
         for (InventorySheet def : sheets()) {
             SXSSFSheet sheet = wb.sheet(def.name());
@@ -49,14 +52,17 @@ public class InventorySheets {
             def.columns().forEach(c -> headers.add(c.header()));
             wb.header(sheet, 0, headers);
             int[] row = {1};
-            store.forEach(scope.runId(), def.name(), scope.accountIds(), inv -> {
+            try (HandOff<cloud.consolesensei.collect.InventoryRow> rows = new HandOff<>("inventory-sheet", inv -> {
                 Row r = sheet.createRow(row[0]++);
-                wb.set(r, 0, inv.accountId(), false);
-                wb.set(r, 1, inv.region(), false);
+                wb.term(r, 0, inv.accountId());
+                wb.term(r, 1, inv.region());
                 for (int i = 0; i < def.columns().size() && i < inv.cells().size(); i++) {
                     wb.set(r, i + 2, inv.cells().get(i), def.columns().get(i).kind() == InventorySheet.Kind.USD);
                 }
-            });
+            })) {
+                store.forEach(scope.runId(), def.name(), scope.accountIds(), rows);
+                rows.finish();
+            }
             wb.autoFilter(sheet, 0, row[0] - 1, headers.size());
             int[] widths = new int[headers.size()];
             java.util.Arrays.fill(widths, 18);

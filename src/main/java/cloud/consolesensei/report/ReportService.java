@@ -106,7 +106,7 @@ public class ReportService {
 
     private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices,
                           java.util.function.Consumer<cloud.consolesensei.finding.StoredFinding> alsoEachFinding) {
-        try (ReportWorkbook wb = new ReportWorkbook(new SXSSFWorkbook(ROW_WINDOW))) {
+        try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(ROW_WINDOW))) {
             summary.write(wb, scope, "as of " + prices.asOf() + ": " + prices.source());
             findings.findings(wb, scope, alsoEachFinding);
             findings.changes(wb, scope);

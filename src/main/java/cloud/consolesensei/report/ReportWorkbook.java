@@ -207,6 +207,21 @@ public final class ReportWorkbook implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Sets a text cell whose value comes from a small vocabulary (a severity, status, region, account
+     * ID or name, service, resource type, check ID, title or remediation): the workbook stores each
+     * such text once and the cells refer to it, which keeps a million-row sheet small and fast to
+     * write. Never for resource IDs, details or other per-resource text.
+     */
+    public Cell term(Row row, int col, String text) {
+        Cell c = row.createCell(col);
+        if (text == null) return c;
+        String v = ExcelText.cell(text);
+        if (wb instanceof FastStreamingWorkbook fast) fast.share(v);
+        c.setCellValue(v);
+        return c;
+    }
+
     /** Sets column widths in characters (POI units are 1/256 of a character). */
     public void widths(Sheet sheet, int... chars) {
         for (int i = 0; i < chars.length; i++) {
