@@ -152,6 +152,9 @@ public final class AuditBenchmark {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.xmx(), "-XX:+UseG1GC",
                 "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
+        // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/audit.jfr" to profile the audited JVM
+        String extra = System.getProperty("bench.jvm", "").strip();
+        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
         sdkProperties(aws).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString()));
         cmd.addAll(args);

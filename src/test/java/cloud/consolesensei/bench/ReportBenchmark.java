@@ -130,6 +130,10 @@ public final class ReportBenchmark {
                 "--logging.level.root=WARN")) {
             if ("populate".equals(args[0])) {
                 populate(ctx.getBean(JdbcTemplate.class), Long.parseLong(args[2]));
+                // what the audit's reconcile step does once the run's findings are settled
+                List<String> ids = new ArrayList<>();
+                for (int a = 0; a < ACCOUNTS; a++) ids.add(account(a).id());
+                ctx.getBean(cloud.consolesensei.finding.RunHistory.class).storeTotals(RUN, ids);
             } else {
                 List<AccountTarget> accounts = new ArrayList<>();
                 for (int a = 0; a < ACCOUNTS; a++) accounts.add(account(a));
@@ -152,13 +156,9 @@ public final class ReportBenchmark {
     static void populate(JdbcTemplate jdbc, long n) {
         jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, accounts, started_at, finished_at) VALUES (?,?,?,?,?,?,?)",
                 RUN, "all", Date.valueOf(AS_OF), false, "bench", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
-        // in fingerprint (primary key) order: appending to the B-trees is several times faster than random inserts
-        String[] fps = new String[(int) n];
-        for (int i = 0; i < n; i++) fps[i] = fingerprint(i) + Integer.toString(i, 36);
-        java.util.Arrays.sort(fps);
-        long[] order = new long[(int) n];
-        for (int i = 0; i < n; i++) order[i] = Long.parseLong(fps[i].substring(64), 36);
-        fps = null;
+        // in the order the audit writes them: each (account, region) partition commits chunks of 100, and
+        // 32 partitions run at once, so the chunks of 32 partitions interleave
+        long[] order = auditOrder(n);
         int batch = 5_000;
         for (int from = 0; from < n; from += batch) {
             int start = from;
@@ -166,15 +166,38 @@ public final class ReportBenchmark {
             jdbc.batchUpdate("INSERT INTO finding (fingerprint, account_id, account_name, region, service, resource_type,"
                     + " resource_id, check_id, severity, title, detail, monthly_cost_usd, status, suppression_reason, first_seen,"
                     + " last_seen, resolved_on, last_run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,NULL,?)", rows(order, start, size, false));
-            jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd)"
-                    + " VALUES (?,?,?,?,?,?)", rows(order, start, size, true));
+            jdbc.batchUpdate("INSERT INTO run_finding (run_id, fingerprint, account_id, status, severity, monthly_cost_usd,"
+                    + " check_id, region, resource_id) VALUES (?,?,?,?,?,?,?,?,?)", rows(order, start, size, true));
         }
     }
 
-    /** Fingerprint of synthetic finding {@code i}. */
-    private static String fingerprint(long i) {
-        String[] check = check(i);
-        return Finding.fingerprint(account(i), region(i), check[2], resource(i, check));
+    /**
+     * Finding numbers 0..n-1 in audit write order. Finding {@code i} belongs to partition
+     * (account {@code i % ACCOUNTS}, region {@code i / ACCOUNTS % 3}); partitions are taken 32 at a
+     * time (the concurrency), and within such a group one chunk of 100 of each partition in turn.
+     */
+    static long[] auditOrder(long n) {
+        int partitions = ACCOUNTS * 3;
+        int concurrency = 32;
+        int chunk = 100;
+        long[] order = new long[(int) n];
+        int o = 0;
+        for (int g = 0; g < partitions; g += concurrency) {
+            for (long k0 = 0; ; k0 += chunk) {
+                boolean any = false;
+                for (int p = g; p < Math.min(partitions, g + concurrency); p++) {
+                    long base = p % ACCOUNTS + (long) ACCOUNTS * (p / ACCOUNTS);
+                    for (long k = k0; k < k0 + chunk; k++) {
+                        long i = base + (long) partitions * k;
+                        if (i >= n) break;
+                        order[o++] = i;
+                        any = true;
+                    }
+                }
+                if (!any) break;
+            }
+        }
+        return order;
     }
 
     private static String account(long i) {
@@ -213,6 +236,9 @@ public final class ReportBenchmark {
                     ps.setString(4, status);
                     ps.setString(5, check[3]);
                     ps.setBigDecimal(6, usd);
+                    ps.setString(7, check[2]);
+                    ps.setString(8, region);
+                    ps.setString(9, resource);
                     return;
                 }
                 ps.setString(1, fp);
