@@ -11,8 +11,12 @@ import cloud.consolesensei.ebs.VolumePricing;
 
 import java.math.RoundingMode;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,9 +28,11 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 /**
  * EC2 instances of one region, streamed from the DescribeInstances paginator (reservations, then
  * their instances); instances {@code terminated} or {@code shutting-down} are skipped (checks.md).
- * For each {@code stopped} instance one DescribeVolumes call filtered by
- * {@code attachment.instance-id} reads the attached volumes, whose monthly cost
- * {@code ec2.instance_stopped_long} reports. IAM: ec2:DescribeInstances, ec2:DescribeVolumes.
+ * The volumes attached to {@code stopped} instances, whose monthly cost
+ * {@code ec2.instance_stopped_long} reports, are read per page of instances: one DescribeVolumes
+ * (paginated) filtered by {@code attachment.instance-id} with up to {@value #IDS_PER_CALL} of the
+ * page's stopped instance IDs as values (EC2 joins a filter's values with OR), not one call per
+ * instance. IAM: ec2:DescribeInstances, ec2:DescribeVolumes.
  */
 public final class InstanceSource implements ResourceSource<InstanceView> {
 
@@ -54,23 +60,40 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
     @Override
     public Stream<InstanceView> read(ReadContext ctx) {
         Ec2Client ec2 = ctx.clients().ec2(ctx.account(), ctx.region());
-        return ctx.stream("ec2", "DescribeInstances",
-                        () -> ec2.describeInstancesPaginator(r -> { }).reservations().stream())
-                .flatMap(r -> r.instances().stream())
-                .filter(i -> i.state() == null || !SKIPPED.contains(i.state().nameAsString()))
-                .map(i -> new InstanceView(i, isStopped(i) ? attachedVolumes(ctx, ec2, i) : null));
+        return ctx.stream("ec2", "DescribeInstances", () -> ec2.describeInstancesPaginator(r -> { }).stream())
+                .flatMap(page -> views(ctx, ec2, page.reservations().stream().flatMap(r -> r.instances().stream())
+                        .filter(i -> i.state() == null || !SKIPPED.contains(i.state().nameAsString())).toList()).stream());
+    }
+
+    /** Filter values per DescribeVolumes call (EC2 accepts up to 200 values for a filter). */
+    static final int IDS_PER_CALL = 100;
+
+    private static List<InstanceView> views(ReadContext ctx, Ec2Client ec2, List<Instance> page) {
+        List<String> stopped = page.stream().filter(InstanceSource::isStopped).map(Instance::instanceId).toList();
+        Map<String, List<Volume>> attached = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (int from = 0; from < stopped.size(); from += IDS_PER_CALL) {
+            List<String> ids = stopped.subList(from, Math.min(stopped.size(), from + IDS_PER_CALL));
+            ctx.call("ec2", "DescribeVolumes", (ids.size() == 1 ? "instance " : "instances ") + String.join(", ", ids),
+                            () -> ec2.describeVolumesPaginator(r -> r.filters(Filter.builder().name("attachment.instance-id")
+                                    .values(ids).build())).volumes().stream().toList())
+                    .ifPresentOrElse(vols -> {
+                        for (String id : ids) attached.put(id, new ArrayList<>());
+                        // a Multi-Attach volume counts for every stopped instance it is attached to
+                        for (Volume v : vols) {
+                            v.attachments().forEach(a -> {
+                                List<Volume> l = attached.get(a.instanceId());
+                                if (l != null && !l.contains(v)) l.add(v);
+                            });
+                        }
+                    }, () -> unknown.addAll(ids));
+        }
+        return page.stream().map(i -> new InstanceView(i, !isStopped(i) || unknown.contains(i.instanceId()) ? null
+                : List.copyOf(attached.get(i.instanceId())))).toList();
     }
 
     private static boolean isStopped(Instance i) {
         return i.state() != null && "stopped".equals(i.state().nameAsString());
-    }
-
-    private static List<Volume> attachedVolumes(ReadContext ctx, Ec2Client ec2, Instance i) {
-        // Without MaxResults DescribeVolumes answers every match at once; an instance has few volumes.
-        return ctx.call("ec2", "DescribeVolumes", "instance " + i.instanceId(),
-                        () -> ec2.describeVolumes(r -> r.filters(Filter.builder().name("attachment.instance-id")
-                                .values(i.instanceId()).build())).volumes())
-                .orElse(null);
     }
 
     @Override

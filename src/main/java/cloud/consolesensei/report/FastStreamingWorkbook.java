@@ -172,6 +172,7 @@ final class FastStreamingWorkbook extends SXSSFWorkbook {
         private final Writer out;
         private final char[] buf = new char[64 * 1024];
         private int n;
+        private boolean closed;
 
         UnsyncWriter(Writer out) {
             this.out = out;
@@ -213,6 +214,7 @@ final class FastStreamingWorkbook extends SXSSFWorkbook {
         }
 
         private void drain() throws IOException {
+            if (n == 0) return;
             out.write(buf, 0, n);
             n = 0;
         }
@@ -223,8 +225,11 @@ final class FastStreamingWorkbook extends SXSSFWorkbook {
             out.flush();
         }
 
+        /** Idempotent, as BufferedWriter's: SXSSF closes a sheet's writer when it writes the package and again when it disposes it. */
         @Override
         public void close() throws IOException {
+            if (closed) return;
+            closed = true;
             drain();
             out.close();
         }

@@ -95,7 +95,7 @@ public final class AuditBenchmark {
         try (FakeAwsServer aws = new FakeAwsServer(new SyntheticEstate(spec), o.latencyMs(), o.ratePerSecond(),
                 Math.max(64, o.concurrency() * 4))) {
             List<String> args = List.of("run", "--config", config.toString(), "--as-of", AS_OF, "--reports-dir",
-                    reports.toString(), "--no-email", "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath());
+                    reports.toString(), "--no-email", "--spring.datasource.url=" + h2Url(db));
             long start = System.nanoTime();
             int exit;
             Duration cpu = null;
@@ -166,6 +166,14 @@ public final class AuditBenchmark {
             cpu = p.info().totalCpuDuration().orElse(cpu);
         }
         return new ChildRun(p.exitValue(), cpu);
+    }
+
+    /**
+     * The product's embedded database URL (application.yml) for {@code db}; {@code -Dbench.h2=";KEY=VALUE"}
+     * appends H2 settings to compare (e.g. {@code ;WRITE_DELAY=0}).
+     */
+    static String h2Url(Path db) {
+        return "jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("bench.h2", "");
     }
 
     static String javaBin() {

@@ -217,11 +217,14 @@ public final class SyntheticEstate {
             case "DescribeInstances" -> ec2Page(c, "DescribeInstancesResponse", "reservationSet", spec.instances(),
                     (sb, i) -> instance(sb, a, r, i));
             case "DescribeVolumes" -> {
-                String byInstance = filter(c, "attachment.instance-id");
-                if (byInstance != null) {
-                    int i = indexOf(byInstance);
+                List<String> byInstance = filterValues(c, "attachment.instance-id");
+                if (!byInstance.isEmpty()) {
+                    // instance i has volume i attached; the values of one filter are ORed
                     StringBuilder sb = new StringBuilder();
-                    if (i < spec.volumes()) volume(sb, a, r, i);
+                    for (String id : byInstance) {
+                        int i = indexOf(id);
+                        if (i < spec.volumes()) volume(sb, a, r, i);
+                    }
                     yield ec2Ok("DescribeVolumesResponse", "<volumeSet>" + sb + "</volumeSet>");
                 }
                 yield ec2Page(c, "DescribeVolumesResponse", "volumeSet", spec.volumes(), (sb, i) -> volume(sb, a, r, i));
@@ -275,13 +278,16 @@ public final class SyntheticEstate {
     }
 
     /** The first value of the EC2 filter named {@code name}, or null. */
-    private static String filter(Call c, String name) {
+    /** Every value of the named filter (Filter.N.Value.1, .2, ...), in order; empty when absent. */
+    private static List<String> filterValues(Call c, String name) {
+        List<String> out = new java.util.ArrayList<>();
         for (int i = 1; i < 10; i++) {
             String n = c.param("Filter." + i + ".Name");
-            if (n == null) return null;
-            if (n.equals(name)) return c.param("Filter." + i + ".Value.1");
+            if (n == null) break;
+            if (!n.equals(name)) continue;
+            for (int v = 1; c.param("Filter." + i + ".Value." + v) != null; v++) out.add(c.param("Filter." + i + ".Value." + v));
         }
-        return null;
+        return out;
     }
 
     private interface Item {

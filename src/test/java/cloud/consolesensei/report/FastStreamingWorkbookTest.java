@@ -45,6 +45,7 @@ class FastStreamingWorkbookTest {
                 wb.term(r, 5, AWKWARD.get(i % AWKWARD.size()));
             }
             wb.poi().write(out);
+            assertThat(wb.poi().dispose()).as("temporary files removed without error").isTrue();
         }
         String sheetXml = entry(out.toByteArray(), "xl/worksheets/sheet1.xml");
         assertThat(sheetXml).contains("t=\"s\"").contains("t=\"inlineStr\"");
