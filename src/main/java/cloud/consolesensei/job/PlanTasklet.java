@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 
 /**
  * First step of the audit job: checks that each account can be reached (its role assumed, through
- * sts:GetCallerIdentity), resolves {@code all-enabled} regions (ec2:DescribeRegions with
+ * sts:GetCallerIdentity; accounts are checked in parallel, up to the configured concurrency), resolves {@code all-enabled} regions (ec2:DescribeRegions with
  * AllRegions, keeping {@code opt-in-not-required} and {@code opted-in}), and stores the
  * {@link AuditPlan} in the job execution context. When a listed region is an opt-in region, one
  * DescribeRegions per account tells whether it is enabled; a region the account has not opted in to
@@ -64,14 +64,15 @@ public class PlanTasklet implements Tasklet {
         Map<String, List<String>> regions = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        boolean baseChecked = false;
-        for (AccountTarget a : run.accounts()) {
-            try {
-                if (a.roleArn() != null || !baseChecked) {
-                    run.clients().sts(a, home).getCallerIdentity();
-                    baseChecked |= a.roleArn() == null;
-                }
-            } catch (RuntimeException e) {
+        List<AccountTarget> targets = run.accounts();
+        // the accounts without a role share the base credentials: their identity is checked once
+        AccountTarget firstBase = targets.stream().filter(a -> a.roleArn() == null).findFirst().orElse(null);
+        List<Probe> probes = probeAll(targets, a -> probe(request, run, a, home, a.roleArn() != null || a == firstBase));
+        for (int i = 0; i < targets.size(); i++) {
+            AccountTarget a = targets.get(i);
+            Probe p = probes.get(i);
+            if (p.identity() != null) {
+                RuntimeException e = p.identity();
                 ErrorClass cls = AwsErrorClassifier.classify(e);
                 // with a role too: AssumeRole answering InvalidClientTokenId means the base identity is broken
                 if (cls.isFatalForIdentity()) {
@@ -87,7 +88,7 @@ public class PlanTasklet implements Tasklet {
                 reasons.add(a.id() + " (" + cls.label() + ": " + msg + ")");
                 continue;
             }
-            regions.put(a.id(), resolveRegions(request, run, a, home));
+            regions.put(a.id(), resolveRegions(request, a, home, p));
         }
         if (regions.isEmpty() && !unreachable.isEmpty()) {
             // nothing at all can be audited: a failed job, not a report of gaps
@@ -107,15 +108,81 @@ public class PlanTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private List<String> resolveRegions(RunRequest request, RunResources run, AccountTarget a, String home) {
-        List<String> asked = !request.regions().isEmpty() ? request.regions()
-                : a.regions().isEmpty() ? List.of(home) : a.regions();
-        boolean all = asked.contains(ConfigValidator.ALL_ENABLED);
-        if (!all && asked.stream().noneMatch(Regions::isOptIn)) return asked;
-        DescribeRegionsResponse r;
+    /**
+     * What the plan learned of one account from AWS, read in parallel with the other accounts':
+     * the identity check's failure (null when it passed or was not needed), then DescribeRegions'
+     * answer or failure when the account's regions need it.
+     */
+    private record Probe(RuntimeException identity, DescribeRegionsResponse regions, RuntimeException regionsError) {
+    }
+
+    private Probe probe(RunRequest request, RunResources run, AccountTarget a, String home, boolean checkIdentity) {
         try {
-            r = run.clients().ec2(a, home).describeRegions(b -> b.allRegions(true));
+            if (checkIdentity) run.clients().sts(a, home).getCallerIdentity();
         } catch (RuntimeException e) {
+            return new Probe(e, null, null);
+        }
+        if (!needsRegions(asked(request, a, home))) return new Probe(null, null, null);
+        try {
+            return new Probe(null, run.clients().ec2(a, home).describeRegions(b -> b.allRegions(true)), null);
+        } catch (RuntimeException e) {
+            return new Probe(null, null, e);
+        }
+    }
+
+    /**
+     * Probes every account, up to {@code consolesensei.aws.concurrency} at once: an organisation's
+     * hundreds of AssumeRole and GetCallerIdentity round trips one after another took longer than
+     * the rest of a small run. Results come back in the accounts' order; the caller records gaps
+     * and decides, on its own thread (the step's transaction).
+     */
+    private List<Probe> probeAll(List<AccountTarget> accounts, java.util.function.Function<AccountTarget, Probe> probe) {
+        if (accounts.isEmpty()) return List.of();
+        int threads = Math.max(1, Math.min(props.aws().concurrency(), accounts.size()));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "plan-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
+        try {
+            List<java.util.concurrent.Future<Probe>> futures = new ArrayList<>();
+            for (AccountTarget a : accounts) {
+                futures.add(pool.submit(() -> {
+                    if (mdc != null) org.slf4j.MDC.setContextMap(mdc);
+                    return probe.apply(a);
+                }));
+            }
+            List<Probe> out = new ArrayList<>();
+            for (var f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the accounts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> asked(RunRequest request, AccountTarget a, String home) {
+        return !request.regions().isEmpty() ? request.regions() : a.regions().isEmpty() ? List.of(home) : a.regions();
+    }
+
+    private static boolean needsRegions(List<String> asked) {
+        return asked.contains(ConfigValidator.ALL_ENABLED) || asked.stream().anyMatch(Regions::isOptIn);
+    }
+
+    private List<String> resolveRegions(RunRequest request, AccountTarget a, String home, Probe probe) {
+        List<String> asked = asked(request, a, home);
+        boolean all = asked.contains(ConfigValidator.ALL_ENABLED);
+        if (!needsRegions(asked)) return asked;
+        DescribeRegionsResponse r = probe.regions();
+        if (r == null) {
+            RuntimeException e = probe.regionsError();
             String what = all ? "regions: all-enabled could not be resolved, auditing " + home + " only: "
                     : "opt-in regions could not be checked, auditing them as configured: ";
             coverage.record(request.runId(), new CoverageGap(a.id(), home, "ec2", "DescribeRegions",
