@@ -248,9 +248,13 @@ public final class AuditBenchmark {
                 st.criticalPathCalls(), st.busiestAccountCalls()));
         if (!st.unknown().isEmpty()) s.append("UNANSWERED operations: ").append(st.unknown()).append('\n');
         double wall = r.wall().toMillis() / 1000.0;
-        s.append(String.format(java.util.Locale.ROOT, "wall %.1f s; floor %.1f s; wall/floor %.2f%s%n", wall, r.floorSeconds(),
-                r.ratio(), maxRatio.map(m -> r.ratio() <= m ? "  (target <= " + m + ": MET)" : "  (target <= " + m + ": MISSED)")
-                        .orElse("")));
+        if (r.floorSeconds() > 0) {
+            s.append(String.format(java.util.Locale.ROOT, "wall %.1f s; floor %.1f s; wall/floor %.2f%s%n", wall, r.floorSeconds(),
+                    r.ratio(), maxRatio.map(m -> r.ratio() <= m ? "  (target <= " + m + ": MET)" : "  (target <= " + m + ": MISSED)")
+                            .orElse("")));
+        } else {
+            s.append(String.format(java.util.Locale.ROOT, "wall %.1f s; no floor without latency (latency=0)%n", wall));
+        }
         s.append(String.format(java.util.Locale.ROOT, "exit code %d; findings %,d (%.0f/s); coverage gaps %d%s%n", r.exitCode(),
                 r.findings(), r.findings() / wall, r.gaps(), r.gaps() == 0 && r.exitCode() == 0 ? "  (zero failed calls: MET)"
                         : "  (zero failed calls: MISSED)"));
