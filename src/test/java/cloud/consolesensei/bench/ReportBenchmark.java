@@ -40,6 +40,8 @@ public final class ReportBenchmark {
     static final String RUN = "bench-report-run";
     static final LocalDate AS_OF = LocalDate.parse(AuditBenchmark.AS_OF);
     static final int ACCOUNTS = 100;
+    /** The number of findings the time target is set for. */
+    static final long TARGET_FINDINGS = 1_000_000;
     private static final String[][] CHECKS = {
             {"ec2", "instance", "ec2.instance_imds_v1", "MEDIUM"}, {"ec2", "instance", "ec2.instance_missing_tags", "LOW"},
             {"ec2", "instance", "ec2.instance_stopped_long", "LOW"}, {"ebs", "volume", "ebs.volume_unattached", "MEDIUM"},
@@ -62,15 +64,18 @@ public final class ReportBenchmark {
     public record Result(long findings, Duration populate, Duration write, Duration childWall, long peakHeapMiB,
                          long peakLiveMiB, List<String> files) {
 
+        /** The time target is the issue's, for {@link #TARGET_FINDINGS} findings; the heap target holds at any size. */
         public boolean met(long maxSeconds, long maxHeapMiB) {
-            return write.toSeconds() <= maxSeconds && peakHeapMiB >= 0 && peakHeapMiB <= maxHeapMiB;
+            return (findings != TARGET_FINDINGS || write.toSeconds() <= maxSeconds) && peakHeapMiB >= 0 && peakHeapMiB <= maxHeapMiB;
         }
 
         public String describe(long maxSeconds, long maxHeapMiB) {
             return String.format(Locale.ROOT, "findings %,d; store filled in %.1f s%nwrite (workbook + CSVs) %.1f s%s;"
                             + " writing JVM wall %.1f s%npeak heap %d MiB (live after full GC: %s)%s%nfiles: %s%n", findings,
                     populate.toMillis() / 1000.0, write.toMillis() / 1000.0,
-                    write.toSeconds() <= maxSeconds ? "  (target <= " + maxSeconds + " s: MET)" : "  (target <= " + maxSeconds + " s: MISSED)",
+                    findings != TARGET_FINDINGS ? "  (the " + maxSeconds + " s target is for 1,000,000 findings)"
+                            : write.toSeconds() <= maxSeconds ? "  (target <= " + maxSeconds + " s: MET)"
+                            : "  (target <= " + maxSeconds + " s: MISSED)",
                     childWall.toMillis() / 1000.0, peakHeapMiB, peakLiveMiB < 0 ? "no full GC" : peakLiveMiB + " MiB",
                     peakHeapMiB >= 0 && peakHeapMiB <= maxHeapMiB ? "  (target <= " + maxHeapMiB + " MiB: MET)"
                             : "  (target <= " + maxHeapMiB + " MiB: MISSED)", files);
