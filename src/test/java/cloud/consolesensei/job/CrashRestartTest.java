@@ -36,6 +36,9 @@ class CrashRestartTest {
         long executionId;
         try {
             executionId = awaitCommittedChunks(crashed, child, 3, crashedDir.resolve("child.log"));
+            // H2 writes commits to the file within its write delay (500 ms, the product's setting): let
+            // those chunks reach the file while later ones are still being read
+            Thread.sleep(1_200);
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no listener, no rollback
             child.waitFor(30, TimeUnit.SECONDS);

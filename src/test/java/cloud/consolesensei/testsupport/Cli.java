@@ -63,7 +63,7 @@ public final class Cli {
      */
     public static Cli h2(Path dir, String extraYaml, boolean autoServer) throws IOException {
         return new Cli(dir, "jdbc:h2:file:" + dir.resolve("db/consolesensei").toAbsolutePath()
-                + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE") + ";WRITE_DELAY=0", "sa", extraYaml);
+                + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE"), "sa", extraYaml);
     }
 
     /** Any JDBC database (e.g. a PostgreSQL schema). */
