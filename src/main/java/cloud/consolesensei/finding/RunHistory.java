@@ -175,6 +175,10 @@ public class RunHistory {
                 + " resolved, suppressed, at_stake_usd) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
+    private static List<String> key(java.sql.ResultSet rs, boolean byRun) throws java.sql.SQLException {
+        return byRun ? List.of(rs.getString("run_id")) : List.of(rs.getString("run_id"), rs.getString("account_id"));
+    }
+
     /** Stored figures: run to account to counts, for the runs of {@code runIds} that have them. */
     private Map<String, Map<String, Counts>> stored(List<String> runIds, Collection<String> accountIds) {
         Map<String, Map<String, Counts>> out = new LinkedHashMap<>();
@@ -228,24 +232,17 @@ public class RunHistory {
         Map<List<String>, Map<Severity, Integer>> sev = new LinkedHashMap<>();
         Map<List<String>, int[]> other = new LinkedHashMap<>();
         Map<List<String>, BigDecimal> usd = new LinkedHashMap<>();
-        java.util.function.Function<java.sql.ResultSet, List<String>> key = rs -> {
-            try {
-                return byRun ? List.of(rs.getString("run_id")) : List.of(rs.getString("run_id"), rs.getString("account_id"));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
         // Money at stake counts each resource once, at its largest figure: an old snapshot that is
         // also orphaned, or an unattached gp2 volume, is one sum of money, not two.
         named.query("SELECT run_id, account_id, SUM(m) AS usd FROM (SELECT run_id, account_id, region, resource_id,"
                 + " MAX(monthly_cost_usd) AS m FROM run_finding WHERE " + where
                 + " AND status IN ('NEW', 'OPEN') AND monthly_cost_usd IS NOT NULL"
                 + " GROUP BY run_id, account_id, region, resource_id) x GROUP BY run_id, account_id", p, rs -> {
-            usd.merge(key.apply(rs), rs.getBigDecimal("usd"), BigDecimal::add);
+            usd.merge(key(rs, byRun), rs.getBigDecimal("usd"), BigDecimal::add);
         });
         named.query("SELECT run_id, account_id, severity, status, COUNT(*) AS n FROM run_finding WHERE "
                 + where + " GROUP BY run_id, account_id, severity, status", p, rs -> {
-            List<String> k = key.apply(rs);
+            List<String> k = key(rs, byRun);
             int n = rs.getInt("n");
             int[] o = other.computeIfAbsent(k, x -> new int[3]);
             switch (FindingStatus.valueOf(rs.getString("status"))) {

@@ -16,9 +16,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -136,21 +143,21 @@ public class PlanTasklet implements Tasklet {
      * the rest of a small run. Results come back in the accounts' order; the caller records gaps
      * and decides, on its own thread (the step's transaction).
      */
-    private List<Probe> probeAll(List<AccountTarget> accounts, java.util.function.Function<AccountTarget, Probe> probe) {
+    private List<Probe> probeAll(List<AccountTarget> accounts, Function<AccountTarget, Probe> probe) {
         if (accounts.isEmpty()) return List.of();
         int threads = Math.max(1, Math.min(props.aws().concurrency(), accounts.size()));
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "plan-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
         try {
-            List<java.util.concurrent.Future<Probe>> futures = new ArrayList<>();
+            List<Future<Probe>> futures = new ArrayList<>();
             for (AccountTarget a : accounts) {
                 futures.add(pool.submit(() -> {
-                    if (mdc != null) org.slf4j.MDC.setContextMap(mdc);
+                    if (mdc != null) MDC.setContextMap(mdc);
                     return probe.apply(a);
                 }));
             }
@@ -160,7 +167,7 @@ public class PlanTasklet implements Tasklet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the accounts", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         } finally {

@@ -191,9 +191,9 @@ public final class ReportBenchmark {
             for (long k0 = 0; ; k0 += chunk) {
                 boolean any = false;
                 for (int p = g; p < Math.min(partitions, g + concurrency); p++) {
-                    long base = p % ACCOUNTS + (long) ACCOUNTS * (p / ACCOUNTS);
+                    // partition p = account p % ACCOUNTS, region p / ACCOUNTS: findings p, p + partitions, ...
                     for (long k = k0; k < k0 + chunk; k++) {
-                        long i = base + (long) partitions * k;
+                        long i = p + (long) partitions * k;
                         if (i >= n) break;
                         order[o++] = i;
                         any = true;
