@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GetEbsEncryptionByDefaultRequest;
 import software.amazon.awssdk.services.ec2.model.GetEbsEncryptionByDefaultResponse;
+import software.amazon.awssdk.services.ec2.model.GetSnapshotBlockPublicAccessStateRequest;
+import software.amazon.awssdk.services.ec2.model.GetSnapshotBlockPublicAccessStateResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
@@ -62,11 +64,20 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * eu-west-1 has default encryption off, an IMDSv1 instance without public IP, an RDP group and an
  * unattached unencrypted sc1 volume; demo-staging has an instance stopped with no readable date,
  * an all-traffic group, an unattached io2 volume above the 32,000-IOPS tier and an orphaned snapshot.
+ * <p>
+ * What does not fire, by the sharpened rules: the 200 GiB gp2 volume of the stopped r4 (gp3 with the
+ * 250 MiB/s that match it costs more), eu-west-1's instance with IMDSv1 allowed but the metadata
+ * endpoint disabled, a snapshot shared with one named account, copied and imported snapshots
+ * ({@code vol-ffffffff}) whose source volume is nowhere, and staging us-west-2's snapshot shared
+ * with all in a region whose snapshot block public access is {@code block-all-sharing}
+ * (production us-east-1 is {@code block-new-sharing}, which leaves its public snapshot public).
  */
 final class DemoEc2 {
 
     private static final int PAGE = 2;
     private static final String FOREIGN_OWNER = "099720109477";
+    /** The VolumeId AWS gives copied and imported snapshots. */
+    private static final String NO_SOURCE_VOLUME = "vol-ffffffff";
 
     private DemoEc2() {
     }
@@ -74,10 +85,11 @@ final class DemoEc2 {
     /** The demo resources of one account and region. */
     private record Estate(List<Reservation> reservations, List<Volume> volumes, List<Snapshot> snapshots,
                           Set<String> publicSnapshots, List<Image> images, List<Address> addresses,
-                          List<SecurityGroup> groups, boolean encryptionByDefault) {
+                          List<SecurityGroup> groups, boolean encryptionByDefault, String snapshotBlockState) {
 
         static Estate empty() {
-            return new Estate(List.of(), List.of(), List.of(), Set.of(), List.of(), List.of(), List.of(), true);
+            return new Estate(List.of(), List.of(), List.of(), Set.of(), List.of(), List.of(), List.of(), true,
+                    "unblocked");
         }
     }
 
@@ -137,6 +149,13 @@ final class DemoEc2 {
             public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest r) {
                 Page<SecurityGroup> p = page(e.groups(), r.nextToken());
                 return DescribeSecurityGroupsResponse.builder().securityGroups(p.items()).nextToken(p.next()).build();
+            }
+
+            @Override
+            public GetSnapshotBlockPublicAccessStateResponse getSnapshotBlockPublicAccessState(
+                    GetSnapshotBlockPublicAccessStateRequest r) {
+                return GetSnapshotBlockPublicAccessStateResponse.builder().state(e.snapshotBlockState())
+                        .managedBy("account").build();
             }
 
             @Override
@@ -236,7 +255,11 @@ final class DemoEc2 {
                 snapshot("snap-0a1b2c3d4e5f60004", "111111111111", "vol-0dead0000000000a2", 30, d.daysAgo(400),
                         true, "Created by CreateImage for ami-0a1b2c3d4e5f60001"),
                 snapshot("snap-0a1b2c3d4e5f60005", "111111111111", "vol-0a1b2c3d4e5f60001", 8, d.daysAgo(5), false,
-                        "shared with a partner by mistake"));
+                        "shared with a partner by mistake"),
+                snapshot("snap-0a1b2c3d4e5f60006", "111111111111", "vol-0a1b2c3d4e5f60001", 8, d.daysAgo(6), true,
+                        "shared with the backup account 444455556666 only"),
+                snapshot("snap-0a1b2c3d4e5f60007", "111111111111", NO_SOURCE_VOLUME, 8, d.daysAgo(200), true,
+                        "[Copied snap-0d1b2c3d4e5f60009 from us-west-2]"));
         List<Image> images = List.of(image("ami-0a1b2c3d4e5f60001", "golden-base-2024", "snap-0a1b2c3d4e5f60004"));
         List<Address> addresses = List.of(
                 Address.builder().allocationId("eipalloc-0a1b2c3d4e5f60001").publicIp("54.210.10.20")
@@ -253,7 +276,7 @@ final class DemoEc2 {
                 group("sg-0a1b2c3d4e5f60004", "default", IpPermission.builder().ipProtocol("-1")
                         .userIdGroupPairs(UserIdGroupPair.builder().groupId("sg-0a1b2c3d4e5f60004").build()).build()));
         return new Estate(reservations, volumes, snapshots, Set.of("snap-0a1b2c3d4e5f60005"), images, addresses,
-                groups, true);
+                groups, true, "block-new-sharing");
     }
 
     private static Estate productionEuWest1(Dates d) {
@@ -263,7 +286,13 @@ final class DemoEc2 {
                         instance("i-0b1b2c3d4e5f60001", "m7g.large", "running", "", d.daysAgo(100), az, null,
                                 "optional", tags("Name", "api-eu", "Owner", "api", "CostCenter", "CC-110")),
                         instance("i-0b1b2c3d4e5f60002", "m7g.large", "running", "", d.daysAgo(100), az, null,
-                                "required", tags("Name", "api-eu-2", "Owner", "api", "CostCenter", "CC-110"))),
+                                "required", tags("Name", "api-eu-2", "Owner", "api", "CostCenter", "CC-110")),
+                        // IMDSv1 allowed, but the metadata endpoint is off: nothing answers, nothing exposed
+                        instance("i-0b1b2c3d4e5f60004", "m7g.large", "running", "", d.daysAgo(100), az, "52.16.4.4",
+                                "optional", tags("Name", "api-eu-4", "Owner", "api", "CostCenter", "CC-110"))
+                                .toBuilder().metadataOptions(InstanceMetadataOptionsResponse.builder()
+                                        .httpTokens("optional").httpEndpoint("disabled").state("applied").build())
+                                .build()),
                 reservation("r-0b1b2c3d4e5f60002", "111111111111",
                         instance("i-0b1b2c3d4e5f60003", "t3.small", "pending", "", d.daysAgo(0), az, null,
                                 "required", tags("Name", "api-eu-3", "Owner", "api", "CostCenter", "CC-110"))));
@@ -280,7 +309,7 @@ final class DemoEc2 {
         List<SecurityGroup> groups = List.of(
                 group("sg-0b1b2c3d4e5f60001", "windows-jump", rule("tcp", 3389, 3389, "0.0.0.0/0", null)),
                 group("sg-0b1b2c3d4e5f60002", "api", rule("tcp", 443, 443, "0.0.0.0/0", "::/0")));
-        return new Estate(reservations, volumes, snapshots, Set.of(), List.of(), List.of(), groups, false);
+        return new Estate(reservations, volumes, snapshots, Set.of(), List.of(), List.of(), groups, false, "unblocked");
     }
 
     private static Estate stagingUsEast1(Dates d) {
@@ -304,7 +333,7 @@ final class DemoEc2 {
         List<SecurityGroup> groups = List.of(
                 group("sg-0c1b2c3d4e5f60001", "allow-all-v6", rule("-1", null, null, null, "::/0")),
                 group("sg-0c1b2c3d4e5f60002", "app", rule("tcp", 8080, 8080, "10.1.0.0/16", null)));
-        return new Estate(reservations, volumes, snapshots, Set.of(), List.of(), addresses, groups, false);
+        return new Estate(reservations, volumes, snapshots, Set.of(), List.of(), addresses, groups, false, "unblocked");
     }
 
     private static Estate stagingUsWest2(Dates d) {
@@ -319,10 +348,15 @@ final class DemoEc2 {
                 volume("vol-0d1b2c3d4e5f60002", "io2", 400, 40000, null, "available", true, az, d.daysAgo(15), null));
         List<Snapshot> snapshots = List.of(
                 snapshot("snap-0d1b2c3d4e5f60001", "222222222222", "vol-0dead0000000000d1", 64, d.daysAgo(150), true,
-                        "load test data"));
+                        "load test data"),
+                snapshot("snap-0d1b2c3d4e5f60002", "222222222222", "vol-0d1b2c3d4e5f60001", 16, d.daysAgo(12), true,
+                        "public once, private since the region blocks all sharing"),
+                snapshot("snap-0d1b2c3d4e5f60003", "222222222222", NO_SOURCE_VOLUME, 16, d.daysAgo(40), true,
+                        "imported by ImportSnapshot (import-snap-0d1b2c3d4e5f60003)"));
         List<SecurityGroup> groups = List.of(
                 group("sg-0d1b2c3d4e5f60001", "proxy", rule("tcp", 443, 443, "0.0.0.0/0", null)));
-        return new Estate(reservations, volumes, snapshots, Set.of(), List.of(), List.of(), groups, true);
+        return new Estate(reservations, volumes, snapshots, Set.of("snap-0d1b2c3d4e5f60002"), List.of(), List.of(),
+                groups, true, "block-all-sharing");
     }
 
     /** As-of relative timestamps. */

@@ -33,6 +33,8 @@ final class Probes {
         add("ec2:DescribeAddresses", (c, a, r, t) -> c.ec2(a, r).describeAddresses(b -> { }));
         add("ec2:DescribeSecurityGroups", (c, a, r, t) -> c.ec2(a, r).describeSecurityGroups(b -> b.maxResults(5)));
         add("ec2:GetEbsEncryptionByDefault", (c, a, r, t) -> c.ec2(a, r).getEbsEncryptionByDefault(b -> { }));
+        add("ec2:GetSnapshotBlockPublicAccessState",
+                (c, a, r, t) -> c.ec2(a, r).getSnapshotBlockPublicAccessState(b -> { }));
         add("ec2:DescribeRegions", (c, a, r, t) -> c.ec2(a, r).describeRegions(b -> { }));
         // Auto Scaling
         add("autoscaling:DescribeAutoScalingGroups",

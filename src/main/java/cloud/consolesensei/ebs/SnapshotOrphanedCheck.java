@@ -12,10 +12,16 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
 
 /**
  * {@code ebs.snapshot_orphaned}: an own snapshot whose source volume no longer exists in the region
- * and that no own AMI uses. Not evaluated when the volume list or the AMI list could not be read.
+ * and that no own AMI uses. Copies and imports carry the placeholder VolumeId {@value #NO_SOURCE_VOLUME}
+ * (Amazon EC2 API Reference, Snapshot): they never had a source volume here, so they are never
+ * orphaned; neither is a snapshot with no VolumeId at all. Not evaluated when the volume list or
+ * the AMI list could not be read.
  * Cost: {@link VolumePricing#snapshotUpperBound}.
  */
 public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
+
+    /** The VolumeId of a snapshot copied (CopySnapshot) or imported (ImportSnapshot), not taken from a volume. */
+    public static final String NO_SOURCE_VOLUME = "vol-ffffffff";
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.snapshot_orphaned",
             "Orphaned EBS snapshot", Severity.LOW, "ec2", "EBS snapshot",
@@ -34,6 +40,7 @@ public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
     public List<Finding> evaluate(OwnSnapshot os, CheckContext ctx) {
         OwnSnapshot.Facts f = os.facts();
         Snapshot s = os.snapshot();
+        if (s.volumeId() == null || NO_SOURCE_VOLUME.equals(s.volumeId())) return List.of();
         if (f.volumeIds() == null || f.amiSnapshotIds() == null) return List.of();
         if (f.volumeIds().contains(s.volumeId()) || f.amiSnapshotIds().contains(s.snapshotId())) return List.of();
         VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());

@@ -10,8 +10,11 @@ import java.util.List;
 
 /**
  * {@code ebs.snapshot_public}: an own snapshot restorable by everyone (createVolumePermission
- * group {@code all}), as listed by DescribeSnapshots OwnerIds=self, RestorableByUserIds=all. Not
- * evaluated when that list could not be read.
+ * group {@code all}), as listed by DescribeSnapshots OwnerIds=self, RestorableByUserIds=all, unless
+ * the region's block public access for snapshots state is {@code block-all-sharing} (AWS then
+ * treats such snapshots as private; {@code block-new-sharing} leaves them public). A snapshot
+ * shared with named accounts only is not in that list, so not public. Not evaluated when the list
+ * or the state could not be read (unknown is not "off").
  */
 public final class SnapshotPublicCheck implements Check<OwnSnapshot> {
 
@@ -22,7 +25,7 @@ public final class SnapshotPublicCheck implements Check<OwnSnapshot> {
                     + "also consider EC2 > Settings > Block public access for snapshots. CLI: aws ec2 "
                     + "modify-snapshot-attribute --snapshot-id <id> --attribute createVolumePermission "
                     + "--operation-type remove --group-names all",
-            List.of("ec2:DescribeSnapshots"),
+            List.of("ec2:DescribeSnapshots", "ec2:GetSnapshotBlockPublicAccessState"),
             List.of("AWS Foundational Security Best Practices EC2.1", "Share an Amazon EBS snapshot"), List.of());
 
     @Override
@@ -32,12 +35,12 @@ public final class SnapshotPublicCheck implements Check<OwnSnapshot> {
 
     @Override
     public List<Finding> evaluate(OwnSnapshot os, CheckContext ctx) {
-        var pub = os.facts().publicSnapshotIds();
-        if (pub == null || !pub.contains(os.snapshot().snapshotId())) return List.of();
+        if (!Boolean.TRUE.equals(os.facts().publiclyRestorable(os.snapshot().snapshotId()))) return List.of();
         return List.of(ctx.finding(DEFINITION, os.snapshot().snapshotId())
                 .detail("Snapshot " + os.snapshot().snapshotId() + " (" + os.snapshot().volumeSize() + " GiB, of "
                         + os.snapshot().volumeId() + (Boolean.TRUE.equals(os.snapshot().encrypted()) ? ", encrypted"
-                        : ", unencrypted") + ") can be restored by every AWS account (createVolumePermission group all).")
+                        : ", unencrypted") + ") can be restored by every AWS account (createVolumePermission group all;"
+                        + " the region's block public access for snapshots is " + os.facts().blockPublicAccess() + ").")
                 .build());
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
@@ -30,8 +31,12 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * snapshot it reads, once per (account, region), the facts the snapshot checks need
  * ({@link OwnSnapshot.Facts}): every volume id (DescribeVolumes), the snapshot ids of own AMIs
  * (DescribeImages Owners=self) and the own snapshots restorable by all (DescribeSnapshots
- * OwnerIds=self, RestorableByUserIds=all). A fact whose read recorded a gap stays {@code null}.
- * IAM: ec2:DescribeSnapshots, ec2:DescribeVolumes, ec2:DescribeImages.
+ * OwnerIds=self, RestorableByUserIds=all) and, when one of them is shared with {@code all}, the
+ * region's block public access for snapshots state (GetSnapshotBlockPublicAccessState): with
+ * {@code block-all-sharing} those snapshots are private again. A fact whose read recorded a gap
+ * stays {@code null}.
+ * IAM: ec2:DescribeSnapshots, ec2:DescribeVolumes, ec2:DescribeImages,
+ * ec2:GetSnapshotBlockPublicAccessState.
  */
 public final class SnapshotSource implements ResourceSource<OwnSnapshot> {
 
@@ -82,7 +87,20 @@ public final class SnapshotSource implements ResourceSource<OwnSnapshot> {
                         () -> ec2.describeSnapshotsPaginator(r -> r.ownerIds("self").restorableByUserIds("all"))
                                 .snapshots().stream().map(Snapshot::snapshotId))
                 .map(Set::copyOf).orElse(null);
-        return new OwnSnapshot.Facts(volumes, amiSnapshots, publicSnapshots);
+        // the state matters only for a snapshot shared with all: no call, and no gap, where none is
+        String blockState = publicSnapshots == null || publicSnapshots.isEmpty() ? null
+                : ctx.call("ec2", "GetSnapshotBlockPublicAccessState",
+                        () -> blockState(ec2)).orElse(null);
+        return new OwnSnapshot.Facts(volumes, amiSnapshots, publicSnapshots, blockState);
+    }
+
+    /** @throws SdkClientException when the answer has no state (a malformed answer: a coverage gap) */
+    private static String blockState(Ec2Client ec2) {
+        String state = ec2.getSnapshotBlockPublicAccessState(r -> { }).stateAsString();
+        if (state == null || state.isBlank()) {
+            throw SdkClientException.create("GetSnapshotBlockPublicAccessState answer has no state");
+        }
+        return state;
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {
@@ -116,7 +134,7 @@ public final class SnapshotSource implements ResourceSource<OwnSnapshot> {
                 s.snapshotId(), Tags.name(s.tags()), s.description(), s.volumeId(), s.volumeSize(),
                 s.startTime() == null ? null : s.startTime().atZone(ZoneOffset.UTC).toLocalDate(),
                 ageDays(s, ctx), s.stateAsString(), s.encrypted(),
-                f.publicSnapshotIds() == null ? null : f.publicSnapshotIds().contains(s.snapshotId()),
+                f.publiclyRestorable(s.snapshotId()),
                 f.volumeIds() == null ? null : f.volumeIds().contains(s.volumeId()),
                 f.amiSnapshotIds() == null ? null : f.amiSnapshotIds().contains(s.snapshotId()),
                 cost.known() ? cost.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null, Tags.asText(s.tags())));

@@ -7,6 +7,7 @@ import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import software.amazon.awssdk.services.ec2.model.Volume;
@@ -14,8 +15,10 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 /**
  * {@code ebs.volume_gp2}: a gp2 volume. Cost: gp2 monthly price less the price of the gp3 volume
  * that matches it ({@link VolumePricing#gp3Replacement}: same size, plus the IOPS above 3,000 that
- * gp2's 3 IOPS/GiB baseline gives volumes above 1,000 GiB). A saving at or below zero is said
- * so, with cost 0.
+ * gp2's 3 IOPS/GiB baseline gives volumes above 1,000 GiB, plus 125 MiB/s above gp3's included 125
+ * for volumes above 170 GiB, where gp2 delivers up to 250 MiB/s). A volume whose saving is zero or
+ * less is not a finding (checks.md). A saving that cannot be priced keeps the finding with an
+ * empty cost and says why.
  */
 public final class VolumeGp2Check implements Check<Volume> {
 
@@ -23,8 +26,9 @@ public final class VolumeGp2Check implements Check<Volume> {
             "gp2 volume (gp3 is cheaper)", Severity.LOW, "ec2", "EBS volume",
             "gp3 costs 20 % less per GiB than gp2 and gives 3,000 IOPS and 125 MiB/s whatever its size.",
             "Elastic Volumes changes the type online. Console: Volumes > select > Actions > Modify volume > "
-                    + "Volume type gp3 (set IOPS to the gp2 baseline, 3 per GiB, when above 3,000). "
-                    + "CLI: aws ec2 modify-volume --volume-id <id> --volume-type gp3 [--iops <3 x GiB>]",
+                    + "Volume type gp3 (set IOPS to the gp2 baseline, 3 per GiB, when above 3,000, and throughput to "
+                    + "250 MiB/s above 170 GiB). "
+                    + "CLI: aws ec2 modify-volume --volume-id <id> --volume-type gp3 [--iops <3 x GiB>] [--throughput 250]",
             List.of("ec2:DescribeVolumes"),
             List.of("Amazon EBS pricing", "Migrate Amazon EBS volumes from gp2 to gp3 (AWS blog)"), List.of());
 
@@ -49,14 +53,15 @@ public final class VolumeGp2Check implements Check<Volume> {
             return List.of(ctx.finding(DEFINITION, v.volumeId()).detail(head + note).build());
         }
         int extraIops = Math.max(0, VolumePricing.gp2BaselineIops(v.size()) - VolumePricing.GP3_FREE_IOPS);
+        int extraThroughput = VolumePricing.gp2MatchingThroughput(v.size()) - VolumePricing.GP3_FREE_THROUGHPUT;
         BigDecimal saving = gp2.monthlyUsd().subtract(gp3.monthlyUsd());
+        if (saving.signum() <= 0) return List.of();
+        List<String> extras = new ArrayList<>();
+        if (extraIops > 0) extras.add(extraIops + " IOPS above the 3,000 included");
+        if (extraThroughput > 0) extras.add(extraThroughput + " MiB/s above the 125 MiB/s included");
         String compare = "gp2 costs " + VolumePricing.usd(gp2.monthlyUsd()) + "/month; gp3"
-                + (extraIops > 0 ? " with " + extraIops + " IOPS above the 3,000 included (to match)" : "")
+                + (extras.isEmpty() ? "" : " with " + String.join(" and ", extras) + " (to match gp2)")
                 + " costs " + VolumePricing.usd(gp3.monthlyUsd()) + "/month";
-        if (saving.signum() <= 0) {
-            return List.of(ctx.finding(DEFINITION, v.volumeId())
-                    .detail(head + compare + ": no saving at matching IOPS.").monthlyCostUsd(BigDecimal.ZERO).build());
-        }
         return List.of(ctx.finding(DEFINITION, v.volumeId())
                 .detail(head + compare + ": moving saves " + VolumePricing.usd(saving) + "/month.")
                 .monthlyCostUsd(saving).build());

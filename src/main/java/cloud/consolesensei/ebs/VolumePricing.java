@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * {@code ebs.snapshot_*} and {@code ec2.instance_stopped_long}), following the "Amazon EBS pricing"
  * page's formulas with the bundled {@link PriceTable}:
  * <ul>
- *   <li>gp2, st1, sc1, standard: GiB x GB-month price;</li>
+ *   <li>gp2, st1, sc1, standard: GiB x GB-month price (no provisioned part: their IOPS, when
+ *       reported at all, is informational);</li>
  *   <li>gp3: GiB x GB-month + IOPS above 3,000 x IOPS-month + MiB/s above 125 x MiB/s-month;</li>
  *   <li>io1: GiB x GB-month + provisioned IOPS x IOPS-month;</li>
  *   <li>io2: GiB x GB-month + provisioned IOPS in tiers (up to 32,000; 32,001-64,000; above 64,000);</li>
@@ -32,6 +33,10 @@ public final class VolumePricing {
     public static final int GP2_IOPS_PER_GIB = 3;
     static final int GP2_MIN_IOPS = 100;
     static final int GP2_MAX_IOPS = 16000;
+    /** Size up to which gp2 delivers at most 128 MiB/s, taken as matched by gp3's included 125 MiB/s (checks.md). */
+    public static final int GP2_BASE_THROUGHPUT_MAX_GIB = 170;
+    /** Throughput (MiB/s) gp2 delivers above {@link #GP2_BASE_THROUGHPUT_MAX_GIB}: up to 250 (EBS User Guide). */
+    public static final int GP2_LARGE_THROUGHPUT = 250;
     static final int IO2_TIER1_MAX = 32000;
     static final int IO2_TIER2_MAX = 64000;
 
@@ -118,12 +123,21 @@ public final class VolumePricing {
     }
 
     /**
-     * Monthly cost of the gp3 volume that replaces a gp2 volume of {@code sizeGiB}: same size,
-     * with the IOPS above 3,000 needed to match gp2's baseline (only above 1,000 GiB), base throughput.
+     * Throughput (MiB/s) a gp3 volume needs to match a gp2 volume of {@code sizeGiB}: the included 125
+     * up to 170 GiB, 250 above (gp2's maximum there), so 125 MiB/s more are priced (checks.md).
+     */
+    public static int gp2MatchingThroughput(int sizeGiB) {
+        return sizeGiB > GP2_BASE_THROUGHPUT_MAX_GIB ? GP2_LARGE_THROUGHPUT : GP3_FREE_THROUGHPUT;
+    }
+
+    /**
+     * Monthly cost of the gp3 volume that replaces a gp2 volume of {@code sizeGiB}: same size, with
+     * the IOPS above 3,000 needed to match gp2's baseline (only above 1,000 GiB) and the throughput
+     * above 125 MiB/s needed to match gp2's ({@link #gp2MatchingThroughput}, above 170 GiB).
      */
     public static Cost gp3Replacement(String region, int sizeGiB, PriceTable prices) {
         return monthly(region, "gp3", sizeGiB, Math.max(GP3_FREE_IOPS, gp2BaselineIops(sizeGiB)),
-                GP3_FREE_THROUGHPUT, prices);
+                gp2MatchingThroughput(sizeGiB), prices);
     }
 
     /**

@@ -9,10 +9,13 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /**
- * {@code ec2.instance_imdsv1}: a running instance whose MetadataOptions.HttpTokens is
- * {@code optional} (IMDSv1 allowed): MEDIUM, HIGH when it has a public IPv4 address. Missing
- * MetadataOptions is unknown (no finding); an HttpTokens value other than optional/required gives
- * an INFO finding with the raw value.
+ * {@code ec2.instance_imdsv1}: a running instance whose MetadataOptions.HttpEndpoint is
+ * {@code enabled} and HttpTokens is {@code optional} (IMDSv1 answers): MEDIUM, HIGH when it has a
+ * public IPv4 address. With HttpEndpoint {@code disabled} nothing answers on the metadata address,
+ * so nothing is exposed. An absent HttpEndpoint is taken as {@code enabled}, the default the
+ * Amazon EC2 API Reference documents for InstanceMetadataOptionsResponse. Missing MetadataOptions
+ * is unknown (no finding); an HttpTokens or HttpEndpoint value this version does not know gives an
+ * INFO finding with the raw value.
  */
 public final class InstanceImdsV1Check implements Check<InstanceView> {
 
@@ -37,18 +40,22 @@ public final class InstanceImdsV1Check implements Check<InstanceView> {
         if (!"running".equals(v.state()) || v.instance().metadataOptions() == null) return List.of();
         String id = v.instance().instanceId();
         String tokens = v.instance().metadataOptions().httpTokensAsString();
-        if ("required".equals(tokens) || tokens == null) return List.of();
-        if (!"optional".equals(tokens)) {
-            return List.of(ctx.finding(DEFINITION, id).severity(Severity.INFO)
-                    .detail("Instance " + id + " reports MetadataOptions.HttpTokens '" + tokens
-                            + "', a value this version does not know: IMDSv1 use unknown.")
-                    .build());
-        }
+        String endpoint = v.instance().metadataOptions().httpEndpointAsString();
+        if ("required".equals(tokens) || tokens == null || "disabled".equals(endpoint)) return List.of();
+        if (!"optional".equals(tokens)) return List.of(unknown(ctx, id, "HttpTokens", tokens));
+        if (endpoint != null && !"enabled".equals(endpoint)) return List.of(unknown(ctx, id, "HttpEndpoint", endpoint));
         String ip = v.publicIp();
         return List.of(ctx.finding(DEFINITION, id)
                 .severity(ip == null ? Severity.MEDIUM : Severity.HIGH)
-                .detail("Running instance " + id + " has HttpTokens = optional (IMDSv1 allowed)"
-                        + (ip == null ? "." : " and public IP " + ip + "."))
+                .detail("Running instance " + id + " has HttpTokens = optional (IMDSv1 allowed) with the metadata "
+                        + "endpoint enabled" + (ip == null ? "." : ", and public IP " + ip + "."))
                 .build());
+    }
+
+    private static Finding unknown(CheckContext ctx, String id, String field, String value) {
+        return ctx.finding(DEFINITION, id).severity(Severity.INFO)
+                .detail("Instance " + id + " reports MetadataOptions." + field + " '" + value
+                        + "', a value this version does not know: IMDSv1 use unknown.")
+                .build();
     }
 }

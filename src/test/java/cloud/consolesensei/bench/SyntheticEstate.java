@@ -263,6 +263,8 @@ public final class SyntheticEstate {
             }
             case "DescribeSecurityGroups" -> ec2Page(c, "DescribeSecurityGroupsResponse", "securityGroupInfo", GROUPS,
                     (sb, i) -> securityGroup(sb, a, r, i));
+            case "GetSnapshotBlockPublicAccessState" -> ec2Ok("GetSnapshotBlockPublicAccessStateResponse",
+                    "<state>unblocked</state><managedBy>account</managedBy>");
             case "GetEbsEncryptionByDefault" -> ec2Ok("GetEbsEncryptionByDefaultResponse", "<ebsEncryptionByDefault>"
                     + ((a + r) % 3 != 0) + "</ebsEncryptionByDefault><sseType>sse-ebs</sseType>");
             case "DescribeRegions" -> {

@@ -72,6 +72,27 @@ class DemoEc2EbsTest {
     }
 
     @Test
+    void theSharpenedRulesLeaveTheirCasesUnflagged() {
+        // IMDSv1 allowed with the endpoint disabled; shared with one named account; a copy and an import
+        // (vol-ffffffff); public but in a block-all-sharing region
+        Set<String> flagged = findings.stream().map(Finding::resourceId).collect(Collectors.toSet());
+        assertThat(flagged).doesNotContain("i-0b1b2c3d4e5f60004", "snap-0a1b2c3d4e5f60006", "snap-0d1b2c3d4e5f60002",
+                "snap-0d1b2c3d4e5f60003");
+        assertThat(findings).filteredOn(f -> f.resourceId().equals("snap-0a1b2c3d4e5f60007"))
+                .extracting(Finding::checkId).containsExactly("ebs.snapshot_old");
+        // 200 GiB gp2: gp3 at matching throughput costs more (16.00 + 5.00 > 20.00); 2,000 GiB still saves
+        assertThat(findings).filteredOn(f -> f.checkId().equals("ebs.volume_gp2"))
+                .extracting(Finding::resourceId).doesNotContain("vol-0a1b2c3d4e5f60003")
+                .contains("vol-0a1b2c3d4e5f60007", "vol-0a1b2c3d4e5f60002");
+        assertThat(findings).filteredOn(f -> f.checkId().equals("ebs.volume_gp2")
+                        && f.resourceId().equals("vol-0a1b2c3d4e5f60007"))
+                .singleElement().satisfies(f -> assertThat(f.monthlyCostUsd()).isEqualByComparingTo("20.00"));
+        // public in a block-new-sharing region
+        assertThat(findings).filteredOn(f -> f.checkId().equals("ebs.snapshot_public"))
+                .extracting(Finding::resourceId).containsExactly("snap-0a1b2c3d4e5f60005");
+    }
+
+    @Test
     void severitiesFollowTheCatalogRaises() {
         assertThat(findings).filteredOn(f -> f.checkId().equals("ec2.instance_imdsv1"))
                 .extracting(Finding::resourceId, Finding::severity)

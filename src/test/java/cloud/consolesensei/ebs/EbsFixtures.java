@@ -29,7 +29,13 @@ final class EbsFixtures {
                 .startTime(AS_OF.minusDays(ageDays).atTime(23, 59).toInstant(ZoneOffset.UTC)).build();
     }
 
+    /** A snapshot with its facts; the region's snapshot block public access state is {@code unblocked}. */
     static OwnSnapshot own(Snapshot s, Set<String> volumes, Set<String> ami, Set<String> pub) {
-        return new OwnSnapshot(s, new OwnSnapshot.Facts(volumes, ami, pub));
+        return own(s, volumes, ami, pub, "unblocked");
+    }
+
+    /** As above with the region's block public access state ({@code null}: could not be read). */
+    static OwnSnapshot own(Snapshot s, Set<String> volumes, Set<String> ami, Set<String> pub, String blockState) {
+        return new OwnSnapshot(s, new OwnSnapshot.Facts(volumes, ami, pub, blockState));
     }
 }

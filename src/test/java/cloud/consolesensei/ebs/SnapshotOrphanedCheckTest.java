@@ -36,6 +36,14 @@ class SnapshotOrphanedCheckTest {
     }
 
     @Test
+    void copiesAndImportsAreNeverOrphaned() {
+        assertThat(check.evaluate(own(snapshot("snap-1", "vol-ffffffff", 400), Set.of("vol-1"), Set.of(), Set.of()),
+                US)).isEmpty();
+        assertThat(check.evaluate(own(snapshot("snap-1", null, 400), Set.of("vol-1"), Set.of(), Set.of()), US))
+                .isEmpty();
+    }
+
+    @Test
     void unreadableVolumesOrImagesMeanNotEvaluated() {
         assertThat(check.evaluate(own(snapshot("snap-1", "vol-gone", 5), null, Set.of(), Set.of()), US)).isEmpty();
         assertThat(check.evaluate(own(snapshot("snap-1", "vol-gone", 5), Set.of(), null, Set.of()), US)).isEmpty();

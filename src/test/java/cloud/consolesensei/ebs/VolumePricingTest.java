@@ -76,11 +76,49 @@ class VolumePricingTest {
     }
 
     @Test
-    void gp3ReplacementAddsIopsOnlyAbove1000Gib() {
-        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 1000, PRICES))).isEqualByComparingTo("80.00");
-        // 1,001 GiB: 3,003 IOPS -> 3 above the free 3,000
-        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 1001, PRICES))).isEqualByComparingTo("80.10");
-        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 2000, PRICES))).isEqualByComparingTo("175.00");
+    void gp3ReplacementAddsThroughputAbove170GibAndIopsAbove1000Gib() {
+        // up to 170 GiB: gp3's included 125 MiB/s and 3,000 IOPS match gp2
+        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 170, PRICES))).isEqualByComparingTo("13.60");
+        // 171 GiB: 171 x 0.08 + 125 MiB/s x 0.04
+        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 171, PRICES))).isEqualByComparingTo("18.68");
+        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 200, PRICES))).isEqualByComparingTo("21.00");
+        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 1000, PRICES))).isEqualByComparingTo("85.00");
+        // 1,001 GiB: 3,003 IOPS -> 3 above the free 3,000 (0.015) plus throughput
+        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 1001, PRICES))).isEqualByComparingTo("85.10");
+        assertThat(usd(VolumePricing.gp3Replacement("us-east-1", 2000, PRICES))).isEqualByComparingTo("180.00");
+        // eu-west-1: 200 x 0.088 + 125 x 0.044
+        assertThat(usd(VolumePricing.gp3Replacement("eu-west-1", 200, PRICES))).isEqualByComparingTo("23.10");
+        assertThat(VolumePricing.gp2MatchingThroughput(170)).isEqualTo(125);
+        assertThat(VolumePricing.gp2MatchingThroughput(171)).isEqualTo(250);
+    }
+
+    @Test
+    void io2TierBoundariesAreInclusiveOf32000And64000() {
+        // 32,001 IOPS: one in tier 2
+        assertThat(VolumePricing.monthly("us-east-1", "io2", 100, 32001, null, PRICES).monthlyUsd())
+                .isEqualByComparingTo("2092.5455");
+        // 64,000: both lower tiers full, nothing in tier 3; 64,001: one IOPS at tier 3
+        assertThat(VolumePricing.monthly("us-east-1", "io2", 100, 64000, null, PRICES).monthlyUsd())
+                .isEqualByComparingTo("3548.5");
+        assertThat(VolumePricing.monthly("us-east-1", "io2", 100, 64001, null, PRICES).monthlyUsd())
+                .isEqualByComparingTo("3548.532");
+    }
+
+    @Test
+    void gp3AtOrBelowTheIncludedIopsAndThroughputHasNoProvisionedPart() {
+        assertThat(VolumePricing.monthly("us-east-1", "gp3", 100, 3000, 125, PRICES).monthlyUsd())
+                .isEqualByComparingTo("8");
+        assertThat(VolumePricing.monthly("us-east-1", "gp3", 100, 3001, 126, PRICES).monthlyUsd())
+                .isEqualByComparingTo("8.045");
+    }
+
+    @Test
+    void volumesWithoutIopsArePricedBySizeAlone() {
+        for (String type : List.of("gp2", "st1", "sc1", "standard")) {
+            VolumePricing.Cost withIops = VolumePricing.monthly("us-east-1", type, 500, 1500, null, PRICES);
+            VolumePricing.Cost without = VolumePricing.monthly("us-east-1", type, 500, null, null, PRICES);
+            assertThat(without.monthlyUsd()).as(type).isEqualByComparingTo(withIops.monthlyUsd());
+        }
     }
 
     @Test

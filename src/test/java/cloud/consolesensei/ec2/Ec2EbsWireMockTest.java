@@ -378,6 +378,8 @@ class Ec2EbsWireMockTest {
                     </item>
                 </snapshotSet>""");
 
+        answer(ec2("GetSnapshotBlockPublicAccessState"), "GetSnapshotBlockPublicAccessStateResponse",
+                "<state>unblocked</state><managedBy>account</managedBy>");
         answer(ec2("DescribeImages").withRequestBody(containing("Owner.1=self")).atPriority(2),
                 "DescribeImagesResponse", """
                 <imagesSet>

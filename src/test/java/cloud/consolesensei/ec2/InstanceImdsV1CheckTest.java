@@ -11,6 +11,8 @@ import cloud.consolesensei.finding.Severity;
 
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
+
 class InstanceImdsV1CheckTest {
 
     private static final CheckContext US = ctx("us-east-1");
@@ -44,6 +46,30 @@ class InstanceImdsV1CheckTest {
         assertThat(check.evaluate(view(instance("m5.large", "stopped").metadataOptions(tokens("optional"))), US))
                 .isEmpty();
         assertThat(check.evaluate(view(instance("m5.large", "running")), US)).isEmpty();
+    }
+
+    @Test
+    void disabledMetadataEndpointExposesNothing() {
+        assertThat(check.evaluate(view(instance("m5.large", "running").publicIpAddress("54.1.2.3")
+                .metadataOptions(InstanceMetadataOptionsResponse.builder().httpTokens("optional")
+                        .httpEndpoint("disabled").build())), US)).isEmpty();
+    }
+
+    @Test
+    void absentEndpointIsTheDefaultEnabled() {
+        assertThat(check.evaluate(view(instance("m5.large", "running").metadataOptions(
+                InstanceMetadataOptionsResponse.builder().httpTokens("optional").build())), US))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    }
+
+    @Test
+    void unknownEndpointValueIsInfoWithTheRawValue() {
+        assertThat(check.evaluate(view(instance("m5.large", "running").metadataOptions(
+                InstanceMetadataOptionsResponse.builder().httpTokens("optional").httpEndpoint("paused").build())), US))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.detail()).contains("HttpEndpoint 'paused'");
+                });
     }
 
     @Test

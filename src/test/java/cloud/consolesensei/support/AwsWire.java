@@ -10,6 +10,11 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * A WireMock server standing in for every AWS endpoint, reached by the real SDK through its own
  * {@code aws.endpointUrl} setting, plus request matchers for the Query protocol (EC2, STS, IAM,
@@ -70,6 +75,31 @@ public final class AwsWire implements AutoCloseable {
     public static ResponseDefinitionBuilder xml(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8")
                 .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
+    }
+
+    /**
+     * The text of the test resource {@code aws/<path>} (under {@code src/test/resources}): an AWS
+     * answer as the service's API reference documents it, kept as a file rather than in Java.
+     *
+     * @throws IllegalArgumentException when there is no such resource
+     */
+    public static String file(String path) {
+        try (InputStream in = AwsWire.class.getResourceAsStream("/aws/" + path)) {
+            if (in == null) throw new IllegalArgumentException("no test resource aws/" + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 200 answer whose body is the file {@code aws/<path>} ({@link #file}), as {@code contentType}. */
+    public static ResponseDefinitionBuilder fromFile(String path, String contentType) {
+        return aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(file(path));
+    }
+
+    /** An error answer of {@code status} whose body is the file {@code aws/<path>}, as {@code contentType}. */
+    public static ResponseDefinitionBuilder errorFromFile(int status, String path, String contentType) {
+        return aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(file(path));
     }
 
     public void stub(MappingBuilder m) {

@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * A small AWS estate served by {@link AwsWire}, every answer shaped as the API references document
  * it: STS (GetCallerIdentity, AssumeRole), EC2/EBS (instances paged, volumes, snapshots, addresses,
- * security groups, default encryption), Auto Scaling, IAM (credential report, users, roles,
+ * security groups, default encryption, snapshot block public access), Auto Scaling, IAM (credential report, users, roles,
  * password policy), S3 (bucket list, account public access block) and Cost Explorer (JSON 1.1).
  * Answers are told apart by the key, region and service of the SigV4 signature.
  */
@@ -309,6 +309,8 @@ public final class WireEstate {
                 </securityGroupInfo>""".formatted(t, account));
         answer(signed(action("GetEbsEncryptionByDefault"), key, region, "ec2"), "GetEbsEncryptionByDefaultResponse",
                 "<ebsEncryptionByDefault>false</ebsEncryptionByDefault><sseType>sse-ebs</sseType>");
+        answer(signed(action("GetSnapshotBlockPublicAccessState"), key, region, "ec2"),
+                "GetSnapshotBlockPublicAccessStateResponse", "<state>unblocked</state><managedBy>account</managedBy>");
     }
 
     public void autoScaling(String key, String region) {
