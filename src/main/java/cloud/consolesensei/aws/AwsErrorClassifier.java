@@ -39,6 +39,8 @@ public final class AwsErrorClassifier {
     private static final Set<String> NOT_FOUND = Set.of("NoSuchEntity", "NoSuchBucket", "NotFound",
             "InvalidVolume.NotFound", "InvalidSnapshot.NotFound", "InvalidInstanceID.NotFound");
 
+    private static final String OWN_PACKAGE = "cloud.consolesensei.";
+
     private AwsErrorClassifier() {
     }
 
@@ -100,7 +102,10 @@ public final class AwsErrorClassifier {
         if (t instanceof UncheckedIOException || t instanceof IOException) {
             return unparseable(t) ? ErrorClass.MALFORMED_RESPONSE : ErrorClass.TIMEOUT;
         }
-        return ErrorClass.MALFORMED_RESPONSE;
+        // a policy document AWS sent that is not JSON fails in Jackson, outside the SDK
+        if (unparseable(t)) return ErrorClass.MALFORMED_RESPONSE;
+        // anything else (a NullPointerException in a check, a broken invariant) is a bug of ours
+        return ErrorClass.INTERNAL_ERROR;
     }
 
     /**
@@ -113,7 +118,8 @@ public final class AwsErrorClassifier {
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
             if (name.contains("jackson") || name.startsWith("javax.xml.stream") || name.startsWith("org.xml.sax")
                     || name.contains("XMLStream") || m.contains("unable to unmarshall")
-                    || m.contains("unable to parse") || m.startsWith(NotAnAwsAnswer.MESSAGE.toLowerCase(Locale.ROOT))) {
+                    || m.contains("unable to parse") || m.startsWith(NotAnAwsAnswer.MESSAGE.toLowerCase(Locale.ROOT))
+                    || m.startsWith(MalformedAnswer.PREFIX.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -148,6 +154,7 @@ public final class AwsErrorClassifier {
      */
     public static String message(Throwable error) {
         Throwable t = unwrap(error);
+        if (classify(error) == ErrorClass.INTERNAL_ERROR) return internalMessage(t);
         if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             String code = ase.awsErrorDetails().errorCode();
             String m = ase.awsErrorDetails().errorMessage();
@@ -162,6 +169,29 @@ public final class AwsErrorClassifier {
         if (root != t && root.getMessage() != null) {
             m = m + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
+        return m.replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * "{@code NullPointerException at cloud.consolesensei.ec2.Tags.of(Tags.java:31): <message>}": the
+     * exception type and the first frame of this program's code (the first frame at all when none is
+     * ours) of the innermost cause (wrappers only say where it was caught), so a defect can be
+     * found without the log.
+     */
+    static String internalMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        StackTraceElement[] frames = t.getStackTrace();
+        StackTraceElement where = null;
+        for (StackTraceElement f : frames) {
+            if (f.getClassName().startsWith(OWN_PACKAGE)) {
+                where = f;
+                break;
+            }
+        }
+        if (where == null && frames.length > 0) where = frames[0];
+        String m = t.getClass().getSimpleName() + (where == null ? "" : " at " + where)
+                + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return m.replaceAll("\\s+", " ").trim();
     }
 

@@ -31,7 +31,9 @@ public enum ErrorClass {
     NOT_FOUND("Not found",
             "The resource disappeared or was never there; if it should exist, check the account and region."),
     CLIENT_ERROR("Request rejected",
-            "AWS rejected the request: see the message; if it persists, report it with the message.");
+            "AWS rejected the request: see the message; if it persists, report it with the message."),
+    INTERNAL_ERROR("Internal error",
+            "A defect of ConsoleSensei itself, not of AWS or your settings: the log holds its stack trace; report the message and the log to the maintainers.");
 
     private final String label;
     private final String remedy;

@@ -25,7 +25,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
         description = {"Run the audit job now, for all configured accounts or the ones named.",
                 "With no configuration and no AWS credentials (or with --demo) it audits the built-in demo estate."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every account and check audited", "3:finished with coverage gaps (or email not delivered)",
+        exitCodeList = {"0:every account and check audited (informational gaps allowed)", "3:finished with coverage gaps",
+                "4:every account and check audited, but an email could not be delivered",
                 "1:the job failed", "2:bad usage or configuration (nothing run, nothing written)"})
 public class RunCommand implements Callable<Integer> {
 

@@ -116,14 +116,30 @@ public record ReadContext(AccountTarget account, String region, AwsClients clien
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, Spliterator.ORDERED), false);
     }
 
-    /** Records a gap for a failure the source caught itself. */
+    /**
+     * Records a gap for a failure the source (or the step reading it) caught itself. An exception
+     * that is not the SDK's and not an unreadable answer is a defect of this program:
+     * {@link ErrorClass#INTERNAL_ERROR}, its message naming the exception type and the code it came
+     * from, its stack trace logged at ERROR once per run and code location (a bug in a check meets
+     * every resource).
+     */
     public void failed(String service, String operation, String subject, Throwable e) {
         ErrorClass cls = AwsErrorClassifier.classify(e, Regions.isOptIn(region));
         String message = AwsErrorClassifier.message(e);
         if (subject != null) message = subject + ": " + message;
         boolean info = cls == ErrorClass.REGION_NOT_ENABLED || cls == ErrorClass.DATA_UNAVAILABLE;
-        log.warn("coverage gap: account={} region={} {}:{} {} - {}", account.id(), region, service, operation,
-                cls.label(), message);
+        if (cls == ErrorClass.INTERNAL_ERROR) {
+            if (InternalErrors.first(options == null ? "" : options.runId(), e)) {
+                log.error("internal error (a defect of this program): account={} region={} {}:{} - {}", account.id(), region,
+                        service, operation, message, e);
+            } else {
+                log.error("internal error (a defect of this program, stack trace logged above): account={} region={} {}:{} - {}",
+                        account.id(), region, service, operation, message);
+            }
+        } else {
+            log.warn("coverage gap: account={} region={} {}:{} {} - {}", account.id(), region, service, operation,
+                    cls.label(), message);
+        }
         gaps.record(new CoverageGap(account.id(), region, service, operation, cls, message, info));
     }
 

@@ -2,10 +2,12 @@ package cloud.consolesensei.cost;
 
 import cloud.consolesensei.aws.AwsErrorClassifier;
 import cloud.consolesensei.aws.ErrorClass;
+import cloud.consolesensei.aws.MalformedAnswer;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.cost.CostSpans.Span;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
 import software.amazon.awssdk.services.costexplorer.model.DateInterval;
@@ -143,9 +144,9 @@ final class CostExplorerReader {
 
     private static Money forecastTotal(GetCostForecastResponse r) {
         if (r.total() == null || r.total().amount() == null) {
-            throw SdkClientException.create("GetCostForecast answer has no Total.Amount");
+            throw MalformedAnswer.of("GetCostForecast answer has no Total.Amount", null);
         }
-        return Money.parse(r.total().amount(), r.total().unit());
+        return amount(r.total());
     }
 
     /** LINKED_ACCOUNT = the audited account, when the costs are read through the payer's bill. */
@@ -173,23 +174,41 @@ final class CostExplorerReader {
         Map<LocalDate, Boolean> estimated = new LinkedHashMap<>();
         Map<LocalDate, Map<String, Money>> amounts = new LinkedHashMap<>();
         for (ResultByTime r : results) {
-            if (r.timePeriod() == null) throw SdkClientException.create("GetCostAndUsage result without TimePeriod");
-            LocalDate start = LocalDate.parse(r.timePeriod().start());
-            ends.put(start, LocalDate.parse(r.timePeriod().end()));
+            if (r.timePeriod() == null) throw MalformedAnswer.of("GetCostAndUsage result without TimePeriod", null);
+            LocalDate start = date("TimePeriod.Start", r.timePeriod().start());
+            ends.put(start, date("TimePeriod.End", r.timePeriod().end()));
             estimated.merge(start, Boolean.TRUE.equals(r.estimated()), Boolean::logicalOr);
             Map<String, Money> m = amounts.computeIfAbsent(start, k -> new LinkedHashMap<>());
             if (grouped) {
                 for (Group g : r.groups()) {
                     MetricValue v = g.metrics().get(metric.apiName());
-                    if (v != null) m.merge(String.join(" / ", g.keys()), Money.parse(v.amount(), v.unit()), Money::plus);
+                    if (v != null) m.merge(String.join(" / ", g.keys()), amount(v), Money::plus);
                 }
             } else if (r.hasTotal() && r.total().get(metric.apiName()) != null) {
                 MetricValue v = r.total().get(metric.apiName());
-                m.merge(CostPeriod.TOTAL, Money.parse(v.amount(), v.unit()), Money::plus);
+                m.merge(CostPeriod.TOTAL, amount(v), Money::plus);
             }
         }
         List<CostPeriod> out = new ArrayList<>();
         ends.forEach((start, end) -> out.add(new CostPeriod(start, end, estimated.get(start), amounts.get(start))));
         return out;
+    }
+
+    /** A {@code TimePeriod} date of GetCostAndUsage ({@code YYYY-MM-DD}). */
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw MalformedAnswer.of("GetCostAndUsage " + field + " '" + value + "' is not a date (YYYY-MM-DD)", e);
+        }
+    }
+
+    /** A metric's {@code Amount}: a decimal string. */
+    private static Money amount(MetricValue v) {
+        try {
+            return Money.parse(v.amount(), v.unit());
+        } catch (NumberFormatException e) {
+            throw MalformedAnswer.of("Cost Explorer Amount '" + v.amount() + "' is not a number", e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package cloud.consolesensei.iam;
 
+import cloud.consolesensei.aws.MalformedAnswer;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -51,7 +53,8 @@ final class CredentialReportParser {
      * @param csv       the report text
      * @param malformed told about each row that cannot be read (record number, reason); the row is skipped
      * @return the rows, in report order
-     * @throws IllegalArgumentException when the header lacks a {@link #REQUIRED} column
+     * @throws RuntimeException the {@link MalformedAnswer} exception when the header lacks a
+     *         {@link #REQUIRED} column
      */
     static Stream<CredentialReportRow> rows(Reader csv, BiConsumer<Long, String> malformed) {
         CSVParser parser;
@@ -63,7 +66,7 @@ final class CredentialReportParser {
         List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
         if (!missing.isEmpty()) {
             closeQuietly(parser);
-            throw new IllegalArgumentException("credential report lacks column(s) " + missing);
+            throw MalformedAnswer.of("credential report lacks column(s) " + missing, null);
         }
         return guarded(parser.iterator(), malformed)
                 .map(r -> {

@@ -1,5 +1,7 @@
 package cloud.consolesensei.iam;
 
+import cloud.consolesensei.aws.MalformedAnswer;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public final class PolicyDocuments {
      * Decodes and parses a policy document.
      *
      * @param document URL-encoded JSON (or plain JSON, as some AWS-compatible endpoints return it)
-     * @throws IllegalArgumentException on a malformed percent-escape
+     * @throws RuntimeException the {@link MalformedAnswer} exception on a malformed percent-escape
      * @throws tools.jackson.core.JacksonException on malformed JSON
      */
     public static JsonNode parse(String document) {
@@ -42,7 +44,11 @@ public final class PolicyDocuments {
     static String decode(String document) {
         String d = document.strip();
         if (d.startsWith("{")) return d;
-        return URLDecoder.decode(d.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(d.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw MalformedAnswer.of("the policy document is not URL-encoded JSON (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The statements of a document: its Statement object, or the objects of its Statement array. */

@@ -13,8 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Processor of the collect step: runs the enabled checks of the item's source on the resource
- * and makes its inventory row. A check that throws (an unexpected value) becomes a coverage gap
- * naming the check and resource, and the other checks still run.
+ * and makes its inventory row. A check that throws becomes a coverage gap naming the check and
+ * resource (class {@code INTERNAL_ERROR} unless the exception is an unreadable AWS answer), and the
+ * other checks still run.
  */
 public class AuditItemProcessor implements ItemProcessor<CollectedItem, AuditedItem> {
 

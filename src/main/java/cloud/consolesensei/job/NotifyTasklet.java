@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Notify step: hands the written reports to the {@link SummaryNotifier}. A delivery failure does
  * not fail the job (findings and reports are already written and the .eml is kept): it is recorded
- * in the job execution context and the run exits 3.
+ * in the job execution context and the run exits 4 (3 when it also has coverage gaps).
  */
 @Component
 public class NotifyTasklet implements Tasklet {

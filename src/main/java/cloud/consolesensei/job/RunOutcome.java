@@ -9,7 +9,8 @@ import java.util.List;
  * @param executionId  Spring Batch job execution id
  * @param runId        run id (job instance)
  * @param status       batch status (COMPLETED, FAILED, STOPPED, ...)
- * @param exitCode     CONTRACT.md exit code: 0 all audited, 3 coverage gaps or undelivered email, 1 failed
+ * @param exitCode     CONTRACT.md exit code: 0 all audited (informational gaps allowed), 3 coverage
+ *                     gaps, 4 all audited but an email not delivered, 1 failed
  * @param files        files written (reports, then summaries), in order
  * @param gaps         coverage gaps that are not informational
  * @param messages     lines to print (failure reasons with remedies, notify outcome)

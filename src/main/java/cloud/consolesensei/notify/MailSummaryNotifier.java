@@ -53,7 +53,7 @@ import org.springframework.stereotype.Component;
  * (atomically), then sent when an SMTP server is configured ({@code spring.mail.host}; Spring Boot
  * then provides the {@link JavaMailSender}) and {@code --no-email} was not given. A failed send is
  * retried with exponential backoff ({@link RetryTemplate}: {@value #RETRIES} retries from
- * {@link #FIRST_DELAY}); if it still fails the outcome says {@code deliveryFailed} (the run exits 3)
+ * {@link #FIRST_DELAY}); if it still fails the outcome says {@code deliveryFailed} (the run exits 4, or 3 with gaps)
  * and the .eml stays. A workbook above {@code consolesensei.mail.max-attachment-mb} is not attached:
  * the message gives its path instead. The SMTP password is never logged nor written.
  */

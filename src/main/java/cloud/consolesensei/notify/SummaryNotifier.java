@@ -15,7 +15,7 @@ public interface SummaryNotifier {
      * What happened.
      *
      * @param written        files written ({@code summary-<scope>-<as-of>.eml}, ...)
-     * @param deliveryFailed true when a message could not be delivered after retries (the run exits 3;
+     * @param deliveryFailed true when a message could not be delivered after retries (the run exits 4 unless it has gaps;
      *                       the .eml is kept)
      * @param message        one line for the run's output
      */

@@ -29,7 +29,7 @@ public class CsvReports {
 
     /** The coverage CSV header, exactly as CONTRACT.md fixes it. */
     public static final String[] COVERAGE_HEADER = {"account_id", "region", "service", "operation", "error_class",
-            "message", "remedy"};
+            "message", "remedy", "info"};
 
     private final FindingStore findings;
     private final CoverageStore coverage;
@@ -92,7 +92,7 @@ public class CsvReports {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COVERAGE_HEADER).get())) {
             coverage.forEach(scope.runId(), scope.accountIds(), g -> print(p, g.accountId(), g.region(), g.service(),
-                    g.operation(), g.errorClass().name(), g.message(), g.remedy()));
+                    g.operation(), g.errorClass().name(), g.message(), g.remedy(), Boolean.toString(g.info())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

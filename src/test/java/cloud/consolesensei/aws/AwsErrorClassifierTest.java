@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,6 +99,11 @@ class AwsErrorClassifierTest {
                 Arguments.of(ApiCallAttemptTimeoutException.create(1000), false, ErrorClass.TIMEOUT),
                 Arguments.of(SdkClientException.create("Unable to load credentials from any of the providers in the chain"), false, ErrorClass.INVALID_CREDENTIALS),
                 Arguments.of(SdkClientException.create("Unable to unmarshall response (ParseError at [row,col]:[3,1]). Response Code: 200"), false, ErrorClass.MALFORMED_RESPONSE),
+                Arguments.of(MalformedAnswer.of("GetCostAndUsage TimePeriod.Start 'x' is not a date (YYYY-MM-DD)", null), false, ErrorClass.MALFORMED_RESPONSE),
+                // a defect of ours is ours, never AWS's
+                Arguments.of(new NullPointerException("Cannot invoke \"String.length()\" because \"name\" is null"), false, ErrorClass.INTERNAL_ERROR),
+                Arguments.of(new IllegalStateException("a value exactly when PRESENT"), false, ErrorClass.INTERNAL_ERROR),
+                Arguments.of(new ClassCastException("class A cannot be cast to class B"), false, ErrorClass.INTERNAL_ERROR),
                 // a wrapper (as a stream or Spring would add) is looked through
                 Arguments.of(new IllegalStateException("wrapped", details(Ec2Exception.builder(), 403, "UnauthorizedOperation", "no").build()), false, ErrorClass.ACCESS_DENIED));
     }
@@ -107,6 +114,23 @@ class AwsErrorClassifierTest {
         assertThat(AwsErrorClassifier.classify(error, optInRegion)).isEqualTo(expected);
         assertThat(expected.remedy()).isNotBlank();
         assertThat(AwsErrorClassifier.message(error)).isNotBlank().doesNotContain("\n");
+    }
+
+    @Test
+    void internalErrorMessageNamesTheExceptionTypeAndOurCodeThatThrewIt() {
+        NullPointerException npe = catchThrowableOfType(NullPointerException.class, () -> defect(null));
+        String m = AwsErrorClassifier.message(npe);
+        assertThat(m).startsWith("NullPointerException at cloud.consolesensei.aws.AwsErrorClassifierTest.defect(AwsErrorClassifierTest.java:")
+                .contains("because \"name\" is null");
+        // wrapped by a stream or a framework: still the defect's own type and place
+        RuntimeException wrapped = new RuntimeException("wrapper", npe);
+        assertThat(AwsErrorClassifier.classify(wrapped)).isEqualTo(ErrorClass.INTERNAL_ERROR);
+        assertThat(AwsErrorClassifier.message(wrapped)).isEqualTo(m);
+        assertThat(ErrorClass.INTERNAL_ERROR.remedy()).contains("defect of ConsoleSensei").doesNotContain("proxy");
+    }
+
+    private static int defect(String name) {
+        return name.length();
     }
 
     // ---- which failures the one retry layer retries

@@ -3,6 +3,8 @@ package cloud.consolesensei.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cloud.consolesensei.aws.AwsErrorClassifier;
+import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.iam.IamTestSupport.Row;
 
 import java.io.StringReader;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class CredentialReportParserTest {
 
@@ -84,6 +88,7 @@ class CredentialReportParserTest {
     @Test
     void aReportWithoutTheNeededColumnsIsRejected() {
         assertThatThrownBy(() -> CredentialReportParser.rows(new StringReader("user,arn\nx,y\n"), (n, w) -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mfa_active");
+                .isInstanceOf(SdkClientException.class).hasMessageContaining("mfa_active")
+                .satisfies(e -> assertThat(AwsErrorClassifier.classify(e)).isEqualTo(ErrorClass.MALFORMED_RESPONSE));
     }
 }

@@ -250,6 +250,9 @@ class FaultsAuditJobWireTest {
         CSVRecord optIn = Ec2EbsAuditJobWireTest.csv(file(hostile, "coverage")).stream()
                 .filter(r -> r.get("region").equals("ap-east-1")).findFirst().orElseThrow();
         assertThat(optIn.get("remedy")).isEqualTo(ErrorClass.REGION_NOT_ENABLED.remedy());
+        assertThat(optIn.get("info")).isEqualTo("true");
+        assertThat(Ec2EbsAuditJobWireTest.csv(file(hostile, "coverage"))).filteredOn(r -> !r.get("region").equals("ap-east-1"))
+                .hasSize(7).allSatisfy(r -> assertThat(r.get("info")).isEqualTo("false"));
         assertThat(run.out()).contains("7 coverage gap(s)");
         // the short role sessions were renewed, and calls with them kept succeeding (the findings below)
         assertThat(aws.server().findAll(postRequestedFor(urlPathEqualTo("/"))

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * SMTP refusing connections (a closed loopback port): the send is retried with backoff, then the
- * run ends with exit 3; the .eml, the findings and the workbook are on disk. The attachment limit
+ * run ends with exit 4 (3 when it also has coverage gaps: gaps win); the .eml, the findings and the workbook are on disk. The attachment limit
  * is 0 MiB here, so the message carries the workbook's path instead of the workbook.
  */
 @SpringBootTest(classes = {ConsoleSenseiApplication.class, TestEstate.Config.class}, properties = {
@@ -57,13 +58,17 @@ class SmtpDownTest {
     @TempDir
     Path reports;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @AfterEach
     void clear() {
         TestEstate.clear();
+        TestEstate.wipeHistory(jdbc);
     }
 
     @Test
-    void undeliverableEmailExitsThreeAndKeepsEverythingWritten() throws Exception {
+    void undeliverableEmailExitsFourAndKeepsEverythingWritten() throws Exception {
         TestEstate.set("123456789012", item("us-east-1", "i-0high", HIGH, "5"), item("us-east-1", "i-0more", HIGH, null));
         LocalDate asOf = LocalDate.of(2026, 11, 21);
 
@@ -72,7 +77,7 @@ class SmtpDownTest {
                 false, false, false));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(o.exitCode()).isEqualTo(3);
+        assertThat(o.exitCode()).isEqualTo(4);
         assertThat(o.status()).isEqualTo("COMPLETED");
         assertThat(o.messages()).contains("email could not be delivered: the .eml summary is kept");
         // backoff: 0.5 s + 1 s + 2 s between the four attempts
@@ -96,5 +101,18 @@ class SmtpDownTest {
         String raw = Files.readString(eml);
         assertThat(raw).doesNotContain("hunter2-secret");
         assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
+    }
+
+    @Test
+    void coverageGapsWinOverAnUndeliverableEmail() throws Exception {
+        TestEstate.set("123456789012", item("us-east-1", "i-0high", HIGH, "5"),
+                TestEstate.denied("us-east-1", "not allowed to describe things"));
+        RunOutcome o = runner.run(new RunRequest(UUID.randomUUID().toString(), LocalDate.of(2026, 11, 22), List.of(),
+                List.of(), reports, false, false, false));
+
+        assertThat(o.exitCode()).isEqualTo(3);
+        assertThat(o.gaps()).isEqualTo(1);
+        assertThat(o.messages()).contains("email could not be delivered: the .eml summary is kept",
+                "1 coverage gap(s): see the Coverage sheet and the coverage CSV");
     }
 }

@@ -41,6 +41,12 @@ public final class TestEstate {
     public static final CheckDefinition HIGH = def("test.high_thing", "High thing", Severity.HIGH);
     public static final CheckDefinition LOW = def("test.low_thing", "Low thing", Severity.LOW);
 
+    /** Marks a {@link #defective} item; not a check of the module. */
+    private static final CheckDefinition DEFECT = def("test.defect", "Defect", Severity.LOW);
+
+    /** Marks a {@link #notEnabled} item; not a check of the module. */
+    private static final CheckDefinition NOT_ENABLED = def("test.not_enabled", "Not enabled", Severity.LOW);
+
     private static final Map<String, List<Item>> ITEMS = new ConcurrentHashMap<>();
 
     /** One resource failing {@code check}, costing {@code usd} per month (null: no cost side). */
@@ -60,6 +66,22 @@ public final class TestEstate {
      */
     public static Item denied(String region, String message) {
         return new Item(region, message, null, null);
+    }
+
+    /**
+     * An item that meets a defect of the critical check: evaluating it throws a
+     * {@link NullPointerException} inside the check (as a bug of ours would), not an AWS error.
+     */
+    public static Item defective(String region, String id) {
+        return new Item(region, id, DEFECT, null);
+    }
+
+    /**
+     * An item whose region answers as an opt-in region that is not enabled: the source records an
+     * informational REGION_NOT_ENABLED gap (ec2 {@code OptInRequired}) instead of a resource.
+     */
+    public static Item notEnabled(String region) {
+        return new Item(region, "OptInRequired", NOT_ENABLED, null);
     }
 
     /** Replaces the estate of {@code accountId}. */
@@ -140,7 +162,11 @@ public final class TestEstate {
                     Ec2Exception.builder().statusCode(403).message(i.resourceId())
                             .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnauthorizedOperation")
                                     .errorMessage(i.resourceId()).build()).build()));
-            return here.stream().filter(i -> i.check() != null);
+            here.stream().filter(i -> i.check() == NOT_ENABLED).forEach(i -> ctx.failed("ec2", "DescribeThings", null,
+                    Ec2Exception.builder().statusCode(401).message("You are not subscribed to this service.")
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("OptInRequired")
+                                    .errorMessage("You are not subscribed to this service.").build()).build()));
+            return here.stream().filter(i -> i.check() != null && i.check() != NOT_ENABLED);
         }
 
         @Override
@@ -155,6 +181,10 @@ public final class TestEstate {
 
                     @Override
                     public List<Finding> evaluate(Item i, CheckContext ctx) {
+                        if (i.check() == DEFECT && d == CRITICAL) {
+                            // the bug: a cost assumed present on every resource
+                            return List.of(ctx.finding(d, i.resourceId()).monthlyCostUsd(i.usd().negate()).build());
+                        }
                         if (i.check() != d) return List.of();
                         return List.of(ctx.finding(d, i.resourceId()).detail("test detail of " + i.resourceId())
                                 .monthlyCostUsd(i.usd()).build());
