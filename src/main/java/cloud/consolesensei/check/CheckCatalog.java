@@ -31,6 +31,17 @@ public class CheckCatalog {
         return List.copyOf(byId.values());
     }
 
+    /** Ids of the checks whose money is of {@code kind}, in module order. */
+    public List<String> ids(MoneyKind kind) {
+        return byId.values().stream().filter(d -> d.money() == kind).map(CheckDefinition::id).toList();
+    }
+
+    /** What the money of check {@code id} is; {@link MoneyKind#NONE} for an unknown id. */
+    public MoneyKind money(String id) {
+        CheckDefinition d = byId.get(id);
+        return d == null ? MoneyKind.NONE : d.money();
+    }
+
     /** The definition of {@code id}, if known. */
     public Optional<CheckDefinition> find(String id) {
         return Optional.ofNullable(byId.get(id));

@@ -46,8 +46,20 @@ public record CheckContext(String accountId, String accountName, String region, 
 
         public FindingBuilder severity(Severity s) { this.severity = s; return this; }
         public FindingBuilder detail(String d) { this.detail = d; return this; }
-        /** Monthly money at stake, USD; {@code null} keeps the cost empty. */
-        public FindingBuilder monthlyCostUsd(BigDecimal c) { this.cost = c; return this; }
+        /**
+         * Monthly money, USD (savings or a cost alert, as the check's {@link MoneyKind} says);
+         * {@code null} keeps the cost empty.
+         *
+         * @throws IllegalStateException for an amount on a check declared {@link MoneyKind#NONE}:
+         *                               it would count in neither sum
+         */
+        public FindingBuilder monthlyCostUsd(BigDecimal c) {
+            if (c != null && check.money() == MoneyKind.NONE) {
+                throw new IllegalStateException("check " + check.id() + " has a cost but declares MoneyKind.NONE");
+            }
+            this.cost = c;
+            return this;
+        }
         /** Overrides the context's region (e.g. a bucket audited in its own region). */
         public FindingBuilder region(String r) { this.region = r; return this; }
 

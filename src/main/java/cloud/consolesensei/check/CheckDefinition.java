@@ -18,18 +18,31 @@ import java.util.List;
  * @param iamActions   the IAM actions the check's reader needs, e.g. {@code ec2:DescribeVolumes}
  * @param references   e.g. "CIS AWS Foundations 1.5", AWS documentation titles
  * @param settings     configurable thresholds (besides {@code enabled}, which every check has)
+ * @param money        what the findings' {@code monthly_cost_usd} is: savings, a cost alert, or
+ *                     {@link MoneyKind#NONE} for a check without a cost side
  */
 public record CheckDefinition(String id, String title, Severity severity, String service,
                               String resourceType, String risk, String remediation,
                               List<String> iamActions, List<String> references,
-                              List<SettingSpec> settings) {
+                              List<SettingSpec> settings, MoneyKind money) {
 
     public CheckDefinition {
         if (!id.matches("[a-z0-9]+\\.[a-z0-9_]+")) {
             throw new IllegalArgumentException("check id must be <service>.<name>: " + id);
         }
+        if (money == null) {
+            throw new IllegalArgumentException("check " + id + " must say what its money is (MoneyKind)");
+        }
         iamActions = List.copyOf(iamActions);
         references = List.copyOf(references);
         settings = List.copyOf(settings);
+    }
+
+    /** A check without a cost side ({@link MoneyKind#NONE}). */
+    public CheckDefinition(String id, String title, Severity severity, String service, String resourceType,
+                           String risk, String remediation, List<String> iamActions, List<String> references,
+                           List<SettingSpec> settings) {
+        this(id, title, severity, service, resourceType, risk, remediation, iamActions, references, settings,
+                MoneyKind.NONE);
     }
 }

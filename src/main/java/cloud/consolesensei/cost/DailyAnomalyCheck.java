@@ -3,6 +3,7 @@ package cloud.consolesensei.cost;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.check.SettingSpec;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -43,7 +44,8 @@ public final class DailyAnomalyCheck implements Check<CostSnapshot> {
             List.of(SettingSpec.integer(JUDGED_DAYS, 14, "days judged, ending the day before the as-of date"),
                     SettingSpec.integer(BASELINE_DAYS, 28, "days before the judged days that make the baseline"),
                     SettingSpec.decimal(SIGMA, "3", "standard deviations above the baseline mean"),
-                    SettingSpec.decimal(MIN_EXCESS, "50", "minimum excess over the baseline mean, USD")));
+                    SettingSpec.decimal(MIN_EXCESS, "50", "minimum excess over the baseline mean, USD")),
+            MoneyKind.COST_ALERT);
 
     @Override
     public CheckDefinition definition() {

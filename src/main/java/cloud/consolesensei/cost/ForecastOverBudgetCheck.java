@@ -3,6 +3,7 @@ package cloud.consolesensei.cost;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 
@@ -31,7 +32,8 @@ public final class ForecastOverBudgetCheck implements Check<CostSnapshot> {
                     + "--metric UNBLENDED_COST --granularity MONTHLY",
             List.of("ce:GetCostAndUsage", "ce:GetCostForecast"),
             List.of("AWS Cost Explorer API Reference: GetCostForecast", "AWS Cost Management User Guide: Forecasting with Cost Explorer"),
-            List.of());
+            List.of(),
+            MoneyKind.COST_ALERT);
 
     @Override
     public CheckDefinition definition() {

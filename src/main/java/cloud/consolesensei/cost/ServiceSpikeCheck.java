@@ -3,6 +3,7 @@ package cloud.consolesensei.cost;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.check.SettingSpec;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -46,7 +47,8 @@ public final class ServiceSpikeCheck implements Check<CostSnapshot> {
             List.of(SettingSpec.decimal(MIN_PERCENT, "25", "minimum rise over the month before, %"),
                     SettingSpec.decimal(MIN_INCREASE, "100", "minimum rise over the month before, USD"),
                     SettingSpec.decimal(HIGH_PERCENT, "100", "rise (%) that, with high-increase-usd, makes it HIGH"),
-                    SettingSpec.decimal(HIGH_INCREASE, "1000", "rise (USD) that, with high-percent, makes it HIGH")));
+                    SettingSpec.decimal(HIGH_INCREASE, "1000", "rise (USD) that, with high-percent, makes it HIGH")),
+            MoneyKind.COST_ALERT);
 
     @Override
     public CheckDefinition definition() {

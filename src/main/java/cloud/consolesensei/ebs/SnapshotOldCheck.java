@@ -3,6 +3,7 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.check.SettingSpec;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -27,7 +28,8 @@ public final class SnapshotOldCheck implements Check<OwnSnapshot> {
                     + "Manager. CLI: aws ec2 delete-snapshot --snapshot-id <id> (or aws ec2 modify-snapshot-tier "
                     + "--snapshot-id <id> --storage-tier archive)",
             List.of("ec2:DescribeSnapshots"), List.of("Amazon EBS pricing", "Amazon Data Lifecycle Manager"),
-            List.of(SettingSpec.integer(MAX_AGE_DAYS, 90, "age in days above which an own snapshot is reported")));
+            List.of(SettingSpec.integer(MAX_AGE_DAYS, 90, "age in days above which an own snapshot is reported")),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

@@ -3,6 +3,7 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 
@@ -29,7 +30,8 @@ public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
             "Check the snapshot's description and tags for an owner; if nothing needs it: Console: EC2 > Snapshots > "
                     + "select > Actions > Delete snapshot. CLI: aws ec2 delete-snapshot --snapshot-id <id>",
             List.of("ec2:DescribeSnapshots", "ec2:DescribeVolumes", "ec2:DescribeImages"),
-            List.of("Amazon EBS pricing"), List.of());
+            List.of("Amazon EBS pricing"), List.of(),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

@@ -3,6 +3,7 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 
@@ -30,7 +31,8 @@ public final class VolumeGp2Check implements Check<Volume> {
                     + "250 MiB/s above 170 GiB). "
                     + "CLI: aws ec2 modify-volume --volume-id <id> --volume-type gp3 [--iops <3 x GiB>] [--throughput 250]",
             List.of("ec2:DescribeVolumes"),
-            List.of("Amazon EBS pricing", "Migrate Amazon EBS volumes from gp2 to gp3 (AWS blog)"), List.of());
+            List.of("Amazon EBS pricing", "Migrate Amazon EBS volumes from gp2 to gp3 (AWS blog)"), List.of(),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

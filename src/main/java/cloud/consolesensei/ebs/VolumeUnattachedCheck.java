@@ -3,6 +3,7 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 
@@ -23,7 +24,8 @@ public final class VolumeUnattachedCheck implements Check<Volume> {
                     + "may be needed, then Actions > Delete volume. CLI: aws ec2 create-snapshot --volume-id <id> "
                     + "&& aws ec2 delete-volume --volume-id <id>",
             List.of("ec2:DescribeVolumes"),
-            List.of("Amazon EBS pricing", "AWS Trusted Advisor: Underutilized Amazon EBS Volumes"), List.of());
+            List.of("Amazon EBS pricing", "AWS Trusted Advisor: Underutilized Amazon EBS Volumes"), List.of(),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

@@ -3,6 +3,7 @@ package cloud.consolesensei.ec2;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.ebs.VolumePricing;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -30,7 +31,8 @@ public final class EipUnassociatedCheck implements Check<Address> {
             "Console: EC2 > Network & Security > Elastic IPs, select the address with no associated instance > "
                     + "Actions > Release Elastic IP addresses. CLI: aws ec2 release-address --allocation-id <id>",
             List.of("ec2:DescribeAddresses"),
-            List.of("Amazon VPC pricing: public IPv4 addresses"), List.of());
+            List.of("Amazon VPC pricing: public IPv4 addresses"), List.of(),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

@@ -3,6 +3,7 @@ package cloud.consolesensei.ec2;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.check.SettingSpec;
 import cloud.consolesensei.ebs.VolumePricing;
 import cloud.consolesensei.finding.Finding;
@@ -34,7 +35,8 @@ public final class InstanceStoppedLongCheck implements Check<InstanceView> {
                     + "--instance-id <id> --name <name> && aws ec2 terminate-instances --instance-ids <id>",
             List.of("ec2:DescribeInstances", "ec2:DescribeVolumes"),
             List.of("Amazon EBS pricing", "AWS Well-Architected Cost Optimization: decommission resources"),
-            List.of(SettingSpec.integer(MIN_DAYS, 30, "days stopped from which an instance is reported")));
+            List.of(SettingSpec.integer(MIN_DAYS, 30, "days stopped from which an instance is reported")),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

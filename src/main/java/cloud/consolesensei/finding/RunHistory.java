@@ -1,5 +1,8 @@
 package cloud.consolesensei.finding;
 
+import cloud.consolesensei.check.CheckCatalog;
+import cloud.consolesensei.check.MoneyKind;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,17 +24,22 @@ import org.springframework.stereotype.Repository;
  * previous run of a scope and the trend of the last runs. Every query is an aggregate (GROUP BY,
  * or a bounded number of rows), so memory does not grow with the number of findings.
  * <p>
- * Counts and money exclude SUPPRESSED findings (muted) and RESOLVED ones (no longer there).
+ * Counts and money exclude SUPPRESSED findings (muted) and RESOLVED ones (no longer there). Money is
+ * two sums that are never added (checks.md, "Savings and cost alerts"): savings and cost alerts, each
+ * from the checks the {@link CheckCatalog} declares of that {@link MoneyKind}. This is the one place
+ * they are computed; the Summary sheet, the email and the API read them from here.
  */
 @Repository
 public class RunHistory {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final CheckCatalog catalog;
 
-    public RunHistory(JdbcTemplate jdbc) {
+    public RunHistory(JdbcTemplate jdbc, CheckCatalog catalog) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.catalog = catalog;
     }
 
     /**
@@ -41,11 +49,14 @@ public class RunHistory {
      * @param newCount   NEW findings (first seen, or reopened, in this run)
      * @param resolved   findings RESOLVED by this run
      * @param suppressed SUPPRESSED findings (muted: not in the other figures)
-     * @param atStake    money at stake of the seen findings, USD per month, each resource counted once
-     *                   at its largest figure
+     * @param savings    savings of the seen findings ({@link MoneyKind#SAVINGS} checks), USD per month,
+     *                   each resource counted once at its largest figure; 2 decimals
+     * @param costAlerts cost alerts of the seen findings ({@link MoneyKind#COST_ALERT} checks), USD,
+     *                   each resource counted once at its largest figure; 2 decimals; never added to
+     *                   {@code savings}
      */
     public record Counts(Map<Severity, Integer> bySeverity, int newCount, int resolved, int suppressed,
-                         BigDecimal atStake) {
+                         BigDecimal savings, BigDecimal costAlerts) {
 
         /** Seen findings, all severities. */
         public int total() {
@@ -169,10 +180,11 @@ public class RunHistory {
         for (String a : new java.util.LinkedHashSet<>(accountIds)) {
             Counts c = g.getOrDefault(List.of(runId, a), empty());
             rows.add(new Object[] {runId, a, c.of(Severity.CRITICAL), c.of(Severity.HIGH), c.of(Severity.MEDIUM),
-                    c.of(Severity.LOW), c.of(Severity.INFO), c.newCount(), c.resolved(), c.suppressed(), c.atStake()});
+                    c.of(Severity.LOW), c.of(Severity.INFO), c.newCount(), c.resolved(), c.suppressed(), c.savings(),
+                    c.costAlerts()});
         }
         jdbc.batchUpdate("INSERT INTO run_account_total (run_id, account_id, critical, high, medium, low, info, new_count,"
-                + " resolved, suppressed, at_stake_usd) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
+                + " resolved, suppressed, savings_usd, cost_alerts_usd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     private static List<String> key(java.sql.ResultSet rs, boolean byRun) throws java.sql.SQLException {
@@ -197,7 +209,8 @@ public class RunHistory {
             for (Severity s : Severity.values()) sev.put(s, rs.getInt(s.name().toLowerCase(java.util.Locale.ROOT)));
             out.get(rs.getString("run_id")).put(rs.getString("account_id"), new Counts(sev, rs.getInt("new_count"),
                     rs.getInt("resolved"), rs.getInt("suppressed"),
-                    rs.getBigDecimal("at_stake_usd").setScale(2, RoundingMode.HALF_UP)));
+                    rs.getBigDecimal("savings_usd").setScale(2, RoundingMode.HALF_UP),
+                    rs.getBigDecimal("cost_alerts_usd").setScale(2, RoundingMode.HALF_UP)));
         });
         return out;
     }
@@ -207,15 +220,17 @@ public class RunHistory {
         int fresh = 0;
         int resolved = 0;
         int suppressed = 0;
-        BigDecimal usd = BigDecimal.ZERO.setScale(2);
+        BigDecimal savings = BigDecimal.ZERO.setScale(2);
+        BigDecimal alerts = BigDecimal.ZERO.setScale(2);
         for (Counts c : all) {
             c.bySeverity().forEach((k, v) -> sev.merge(k, v, Integer::sum));
             fresh += c.newCount();
             resolved += c.resolved();
             suppressed += c.suppressed();
-            usd = usd.add(c.atStake());
+            savings = savings.add(c.savings());
+            alerts = alerts.add(c.costAlerts());
         }
-        return new Counts(sev, fresh, resolved, suppressed, usd);
+        return new Counts(sev, fresh, resolved, suppressed, savings, alerts);
     }
 
     /**
@@ -231,14 +246,21 @@ public class RunHistory {
         }
         Map<List<String>, Map<Severity, Integer>> sev = new LinkedHashMap<>();
         Map<List<String>, int[]> other = new LinkedHashMap<>();
-        Map<List<String>, BigDecimal> usd = new LinkedHashMap<>();
-        // Money at stake counts each resource once, at its largest figure: an old snapshot that is
-        // also orphaned, or an unattached gp2 volume, is one sum of money, not two.
-        named.query("SELECT run_id, account_id, SUM(m) AS usd FROM (SELECT run_id, account_id, region, resource_id,"
-                + " MAX(monthly_cost_usd) AS m FROM run_finding WHERE " + where
-                + " AND status IN ('NEW', 'OPEN') AND monthly_cost_usd IS NOT NULL"
-                + " GROUP BY run_id, account_id, region, resource_id) x GROUP BY run_id, account_id", p, rs -> {
-            usd.merge(key(rs, byRun), rs.getBigDecimal("usd"), BigDecimal::add);
+        Map<List<String>, BigDecimal[]> usd = new LinkedHashMap<>();
+        // Each sum counts a resource once, at its largest figure: an old snapshot that is also
+        // orphaned, or an unattached gp2 volume, is one saving, not two. Savings and cost alerts are
+        // grouped apart (the kind is part of every grouping), so no resource's money crosses over.
+        p.addValue("savings", orNone(catalog.ids(MoneyKind.SAVINGS)));
+        p.addValue("alerts", orNone(catalog.ids(MoneyKind.COST_ALERT)));
+        named.query("SELECT run_id, account_id, kind, SUM(m) AS usd FROM (SELECT run_id, account_id, kind, region,"
+                + " resource_id, MAX(monthly_cost_usd) AS m FROM (SELECT run_id, account_id, region, resource_id,"
+                + " monthly_cost_usd, CASE WHEN check_id IN (:savings) THEN 0 ELSE 1 END AS kind FROM run_finding"
+                + " WHERE " + where + " AND status IN ('NEW', 'OPEN') AND monthly_cost_usd IS NOT NULL"
+                + " AND (check_id IN (:savings) OR check_id IN (:alerts))) y"
+                + " GROUP BY run_id, account_id, kind, region, resource_id) x GROUP BY run_id, account_id, kind", p, rs -> {
+            BigDecimal[] two = usd.computeIfAbsent(key(rs, byRun), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            int kind = rs.getInt("kind");
+            two[kind] = two[kind].add(rs.getBigDecimal("usd"));
         });
         named.query("SELECT run_id, account_id, severity, status, COUNT(*) AS n FROM run_finding WHERE "
                 + where + " GROUP BY run_id, account_id, severity, status", p, rs -> {
@@ -260,8 +282,9 @@ public class RunHistory {
         if (byRun) runIds.forEach(r -> keys.add(List.of(r)));
         for (List<String> k : keys) {
             int[] o = other.getOrDefault(k, new int[3]);
+            BigDecimal[] two = usd.getOrDefault(k, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             out.put(k, new Counts(sev.getOrDefault(k, zeros()), o[0], o[1], o[2],
-                    usd.getOrDefault(k, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)));
+                    two[0].setScale(2, RoundingMode.HALF_UP), two[1].setScale(2, RoundingMode.HALF_UP)));
         }
         return out;
     }
@@ -271,7 +294,12 @@ public class RunHistory {
     }
 
     private static Counts empty() {
-        return new Counts(zeros(), 0, 0, 0, BigDecimal.ZERO.setScale(2));
+        return new Counts(zeros(), 0, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+    }
+
+    /** An IN list SQL accepts when no check is of a kind (no check id is empty). */
+    private static List<String> orNone(List<String> ids) {
+        return ids.isEmpty() ? List.of("") : ids;
     }
 
     private static Map<Severity, Integer> zeros() {

@@ -21,12 +21,14 @@ import java.util.List;
  * @param newCount        NEW findings, all severities
  * @param resolvedCount   findings RESOLVED since the previous run
  * @param suppressedCount muted findings (not in any other figure)
- * @param atStake         money at stake, USD per month
+ * @param savings         savings, USD per month (each resource once, at its largest figure)
+ * @param costAlerts      cost alerts, USD (spend that rose or will pass a limit; never added to savings)
  * @param newTop          NEW CRITICAL/HIGH findings, top {@value MailSummaryNotifier#TOP}
  * @param newMore         how many NEW CRITICAL/HIGH findings are not listed
  * @param resolved        RESOLVED findings, top {@value MailSummaryNotifier#TOP}
  * @param resolvedMore    how many RESOLVED findings are not listed
- * @param money           money at stake by check, largest first
+ * @param savingsByCheck  savings by check, largest first
+ * @param alertsByCheck   cost alerts by check, largest first
  * @param facts           headline figures per account (month to date, forecast...); empty = section omitted
  * @param gaps            coverage gaps with remedies, first {@value MailSummaryNotifier#TOP}
  * @param gapCount        all coverage gaps (not informational)
@@ -35,9 +37,9 @@ import java.util.List;
  */
 public record EmailSummary(boolean demo, String scope, String scopeLabel, String subject, LocalDate asOf, String runId,
                            long executionId, String duration, String previousRunId, List<SeverityLine> severities,
-                           int newCount, int resolvedCount, int suppressedCount, String atStake,
-                           List<FindingLine> newTop, int newMore, List<FindingLine> resolved, int resolvedMore,
-                           List<MoneyLine> money, List<AccountFactsBlock> facts, List<GapLine> gaps, int gapCount,
+                           int newCount, int resolvedCount, int suppressedCount, String savings,
+                           String costAlerts, List<FindingLine> newTop, int newMore, List<FindingLine> resolved,
+                           int resolvedMore, List<MoneyLine> savingsByCheck, List<MoneyLine> alertsByCheck, List<AccountFactsBlock> facts, List<GapLine> gaps, int gapCount,
                            String workbook, String attachmentNote) {
 
     /** Count of one severity, with the change since the previous run ("+2", "-1", "0", or "" for a first run). */
@@ -49,7 +51,7 @@ public record EmailSummary(boolean demo, String scope, String scopeLabel, String
                               String title, String monthlyUsd, String date) {
     }
 
-    /** Money at stake of one check. */
+    /** The savings or cost alerts of one check (its findings' sum, USD). */
     public record MoneyLine(String checkId, String title, int findings, String usd) {
     }
 

@@ -1,6 +1,8 @@
 package cloud.consolesensei.notify;
 
 import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.check.CheckCatalog;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.report.AccountFacts;
@@ -27,11 +29,13 @@ public class SummaryComposer {
     private final RunHistory history;
     private final SummaryQueries queries;
     private final List<AccountFacts> facts;
+    private final CheckCatalog catalog;
 
-    public SummaryComposer(RunHistory history, SummaryQueries queries, List<AccountFacts> facts) {
+    public SummaryComposer(RunHistory history, SummaryQueries queries, List<AccountFacts> facts, CheckCatalog catalog) {
         this.history = history;
         this.queries = queries;
         this.facts = facts;
+        this.catalog = catalog;
     }
 
     /**
@@ -61,24 +65,35 @@ public class SummaryComposer {
         sev.add(new EmailSummary.SeverityLine("Total", now.total(), before == null ? "" : delta(now.total() - before.total())));
         List<EmailSummary.FindingLine> top = queries.topNew(run, accounts, MailSummaryNotifier.TOP).stream().map(SummaryComposer::line).toList();
         List<EmailSummary.FindingLine> resolved = queries.resolved(run, accounts, MailSummaryNotifier.TOP).stream().map(SummaryComposer::line).toList();
-        List<EmailSummary.MoneyLine> money = queries.moneyByCheck(run, accounts, MailSummaryNotifier.TOP).stream()
-                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), Usd.format(m.usd()))).toList();
+        List<EmailSummary.MoneyLine> savings = money(run, accounts, MoneyKind.SAVINGS);
+        List<EmailSummary.MoneyLine> alerts = money(run, accounts, MoneyKind.COST_ALERT);
         List<EmailSummary.GapLine> gaps = queries.gaps(run, accounts, MailSummaryNotifier.TOP).stream()
                 .map(g -> new EmailSummary.GapLine(g.accountId(), g.region(), g.service(), g.operation(), g.label(),
                         g.message(), g.remedy())).toList();
         String subject = subject(scope, now);
         return new EmailSummary(scope.demo(), scope.scope(), label(scope), subject, scope.asOf(), run, executionId,
                 duration(elapsed), prev.orElse(null), sev, now.newCount(), now.resolved(), now.suppressed(),
-                Usd.format(now.atStake()), top, Math.max(0, queries.countNewCriticalHigh(run, accounts) - top.size()),
-                resolved, Math.max(0, now.resolved() - resolved.size()), money, facts(scope), gaps,
+                Usd.format(now.savings()), Usd.format(now.costAlerts()), top,
+                Math.max(0, queries.countNewCriticalHigh(run, accounts) - top.size()),
+                resolved, Math.max(0, now.resolved() - resolved.size()), savings, alerts, facts(scope), gaps,
                 queries.countGaps(run, accounts), workbook, attachmentNote);
     }
 
-    /** {@code [ConsoleSensei] <scope>: <n> critical, <n> high, <n> new — <USD> at stake}, {@code DEMO } first in demo mode. */
+    /**
+     * {@code [ConsoleSensei] <scope>: USD <savings>/month savings — <n> critical, <n> high, <n> new}, then
+     * {@code , USD <alerts> in cost alerts} when there are any; {@code DEMO } first in demo mode. The
+     * savings lead: they are the money someone can act on; cost alerts are never added to them.
+     */
     static String subject(ReportScope scope, RunHistory.Counts c) {
-        return (scope.demo() ? "DEMO " : "") + "[ConsoleSensei] " + scope.scope() + ": " + c.of(Severity.CRITICAL)
-                + " critical, " + c.of(Severity.HIGH) + " high, " + c.newCount() + " new \u2014 "
-                + Usd.format(c.atStake()) + " at stake";
+        String alerts = c.costAlerts().signum() == 0 ? "" : ", " + Usd.format(c.costAlerts()) + " in cost alerts";
+        return (scope.demo() ? "DEMO " : "") + "[ConsoleSensei] " + scope.scope() + ": " + Usd.format(c.savings())
+                + "/month savings \u2014 " + c.of(Severity.CRITICAL) + " critical, " + c.of(Severity.HIGH) + " high, "
+                + c.newCount() + " new" + alerts;
+    }
+
+    private List<EmailSummary.MoneyLine> money(String run, List<String> accounts, MoneyKind kind) {
+        return queries.moneyByCheck(run, accounts, catalog.ids(kind), MailSummaryNotifier.TOP).stream()
+                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), Usd.format(m.usd()))).toList();
     }
 
     private List<EmailSummary.AccountFactsBlock> facts(ReportScope scope) {

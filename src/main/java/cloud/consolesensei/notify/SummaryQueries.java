@@ -45,12 +45,12 @@ public class SummaryQueries {
     }
 
     /**
-     * Money at stake of one check.
+     * The money of one check.
      *
      * @param checkId  catalog id
      * @param title    the check's title
      * @param findings how many seen, unsuppressed findings
-     * @param usd      their monthly money at stake, USD
+     * @param usd      the sum of their {@code monthly_cost_usd}, USD
      */
     public record CheckMoney(String checkId, String title, int findings, BigDecimal usd) {
     }
@@ -85,17 +85,21 @@ public class SummaryQueries {
         return rows(runId, accounts, "r.status = 'RESOLVED'", "f.resolved_on", limit);
     }
 
-    /** Money at stake by check (seen, unsuppressed findings with a cost), largest first, at most {@code limit}. */
-    public List<CheckMoney> moneyByCheck(String runId, Collection<String> accounts, int limit) {
-        if (accounts.isEmpty()) return List.of();
+    /**
+     * Money by check among {@code checkIds} (seen, unsuppressed findings with a cost), largest first, at
+     * most {@code limit}: pass the checks of one money kind, so savings and cost alerts stay apart.
+     */
+    public List<CheckMoney> moneyByCheck(String runId, Collection<String> accounts, Collection<String> checkIds,
+                                         int limit) {
+        if (accounts.isEmpty() || checkIds.isEmpty()) return List.of();
         // grouped on run_finding alone; only the top checks are joined to a finding for their title
         return named.query("SELECT x.check_id, f.title, x.n, x.usd FROM (SELECT r.check_id, COUNT(*) AS n,"
                         + " SUM(r.monthly_cost_usd) AS usd, MIN(r.fingerprint) AS fp FROM run_finding r"
                         + " WHERE r.run_id = :run AND r.account_id IN (:a) AND r.status IN ('NEW', 'OPEN')"
-                        + " AND r.monthly_cost_usd IS NOT NULL GROUP BY r.check_id"
+                        + " AND r.monthly_cost_usd IS NOT NULL AND r.check_id IN (:checks) GROUP BY r.check_id"
                         + " ORDER BY usd DESC, r.check_id FETCH FIRST " + limit + " ROWS ONLY) x"
                         + " JOIN finding f ON f.fingerprint = x.fp ORDER BY x.usd DESC, x.check_id",
-                params(runId, accounts), (rs, i) -> new CheckMoney(rs.getString("check_id"), rs.getString("title"),
+                params(runId, accounts).addValue("checks", checkIds), (rs, i) -> new CheckMoney(rs.getString("check_id"), rs.getString("title"),
                         rs.getInt("n"), rs.getBigDecimal("usd")));
     }
 

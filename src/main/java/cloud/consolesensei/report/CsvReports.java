@@ -17,19 +17,24 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * The findings and coverage CSVs of CONTRACT.md: UTF-8, RFC 4180, exact header rows, streamed
- * row by row from the stores (flat memory), every text cell neutralised ({@link CsvCells}).
+ * The findings and coverage CSVs of CONTRACT.md: UTF-8 starting with a byte order mark (so Excel
+ * reads them as UTF-8, not as the system code page), RFC 4180, exact header rows, streamed row by
+ * row from the stores (flat memory), every text cell neutralised ({@link CsvCells}).
  */
 @Component
 public class CsvReports {
 
-    /** The findings CSV header, exactly as CONTRACT.md fixes it. */
+    /** The findings CSV header, exactly as CONTRACT.md fixes it ({@code suppression_reason} right after {@code last_seen}). */
     public static final String[] FINDINGS_HEADER = {"account_id", "account_name", "region", "service", "resource_type",
-            "resource_id", "check_id", "severity", "title", "detail", "monthly_cost_usd", "status", "first_seen", "last_seen"};
+            "resource_id", "check_id", "severity", "title", "detail", "monthly_cost_usd", "status", "first_seen", "last_seen",
+            "suppression_reason"};
 
     /** The coverage CSV header, exactly as CONTRACT.md fixes it. */
     public static final String[] COVERAGE_HEADER = {"account_id", "region", "service", "operation", "error_class",
             "message", "remedy", "info"};
+
+    /** U+FEFF, written first: Excel takes a CSV for UTF-8 only when it starts with this mark. */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final FindingStore findings;
     private final CoverageStore coverage;
@@ -61,8 +66,7 @@ public class CsvReports {
 
         private FindingsCsv(Path file) {
             try {
-                printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                        CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get());
+                printer = new CSVPrinter(utf8WithBom(file), CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
             }
@@ -74,7 +78,7 @@ public class CsvReports {
             print(printer, f.accountId(), sf.accountName(), f.region(), f.service(), f.resourceType(), f.resourceId(),
                     f.checkId(), f.severity().name(), f.title(), f.detail(),
                     f.monthlyCostUsd() == null ? "" : f.monthlyCostUsd().toPlainString(), sf.status().name(),
-                    sf.firstSeen().toString(), sf.lastSeen().toString());
+                    sf.firstSeen().toString(), sf.lastSeen().toString(), sf.suppressionReason());
         }
 
         @Override
@@ -89,13 +93,23 @@ public class CsvReports {
 
     /** Writes the coverage CSV of {@code scope} to {@code file}. */
     public void writeCoverage(ReportScope scope, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer w = utf8WithBom(file);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COVERAGE_HEADER).get())) {
             coverage.forEach(scope.runId(), scope.accountIds(), g -> print(p, g.accountId(), g.region(), g.service(),
                     g.operation(), g.errorClass().name(), g.message(), g.remedy(), Boolean.toString(g.info())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A UTF-8 writer of {@code file} that has already written the byte order mark. Every CSV the
+     * program writes opens its file here.
+     */
+    public static Writer utf8WithBom(Path file) throws IOException {
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        w.write(BYTE_ORDER_MARK);
+        return w;
     }
 
     private static void print(CSVPrinter p, String... cells) {

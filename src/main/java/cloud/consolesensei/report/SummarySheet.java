@@ -27,10 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Summary sheet: the cover (DEMO marking, as-of date, run id, price table date), then per
- * account the findings by severity, NEW and suppressed counts, money at stake (USD/month), coverage
- * gaps, the headline figures of the {@link AccountFacts} contributors (month to date, forecast...)
- * and how many resources of each kind were evaluated; last, the trend of the scope's last
- * {@value #TREND_RUNS} runs (findings by severity and money at stake, as a table and two line charts).
+ * account the findings by severity, NEW and suppressed counts, savings (USD/month) and cost alerts
+ * (USD) side by side, never added ({@link RunHistory.Counts}), coverage gaps, the headline figures of
+ * the {@link AccountFacts} contributors (month to date, forecast...) and how many resources of each
+ * kind were evaluated; last, the trend of the scope's last {@value #TREND_RUNS} runs (findings by
+ * severity, savings and cost alerts, as a table and two line charts).
  */
 @Component
 public class SummarySheet {
@@ -75,7 +76,7 @@ public class SummarySheet {
         wb.set(prices, 1, priceNote, false);
         r++;
         List<String> h = new ArrayList<>(List.of("Account ID", "Account name", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO",
-                "New", "Resolved", "Suppressed", "At stake USD/mo", "Coverage gaps"));
+                "New", "Resolved", "Suppressed", "Savings USD/month", "Cost alerts USD", "Coverage gaps"));
         int headerRow = r;
         wb.header(sheet, r++, h);
         Map<String, Integer> gaps = new HashMap<>();
@@ -94,7 +95,8 @@ public class SummarySheet {
             wb.set(row, c++, t.newCount(), false);
             wb.set(row, c++, t.resolved(), false);
             wb.set(row, c++, t.suppressed(), false);
-            wb.set(row, c++, t.atStake(), true);
+            wb.set(row, c++, t.savings(), true);
+            wb.set(row, c++, t.costAlerts(), true);
             wb.set(row, c, gaps.getOrDefault(a.id(), 0), false);
         }
         sheet.createFreezePane(0, 0);
@@ -118,15 +120,15 @@ public class SummarySheet {
             r++;
         }
         trend(wb, sheet, r, scope);
-        wb.widths(sheet, 28, 20, 10, 10, 10, 10, 10, 8, 10, 11, 16, 14);
+        wb.widths(sheet, 28, 20, 10, 10, 10, 10, 10, 8, 10, 11, 18, 16, 14);
         if (headerRow > 0) {
             sheet.createFreezePane(0, 0);
         }
     }
 
     /**
-     * The trend table (as-of, run, counts by severity, USD at stake; suppressed and resolved findings
-     * excluded) from row {@code r}, with a line chart of the counts and one of the money beside it.
+     * The trend table (as-of, run, counts by severity, savings, cost alerts; suppressed and resolved
+     * findings excluded) from row {@code r}, with a line chart of the counts and one of the money beside it.
      * The charts carry their values as literal caches plus references to the table, so they render
      * without reading back the streamed (already flushed) rows.
      */
@@ -137,12 +139,14 @@ public class SummarySheet {
                 .setCellStyle(wb.titleStyle());
         List<String> h = new ArrayList<>(List.of("As of", "Run"));
         for (Severity s : Severity.values()) h.add(s.name());
-        h.add("Money at stake (USD/month)");
+        h.add("Savings (USD/month)");
+        h.add("Cost alerts (USD)");
         wb.header(sheet, r++, h);
         int first = r;
         String[] dates = new String[points.size()];
         Double[][] sev = new Double[Severity.values().length][points.size()];
-        Double[] usd = new Double[points.size()];
+        Double[] savings = new Double[points.size()];
+        Double[] alerts = new Double[points.size()];
         for (int i = 0; i < points.size(); i++) {
             RunHistory.TrendPoint p = points.get(i);
             Row row = sheet.createRow(r++);
@@ -154,10 +158,12 @@ public class SummarySheet {
                 sev[c - 2][i] = (double) p.counts().of(s);
                 c++;
             }
-            wb.set(row, c, p.counts().atStake(), true);
+            wb.set(row, c, p.counts().savings(), true);
+            wb.set(row, c + 1, p.counts().costAlerts(), true);
             dates[i] = p.asOf() + " #" + (i + 1);
             // chart caches are doubles by the OOXML format; the cell keeps the exact BigDecimal
-            usd[i] = p.counts().atStake().doubleValue();
+            savings[i] = p.counts().savings().doubleValue();
+            alerts[i] = p.counts().costAlerts().doubleValue();
         }
         int last = r - 1;
         String ref = "'" + sheet.getSheetName() + "'!";
@@ -175,11 +181,14 @@ public class SummarySheet {
                     .setTitle(Severity.values()[s].name(), null);
         }
         counts.plot(data);
-        XSSFChart money = chart(drawing, 6, 12, last + 2, "Money at stake (USD/month)");
+        XSSFChart money = chart(drawing, 6, 13, last + 2, "Savings and cost alerts (USD)");
         XDDFChartData m = lines(money);
         m.addSeries(XDDFDataSourcesFactory.fromArray(dates, cats),
-                        XDDFDataSourcesFactory.fromArray(usd, ref + "$H$" + (first + 1) + ":$H$" + (last + 1)))
-                .setTitle("USD at stake", null);
+                        XDDFDataSourcesFactory.fromArray(savings, ref + "$H$" + (first + 1) + ":$H$" + (last + 1)))
+                .setTitle("Savings (USD/month)", null);
+        m.addSeries(XDDFDataSourcesFactory.fromArray(dates, cats),
+                        XDDFDataSourcesFactory.fromArray(alerts, ref + "$I$" + (first + 1) + ":$I$" + (last + 1)))
+                .setTitle("Cost alerts (USD)", null);
         money.plot(m);
     }
 

@@ -1,5 +1,15 @@
 package cloud.consolesensei.finding;
 
+import cloud.consolesensei.check.CheckCatalog;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
+import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.ServiceModule;
+import cloud.consolesensei.ebs.SnapshotOldCheck;
+import cloud.consolesensei.ebs.SnapshotOrphanedCheck;
+import cloud.consolesensei.ebs.VolumeGp2Check;
+import cloud.consolesensei.ebs.VolumeUnattachedCheck;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,7 +50,33 @@ class FindingStoreTest {
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         jdbc = new JdbcTemplate(ds);
         store = new FindingStore(jdbc);
-        history = new RunHistory(jdbc);
+        history = new RunHistory(jdbc, catalog());
+    }
+
+    /** The catalog's money kinds as the checks declare them, plus a cost alert and a check without money. */
+    private static CheckCatalog catalog() {
+        List<CheckDefinition> defs = List.of(VolumeUnattachedCheck.DEFINITION, VolumeGp2Check.DEFINITION,
+                SnapshotOldCheck.DEFINITION, SnapshotOrphanedCheck.DEFINITION,
+                new CheckDefinition("cost.daily_anomaly", "Daily cost anomaly", Severity.MEDIUM, "ce", "day", "r", "f",
+                        List.of(), List.of(), List.of(), MoneyKind.COST_ALERT),
+                new CheckDefinition("iam.root_mfa_disabled", "Root MFA", Severity.CRITICAL, "iam", "root", "r", "f",
+                        List.of(), List.of(), List.of()));
+        return new CheckCatalog(List.of(new ServiceModule() {
+            @Override
+            public int order() {
+                return 0;
+            }
+
+            @Override
+            public List<ResourceSource<?>> sources() {
+                return List.of();
+            }
+
+            @Override
+            public List<CheckDefinition> definitions() {
+                return defs;
+            }
+        }));
     }
 
     private void startRun(String run, LocalDate asOf, Instant started) {
@@ -153,16 +189,16 @@ class FindingStoreTest {
                 x -> "muted");
 
         var byAccount = history.countsByAccount("r1", List.of(A, B, "333333333333"));
-        assertThat(byAccount.get(A).atStake()).isEqualByComparingTo("13.00");
+        assertThat(byAccount.get(A).savings()).isEqualByComparingTo("13.00");
         assertThat(byAccount.get(A).of(Severity.CRITICAL)).isEqualTo(1);
         assertThat(byAccount.get(A).of(Severity.LOW)).isEqualTo(2);
         assertThat(byAccount.get(A).newCount()).isEqualTo(4);
         assertThat(byAccount.get(B).total()).isZero();
         assertThat(byAccount.get(B).suppressed()).isEqualTo(1);
-        assertThat(byAccount.get(B).atStake()).isEqualByComparingTo("0.00");
+        assertThat(byAccount.get(B).savings()).isEqualByComparingTo("0.00");
         assertThat(byAccount.get("333333333333").total()).isZero();
         RunHistory.Counts all = history.counts("r1", List.of(A, B));
-        assertThat(all.atStake()).isEqualByComparingTo("13.00");
+        assertThat(all.savings()).isEqualByComparingTo("13.00");
         assertThat(all.total()).isEqualTo(4);
         assertThat(all.suppressed()).isEqualTo(1);
 
@@ -176,5 +212,38 @@ class FindingStoreTest {
         assertThat(history.counts("r1", List.of(A, B))).isEqualTo(all);
         assertThat(history.trend("all", "r1", 30)).singleElement()
                 .satisfies(p -> assertThat(p.counts()).isEqualTo(all));
+    }
+
+    @Test
+    void savingsAndCostAlertsAreTwoSumsNeverAdded() {
+        Instant t0 = Instant.parse("2026-11-01T02:00:00Z");
+        startRun("r1", DAY1, t0);
+        store.upsert("r1", DAY1, "prod", List.of(
+                // an old snapshot that is also orphaned: one saving, the larger figure
+                f(A, "us-east-1", "ebs.snapshot_old", Severity.LOW, "snap-1", "4.00"),
+                f(A, "us-east-1", "ebs.snapshot_orphaned", Severity.LOW, "snap-1", "4.50"),
+                f(A, "us-east-1", "ebs.volume_unattached", Severity.MEDIUM, "vol-1", "10.00"),
+                // cost alerts: one day's excess x 30 each, summed apart from the savings
+                f(A, "global", "cost.daily_anomaly", Severity.MEDIUM, "2026-10-30", "900.00"),
+                f(A, "global", "cost.daily_anomaly", Severity.MEDIUM, "2026-10-31", "600.00"),
+                // a cost on a resource whose check the catalog does not know is in neither sum
+                f(A, "us-east-1", "test.unknown_check", Severity.LOW, "vol-1", "99.00")), x -> null);
+        store.upsert("r1", DAY1, "dev", List.of(
+                f(B, "global", "cost.daily_anomaly", Severity.MEDIUM, "2026-10-31", "30.00")), x -> "known");
+        finish("r1", t0.plusSeconds(60));
+
+        RunHistory.Counts a = history.counts("r1", List.of(A));
+        assertThat(a.savings()).isEqualByComparingTo("14.50");
+        assertThat(a.costAlerts()).isEqualByComparingTo("1500.00");
+        // a suppressed alert is in no sum
+        assertThat(history.counts("r1", List.of(A, B)).costAlerts()).isEqualByComparingTo("1500.00");
+
+        history.storeTotals("r1", List.of(A, B));
+        jdbc.update("DELETE FROM run_finding");
+        assertThat(history.counts("r1", List.of(A))).isEqualTo(a);
+        assertThat(history.trend("all", "r1", 30)).singleElement().satisfies(p -> {
+            assertThat(p.counts().savings()).isEqualByComparingTo("14.50");
+            assertThat(p.counts().costAlerts()).isEqualByComparingTo("1500.00");
+        });
     }
 }

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.consolesensei.support.AwsWire;
 import cloud.consolesensei.support.CliHarness;
 import cloud.consolesensei.support.WireEstate;
+import cloud.consolesensei.testsupport.Cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -201,9 +200,7 @@ class Ec2EbsAuditJobWireTest {
     }
 
     static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return new ArrayList<>(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords());
-        }
+        return new ArrayList<>(Cli.csv(file));
     }
 
     private static String tag(String account, String region) {

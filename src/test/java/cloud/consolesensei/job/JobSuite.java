@@ -29,8 +29,9 @@ abstract class JobSuite {
     static final long ONE_ACCOUNT = 2L * ITEMS + ITEMS / 10;
     static final String PROD = "111111111111";
     static final String STAGING = "222222222222";
-    static final String HEADER = "account_id,account_name,region,service,resource_type,resource_id,check_id,severity,"
-            + "title,detail,monthly_cost_usd,status,first_seen,last_seen";
+    /** The findings CSV's first line: the byte order mark, then the contract's header. */
+    static final String HEADER = "\uFEFFaccount_id,account_name,region,service,resource_type,resource_id,check_id,severity,"
+            + "title,detail,monthly_cost_usd,status,first_seen,last_seen,suppression_reason";
 
     @TempDir
     Path dir;

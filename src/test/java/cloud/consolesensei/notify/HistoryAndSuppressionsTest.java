@@ -14,6 +14,7 @@ import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.testsupport.Cli;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -126,8 +127,9 @@ class HistoryAndSuppressionsTest {
         assertThat(c1.bySeverity()).containsEntry(Severity.CRITICAL, 1).containsEntry(Severity.HIGH, 2).containsEntry(Severity.LOW, 0);
         assertThat(c1.newCount()).isEqualTo(3);
         assertThat(c1.suppressed()).isEqualTo(2);
-        assertThat(c1.atStake()).isEqualByComparingTo("18.00");
-        assertThat(subject(D1)).isEqualTo("[ConsoleSensei] all: 1 critical, 2 high, 3 new \u2014 USD 18.00 at stake");
+        assertThat(c1.savings()).isEqualByComparingTo("18.00");
+        assertThat(c1.costAlerts()).isEqualByComparingTo("0.00");
+        assertThat(subject(D1)).isEqualTo("[ConsoleSensei] all: USD 18.00/month savings \u2014 1 critical, 2 high, 3 new");
 
         // run 2: i-0high is fixed, i-0new appears; the low finding is still muted (expires today, inclusive)
         TestEstate.set(ALPHA, item("us-east-1", "i-0crit", CRITICAL, "10"), item("us-east-1", "i-0new", HIGH, "1.50"),
@@ -140,7 +142,7 @@ class HistoryAndSuppressionsTest {
         RunHistory.Counts c2 = history.counts(r2.runId(), List.of(ALPHA, BETA));
         assertThat(c2.newCount()).isEqualTo(1);
         assertThat(c2.resolved()).isEqualTo(1);
-        assertThat(c2.atStake()).isEqualByComparingTo("14.50");
+        assertThat(c2.savings()).isEqualByComparingTo("14.50");
 
         // run 3: i-0high comes back (reopened, first seen kept), vol-zzz is fixed, the low suppression has expired
         TestEstate.set(ALPHA, item("us-east-1", "i-0crit", CRITICAL, "10"), item("us-east-1", "i-0new", HIGH, "1.50"),
@@ -155,7 +157,7 @@ class HistoryAndSuppressionsTest {
         assertThat(row("vol-zzz")).containsEntry("resolved_on", Date.valueOf(D3));
 
         // the email: counts with the change since run 2, the reopened finding first, the resolved one listed
-        assertThat(subject(D3)).isEqualTo("[ConsoleSensei] all: 1 critical, 2 high, 1 new \u2014 USD 16.50 at stake");
+        assertThat(subject(D3)).isEqualTo("[ConsoleSensei] all: USD 16.50/month savings \u2014 1 critical, 2 high, 1 new");
         String text = Mails.parts(Mails.read(eml(D3, "all"))).text();
         assertThat(text).contains("change since last run", "CRITICAL: 1 (0)", "HIGH: 2 (0)", "LOW: 1 (+1)", "Total: 4 (+1)",
                 "- HIGH 123456789012 us-east-1 i-0high: High thing", "- HIGH 210987654321 us-east-1 vol-zzz: High thing"
@@ -170,7 +172,8 @@ class HistoryAndSuppressionsTest {
             assertThat(num(beta, 3)).isZero(); // HIGH: vol-0abc is suppressed
             assertThat(num(beta, 8)).isEqualTo(1); // Resolved: vol-zzz
             assertThat(num(beta, 9)).isEqualTo(1); // Suppressed
-            assertThat(num(beta, 10)).isZero(); // money at stake
+            assertThat(num(beta, 10)).isZero(); // savings
+            assertThat(num(beta, 11)).isZero(); // cost alerts
             assertThat(num(alpha, 10)).isEqualTo(16.5);
             // trend: the three runs of scope all, oldest first, and two charts
             Row head = find(wb.getSheet("Summary"), "Trend: last 3 run(s) of scope all");
@@ -199,10 +202,17 @@ class HistoryAndSuppressionsTest {
             assertThat(e.getCell(0).getStringCellValue()).isEqualTo("test.low_*");
             assertThat(e.getCell(3).getStringCellValue()).isEqualTo("accepted until the migration");
         }
-        // the CSV keeps the suppressed finding with its status
-        assertThat(Files.readAllLines(reports.resolve(D3.toString()).resolve("findings-all-" + D3 + ".csv")))
-                .anySatisfy(l -> assertThat(l).contains("vol-0abc", "SUPPRESSED"))
-                .noneSatisfy(l -> assertThat(l).contains("vol-zzz"));
+        // the CSV keeps the suppressed finding with its status and reason, after a UTF-8 byte order mark
+        Path csv = reports.resolve(D3.toString()).resolve("findings-all-" + D3 + ".csv");
+        assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(Files.readAllLines(csv).get(0)).endsWith(",first_seen,last_seen,suppression_reason");
+        assertThat(Cli.csv(csv)).noneSatisfy(rec -> assertThat(rec.get("resource_id")).isEqualTo("vol-zzz"))
+                .filteredOn(rec -> rec.get("resource_id").equals("vol-0abc")).singleElement().satisfies(rec -> {
+                    assertThat(rec.get("status")).isEqualTo("SUPPRESSED");
+                    assertThat(rec.get("suppression_reason")).isEqualTo("owned by the platform team");
+                });
+        assertThat(Cli.csv(csv)).filteredOn(rec -> rec.get("resource_id").equals("i-0crit")).singleElement()
+                .satisfies(rec -> assertThat(rec.get("suppression_reason")).isEmpty());
 
         // a run limited to another region does not resolve what it did not look at
         Map<String, String> before = status();
@@ -227,7 +237,7 @@ class HistoryAndSuppressionsTest {
         assertThat(history.trend("all", r4.runId(), 30)).hasSize(3);
         assertThat(history.trend(BETA, r4.runId(), 30)).extracting(p -> p.counts().of(Severity.HIGH)).containsExactly(1, 1, 0);
         assertThat(Mails.read(eml(D3.plusDays(1), ALPHA)).getSubject())
-                .isEqualTo("[ConsoleSensei] 123456789012: 0 critical, 0 high, 0 new \u2014 USD 0.00 at stake");
+                .isEqualTo("[ConsoleSensei] 123456789012: USD 0.00/month savings \u2014 0 critical, 0 high, 0 new");
     }
 
     @Test
@@ -238,7 +248,7 @@ class HistoryAndSuppressionsTest {
                 false, true, false));
         assertThat(o.exitCode()).isEqualTo(3); // the coverage gap
         MimeMessage all = Mails.read(eml(D1, "all"));
-        assertThat(all.getSubject()).isEqualTo("DEMO [ConsoleSensei] all: 1 critical, 0 high, 1 new — USD 7.25 at stake");
+        assertThat(all.getSubject()).isEqualTo("DEMO [ConsoleSensei] all: USD 7.25/month savings \u2014 1 critical, 0 high, 1 new");
         Mails parts = Mails.parts(all);
         assertThat(parts.text()).startsWith("DEMO: built-in demo estate");
         assertThat(parts.html()).contains("DEMO: built-in demo estate");
@@ -251,8 +261,8 @@ class HistoryAndSuppressionsTest {
         assertThat(parts.text()).contains("COSTS", "DEMO-production (111111111111)", "Month to date (USD): USD 1,234.50",
                 "Forecast (USD): unknown");
         // the demo accounts have recipients of their own: their summaries are written too (not sent: no SMTP)
-        assertThat(Mails.read(eml(D1, "111111111111")).getSubject()).startsWith("DEMO [ConsoleSensei] 111111111111: 1 critical");
-        assertThat(Mails.read(eml(D1, "222222222222")).getSubject()).startsWith("DEMO [ConsoleSensei] 222222222222: 0 critical");
+        assertThat(Mails.read(eml(D1, "111111111111")).getSubject()).startsWith("DEMO [ConsoleSensei] 111111111111: USD 7.25/month savings \u2014 1 critical");
+        assertThat(Mails.read(eml(D1, "222222222222")).getSubject()).startsWith("DEMO [ConsoleSensei] 222222222222: USD 0.00/month savings \u2014 0 critical");
     }
 
     @Autowired
@@ -295,7 +305,8 @@ class HistoryAndSuppressionsTest {
         assertThat(s.severities()).extracting(EmailSummary.SeverityLine::severity, EmailSummary.SeverityLine::count)
                 .startsWith(tuple("CRITICAL", 5_000), tuple("HIGH", 4_000));
         assertThat(s.suppressedCount()).isEqualTo(2_000);
-        assertThat(s.money()).hasSize(3);
+        assertThat(s.savingsByCheck()).hasSize(3);
+        assertThat(s.alertsByCheck()).isEmpty();
         assertThat(s.duration()).isEqualTo("1m 15s");
     }
 

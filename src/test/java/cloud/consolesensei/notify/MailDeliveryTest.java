@@ -123,7 +123,7 @@ class MailDeliveryTest {
         assertThat(Arrays.stream(received).map(this::messageId).distinct()).hasSize(3);
 
         MimeMessage all = byRecipient.get("boss@example.com");
-        assertThat(all.getSubject()).isEqualTo("[ConsoleSensei] all: 1 critical, 2 high, 4 new \u2014 USD 17.75 at stake");
+        assertThat(all.getSubject()).isEqualTo("[ConsoleSensei] all: USD 17.75/month savings \u2014 1 critical, 2 high, 4 new");
         assertThat(all.getFrom()[0].toString()).isEqualTo("sensei@example.com");
         Mails allParts = Mails.parts(all);
         assertThat(allParts.text()).contains("ConsoleSensei Cloud audit: all accounts (2)", "CRITICAL: 1", "HIGH: 2",
@@ -140,7 +140,7 @@ class MailDeliveryTest {
         });
 
         MimeMessage alpha = byRecipient.get("alpha@example.com");
-        assertThat(alpha.getSubject()).isEqualTo("[ConsoleSensei] 123456789012: 1 critical, 1 high, 3 new \u2014 USD 15.50 at stake");
+        assertThat(alpha.getSubject()).isEqualTo("[ConsoleSensei] 123456789012: USD 15.50/month savings \u2014 1 critical, 1 high, 3 new");
         Mails alphaParts = Mails.parts(alpha);
         assertThat(alphaParts.text()).contains("alpha (123456789012)").doesNotContain("vol-0beta");
         assertThat(alphaParts.html()).contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("vol-0beta");
@@ -151,7 +151,7 @@ class MailDeliveryTest {
         });
 
         MimeMessage beta = byRecipient.get("beta@example.com");
-        assertThat(beta.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: 0 critical, 1 high, 1 new \u2014 USD 2.25 at stake");
+        assertThat(beta.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: USD 2.25/month savings \u2014 0 critical, 1 high, 1 new");
         assertThat(beta.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
                 .containsExactly("beta@example.com", "beta2@example.com");
         assertThat(findingIds(Mails.parts(beta).attachments().get(0).bytes())).containsExactly("vol-0beta");
@@ -171,7 +171,7 @@ class MailDeliveryTest {
         Path eml = reports.resolve(AS_OF.toString()).resolve("summary-all-2026-11-20.eml");
         assertThat(o.files()).contains(eml);
         MimeMessage m = Mails.read(eml);
-        assertThat(m.getSubject()).startsWith("[ConsoleSensei] all: 1 critical, 2 high,");
+        assertThat(m.getSubject()).startsWith("[ConsoleSensei] all: USD 17.75/month savings \u2014 1 critical, 2 high,");
         assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("boss@example.com");
         assertThat(Mails.parts(m).attachments()).hasSize(1);
     }

@@ -3,6 +3,7 @@ package cloud.consolesensei.notify;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
@@ -102,7 +103,7 @@ public final class TestEstate {
 
     private static CheckDefinition def(String id, String title, Severity s) {
         return new CheckDefinition(id, title, s, "ec2", "Test resource", "Test risk.", "Fix it: aws ec2 fix-it",
-                List.of("ec2:DescribeThings"), List.of(), List.of());
+                List.of("ec2:DescribeThings"), List.of(), List.of(), MoneyKind.SAVINGS);
     }
 
     /** The test module and client factory. */

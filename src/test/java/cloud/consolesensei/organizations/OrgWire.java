@@ -9,12 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testsupport.Cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -109,9 +107,7 @@ final class OrgWire {
 
     /** A CSV report with its header. */
     static List<CSVRecord> csv(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return new ArrayList<>(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords());
-        }
+        return new ArrayList<>(Cli.csv(file));
     }
 
     /** The key of the base credentials, for {@link AwsWire#signed}. */

@@ -167,9 +167,15 @@ public final class Cli {
         return v == null ? 0 : Long.parseLong(v);
     }
 
-    /** The records of a CSV report (header excluded). */
+    /**
+     * The records of a CSV report (header excluded).
+     *
+     * @throws IllegalStateException when the file does not start with the UTF-8 byte order mark
+     *                               every CSV of the program starts with (CONTRACT.md)
+     */
     public static List<org.apache.commons.csv.CSVRecord> csv(Path file) throws IOException {
         try (var r = Files.newBufferedReader(file)) {
+            if (r.read() != '\uFEFF') throw new IllegalStateException(file + " does not start with a UTF-8 byte order mark");
             return org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(r).getRecords();
         }

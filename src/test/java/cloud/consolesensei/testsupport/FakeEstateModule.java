@@ -3,6 +3,7 @@ package cloud.consolesensei.testsupport;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
@@ -75,7 +76,7 @@ public class FakeEstateModule implements ServiceModule {
 
     private static CheckDefinition definition(String id, String type) {
         return new CheckDefinition(id, type + " flagged", Severity.LOW, "ec2", type, "Test risk.",
-                "Test remediation.", List.of("ec2:DescribeInstances"), List.of(), List.of());
+                "Test remediation.", List.of("ec2:DescribeInstances"), List.of(), List.of(), MoneyKind.SAVINGS);
     }
 
     /** One fake resource. */
