@@ -36,11 +36,16 @@ import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
  * <ul>
  *   <li>{@code GetCostAndUsage} MONTHLY grouped by dimension SERVICE: the 6 complete months and the
  *       month to date (a MONTHLY period ending on the as-of date);</li>
- *   <li>{@code GetCostAndUsage} DAILY, ungrouped: judged + baseline days of {@code cost.daily_anomaly}
- *       (at least the sheet's 30), ending the day before the as-of date;</li>
+ *   <li>{@code GetCostAndUsage} DAILY, ungrouped, with {@code Filter: {Not: {Dimensions: {Key: RECORD_TYPE,
+ *       Values: [Tax, Support, Fee, RIFee, SavingsPlanRecurringFee, SavingsPlanUpfrontFee, Credit, Refund]}}}}:
+ *       judged + baseline days of {@code cost.daily_anomaly} (at least the sheet's 30), ending the day
+ *       before the as-of date. The lump sums AWS books on one day (tax, support, fees, upfront
+ *       commitments, credits, refunds) are not usage, so they stay out of the series the anomaly
+ *       check judges (checks.md);</li>
  *   <li>{@code GetCostForecast} MONTHLY from the as-of date to the first of the next month.</li>
  * </ul>
- * A complete, not estimated period is never asked for again; the month to date, estimated days and
+ * The monthly series and the month to date keep every record type (cost.forecast_over_budget adds
+ * the month to date to the forecast). A complete, not estimated period is never asked for again; the month to date, estimated days and
  * the forecast at most once per as-of day ({@link CostCache.Stored#usableOn}); {@code refreshCosts}
  * asks for everything. Failures become coverage gaps through {@link ReadContext#call}; a forecast
  * Cost Explorer cannot make ({@code DataUnavailableException}) is an INFO gap, remembered for the day.
@@ -50,6 +55,9 @@ final class CostExplorerReader {
     static final String SERVICE = "ce";
     static final String GET_COST_AND_USAGE = "GetCostAndUsage";
     static final String GET_COST_FORECAST = "GetCostForecast";
+    /** RECORD_TYPE values left out of the daily series: booked as lump sums or adjustments, not usage. */
+    static final List<String> LUMP_SUM_RECORD_TYPES = List.of("Tax", "Support", "Fee", "RIFee",
+            "SavingsPlanRecurringFee", "SavingsPlanUpfrontFee", "Credit", "Refund");
 
     private final CostCache cache;
     private final CostExplorerUsage usage;
@@ -69,7 +77,7 @@ final class CostExplorerReader {
         CostSpans.monthToDate(asOf).ifPresent(monthly::add);
         ensure(ctx, series(ctx, CostCache.Granularity.MONTHLY), monthly, true);
         int days = dailyDays(ctx);
-        ensure(ctx, series(ctx, CostCache.Granularity.DAILY), CostSpans.days(asOf, days), false);
+        ensure(ctx, series(ctx, CostCache.Granularity.DAILY_USAGE), CostSpans.days(asOf, days), false);
         ensureForecast(ctx, series(ctx, CostCache.Granularity.FORECAST), CostSpans.forecast(asOf));
         return CostSpans.fromCache(cache, ctx.account().id(), properties.costScope(), metric, asOf, days,
                 ctx.account().monthlyBudgetUsd());
@@ -104,8 +112,10 @@ final class CostExplorerReader {
                 .metrics(series.metric().apiName());
         if (byService) {
             req.groupBy(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("SERVICE").build());
+            filter(ctx).ifPresent(req::filter);
+        } else {
+            req.filter(usageFilter(ctx));
         }
-        filter(ctx).ifPresent(req::filter);
         ctx.call(SERVICE, GET_COST_AND_USAGE, () -> periods(CostExplorerPages.getCostAndUsage(
                         ctx.clients().costExplorer(ctx.account()), req.build(), () -> usage.record(runId(ctx))),
                         series.metric(), byService))
@@ -154,6 +164,16 @@ final class CostExplorerReader {
         if (properties.payerAccount() == null) return Optional.empty();
         return Optional.of(Expression.builder().dimensions(DimensionValues.builder()
                 .key(Dimension.LINKED_ACCOUNT).values(ctx.account().id()).build()).build());
+    }
+
+    /**
+     * The daily series' filter: every record type but the lump sums, of the audited account when the
+     * costs are read through the payer's bill ({@code And} of both, as the Expression grammar wants).
+     */
+    private Expression usageFilter(ReadContext ctx) {
+        Expression usage = Expression.builder().not(Expression.builder().dimensions(DimensionValues.builder()
+                .key(Dimension.RECORD_TYPE).values(LUMP_SUM_RECORD_TYPES).build()).build()).build();
+        return filter(ctx).map(account -> Expression.builder().and(account, usage).build()).orElse(usage);
     }
 
     private static DateInterval interval(Span s) {

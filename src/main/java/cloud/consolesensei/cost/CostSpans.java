@@ -72,7 +72,7 @@ final class CostSpans {
                 .orElseGet(() -> new CostPeriod(asOf, asOf, false, Map.of()));
         List<Span> daySpans = days(asOf, days);
         List<CostPeriod> daily = usable(cache.load(
-                new CostCache.Series(accountId, costScope, metric, CostCache.Granularity.DAILY),
+                new CostCache.Series(accountId, costScope, metric, CostCache.Granularity.DAILY_USAGE),
                 daySpans.get(0).start(), asOf), daySpans, asOf);
         Span f = forecast(asOf);
         CostCache.Stored fc = cache.load(new CostCache.Series(accountId, costScope, metric, CostCache.Granularity.FORECAST),

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *       cost, a total row per currency, the change of the last month against the month before in
  *       USD and %), Cost Explorer's Estimated flag per month, and a stacked column chart;</li>
  *   <li>month to date, forecast to month end, month-end forecast and budget;</li>
- *   <li>the daily total cost of the last 30 days with its Estimated flag, and a line chart.</li>
+ *   <li>the daily usage cost of the last 30 days (the lump-sum record types left out, as
+ *       {@code cost.daily_anomaly} judges it) with its Estimated flag, and a line chart.</li>
  * </ul>
  * Figures come from {@link CostCache} (what the run stored), never from AWS. Amounts in a currency
  * other than USD keep their unit and are totalled apart. Charts are drawn by {@link CostCharts}
@@ -155,7 +156,7 @@ public class CostsSheet implements WorkbookContributor {
             return row + 1;
         }
         int top = row;
-        header(wb, sheet, row++, List.of("Day", "Unit", "Total cost", "Estimated"));
+        header(wb, sheet, row++, List.of("Day", "Unit", "Usage cost (no tax, fees, credits, refunds)", "Estimated"));
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (CostPeriod d : days) {
@@ -170,7 +171,7 @@ public class CostsSheet implements WorkbookContributor {
             labels.add(d.start().toString());
             values.add(v == null ? null : v.doubleValue());
         }
-        CostCharts.line(wb, sheet, "Daily cost (" + s.metric().apiName() + ")",
+        CostCharts.line(wb, sheet, "Daily usage cost (" + s.metric().apiName() + ")",
                 new CostCharts.Area(top, 5, top + CHART_ROWS, 16), top + 1, 0, 2, labels, values);
         return Math.max(row, top + CHART_ROWS + 1) + 1;
     }

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cost.daily_anomaly} (checks.md): on the account's total daily cost (USD), a judged day (the
+ * {@code cost.daily_anomaly} (checks.md): on the account's total daily usage cost (USD; the daily
+ * series leaves out the lump-sum record types, {@link CostExplorerReader#LUMP_SUM_RECORD_TYPES}), a judged day (the
  * {@code judged-days} days ending the day before the as-of date) fires when it is above
  * mean + {@code sigma} x standard deviation of the {@code baseline-days} days before them (population
  * standard deviation) and more than {@code min-excess-usd} USD above the mean. One finding per day.
@@ -38,7 +39,8 @@ public final class DailyAnomalyCheck implements Check<CostSnapshot> {
             "Console: Billing and Cost Management > Cost Explorer, daily granularity, group by Service then Usage type "
                     + "around the day, to find what cost it; stop the cause. AWS Cost Anomaly Detection can alert on this too. "
                     + "AWS CLI: aws ce get-cost-and-usage --time-period Start=<day>,End=<next day> --granularity DAILY "
-                    + "--metrics UnblendedCost --group-by Type=DIMENSION,Key=SERVICE",
+                    + "--metrics UnblendedCost --group-by Type=DIMENSION,Key=SERVICE (the check leaves out the record types "
+                    + "Tax, Support, Fee, RIFee, SavingsPlanRecurringFee, SavingsPlanUpfrontFee, Credit and Refund)",
             List.of("ce:GetCostAndUsage"),
             List.of("AWS Cost Explorer API Reference: GetCostAndUsage", "AWS Cost Management User Guide: AWS Cost Anomaly Detection"),
             List.of(SettingSpec.integer(JUDGED_DAYS, 14, "days judged, ending the day before the as-of date"),
@@ -77,12 +79,13 @@ public final class DailyAnomalyCheck implements Check<CostSnapshot> {
             if (day.compareTo(limit) <= 0 || excess.compareTo(minExcess) <= 0) continue;
             LocalDate date = firstJudged.plusDays(i);
             CostPeriod p = s.day(date).orElseThrow();
-            String detail = "Total cost on " + date + " was " + CostFormat.amount(day) + " USD"
+            String detail = "Usage cost on " + date + " was " + CostFormat.amount(day) + " USD"
                     + (p.estimated() ? " (estimated)" : "") + ", " + CostFormat.amount(excess)
                     + " USD above the mean of the " + baselineDays + " days before the last " + judged + " ("
                     + CostFormat.amount(mean) + " USD, standard deviation " + CostFormat.amount(sd) + " USD, limit "
                     + CostFormat.amount(limit) + " USD at " + sigma.stripTrailingZeros().toPlainString() + " sigma; "
-                    + s.metric().apiName() + "). Cost at stake if it recurs daily: excess x 30.";
+                    + s.metric().apiName() + "; tax, support, fees, credits and refunds left out)."
+                    + " Cost at stake if it recurs daily: excess x 30.";
             out.add(ctx.finding(DEFINITION, date.toString()).detail(detail)
                     .monthlyCostUsd(excess.multiply(THIRTY)).build());
         }

@@ -9,10 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.DateInterval;
+import software.amazon.awssdk.services.costexplorer.model.Dimension;
+import software.amazon.awssdk.services.costexplorer.model.Expression;
 import software.amazon.awssdk.services.costexplorer.model.ForecastResult;
 import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
 import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageResponse;
@@ -33,11 +37,15 @@ import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
  * <ul>
  *   <li>demo-production: EC2 compute jumped last month (+36 %: {@code cost.service_spike} MEDIUM) and a
  *       runaway Lambda cost 650 USD extra five days before the as-of date ({@code cost.daily_anomaly});
+ *       a 300 USD Savings Plan upfront fee nine days before it is a lump sum, not an anomaly;
  *       the month ends under its 9,000 USD budget;</li>
  *   <li>demo-staging: SageMaker, a tiny credit residue (-0.0000000289 USD) the month before, cost
  *       412.56 USD last month ({@code cost.service_spike}), and its pace forecasts about 1,600 USD
- *       against a 1,500 USD budget ({@code cost.forecast_over_budget}).</li>
+ *       against a 1,500 USD budget ({@code cost.forecast_over_budget}); 250 USD of tax booked on the
+ *       first of each month is not an anomaly either.</li>
  * </ul>
+ * A request whose Filter has {@code Not} RECORD_TYPE (alone or under {@code And}) leaves out the lines
+ * of those record types, as Cost Explorer does.
  * Every GetCostAndUsage answer with more than one period comes in two pages (NextPageToken).
  */
 final class DemoCostExplorer {
@@ -49,12 +57,21 @@ final class DemoCostExplorer {
     private static final String CLOUDWATCH = "Amazon CloudWatch";
     private static final String SAGEMAKER = "Amazon SageMaker";
     private static final String TAX = "Tax";
+    private static final String SAVINGS_PLANS = "Savings Plans for AWS Compute usage";
+    private static final String USAGE = "Usage";
     private static final String PAGE_2 = "demo-page-2";
 
-    /** A service's 6 complete months (oldest first; null = no cost that month) and its current daily rate, USD. */
-    private record Line(String service, String[] months, String dailyRate) {
+    /**
+     * A service's 6 complete months (oldest first; null = no cost that month), its current daily rate,
+     * USD, and the RECORD_TYPE its cost is booked as.
+     */
+    private record Line(String service, String[] months, String dailyRate, String recordType) {
         Line(String service, String dailyRate, String... months) {
-            this(service, months, dailyRate);
+            this(service, months, dailyRate, USAGE);
+        }
+
+        Line withRecordType(String type) {
+            return new Line(service, months, dailyRate, type);
         }
     }
 
@@ -70,7 +87,8 @@ final class DemoCostExplorer {
             new Line(CLOUDWATCH, "6.10", "171.3000000000", "175.8200000000", "178.0400000000", "180.6600000000",
                     "182.1300000000", "185.9000000000"),
             new Line(TAX, "9.00", "255.1200000000", "258.0300000000", "261.9400000000", "266.0100000000",
-                    "268.7700000000", "281.4400000000"));
+                    "268.7700000000", "281.4400000000").withRecordType(TAX),
+            new Line(SAVINGS_PLANS, "0", null, null, null, null, null, null).withRecordType("SavingsPlanUpfrontFee"));
 
     private static final List<Line> STAGING = List.of(
             new Line(EC2, "24.10", "612.4000000000", "630.1500000000", "641.8800000000", "655.0200000000",
@@ -83,10 +101,16 @@ final class DemoCostExplorer {
                     "24.6600000000", "26.1300000000"),
             new Line(CLOUDWATCH, "1.32", "35.7200000000", "36.1000000000", "37.4800000000", "38.0500000000",
                     "38.6100000000", "39.2700000000"),
-            new Line(SAGEMAKER, "13.90", null, null, null, null, "-0.0000000289", "412.5600000000"));
+            new Line(SAGEMAKER, "13.90", null, null, null, null, "-0.0000000289", "412.5600000000"),
+            new Line(TAX, "0", "250.0000000000", "250.0000000000", "250.0000000000", "250.0000000000",
+                    "250.0000000000", "250.0000000000").withRecordType(TAX));
 
     /** Extra cost of the production runaway Lambda, on the day five days before the as-of date. */
     private static final BigDecimal ANOMALY = new BigDecimal("650.00");
+    /** Production's all-upfront Compute Savings Plan, bought nine days before the as-of date: a lump, not usage. */
+    private static final BigDecimal UPFRONT_FEE = new BigDecimal("300.00");
+    /** Staging's tax, booked on the first of each month. */
+    private static final BigDecimal MONTHLY_TAX = new BigDecimal("250.00");
 
     private DemoCostExplorer() {
     }
@@ -100,6 +124,7 @@ final class DemoCostExplorer {
             public GetCostAndUsageResponse getCostAndUsage(GetCostAndUsageRequest request) {
                 String metric = request.metrics().get(0);
                 boolean grouped = request.hasGroupBy() && !request.groupBy().isEmpty();
+                Set<String> excluded = excludedRecordTypes(request.filter());
                 List<ResultByTime> all = new ArrayList<>();
                 LocalDate start = LocalDate.parse(request.timePeriod().start());
                 LocalDate end = LocalDate.parse(request.timePeriod().end());
@@ -108,6 +133,7 @@ final class DemoCostExplorer {
                             ? min(p.withDayOfMonth(1).plusMonths(1), end) : p.plusDays(1);
                     Map<String, BigDecimal> byService = new LinkedHashMap<>();
                     for (Line l : lines) {
+                        if (excluded.contains(l.recordType())) continue;
                         BigDecimal v = amount(l, p, next, asOf, production);
                         if (v != null) byService.put(l.service(), v);
                     }
@@ -173,11 +199,33 @@ final class DemoCostExplorer {
             return v == null ? null : new BigDecimal(v);
         }
         BigDecimal sum = BigDecimal.ZERO;
+        boolean booked = false;
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
             sum = sum.add(daily(l, d));
             if (production && LAMBDA.equals(l.service()) && d.equals(asOf.minusDays(5))) sum = sum.add(ANOMALY);
+            if (production && SAVINGS_PLANS.equals(l.service()) && d.equals(asOf.minusDays(9))) {
+                sum = sum.add(UPFRONT_FEE);
+                booked = true;
+            }
+            if (!production && TAX.equals(l.service()) && d.getDayOfMonth() == 1) {
+                sum = sum.add(MONTHLY_TAX);
+                booked = true;
+            }
         }
-        return sum;
+        // a lump-sum line costs nothing outside the days it is booked: no group then, as Cost Explorer answers
+        return sum.signum() == 0 && !booked && new BigDecimal(l.dailyRate()).signum() == 0 ? null : sum;
+    }
+
+    /** The RECORD_TYPE values a GetCostAndUsage Filter leaves out ({@code Not}, alone or under {@code And}). */
+    private static Set<String> excludedRecordTypes(Expression filter) {
+        if (filter == null) return Set.of();
+        Set<String> out = new HashSet<>();
+        Expression not = filter.not();
+        if (not != null && not.dimensions() != null && not.dimensions().key() == Dimension.RECORD_TYPE) {
+            out.addAll(not.dimensions().values());
+        }
+        if (filter.hasAnd()) filter.and().forEach(e -> out.addAll(excludedRecordTypes(e)));
+        return out;
     }
 
     /** Daily rate with a small weekly wave (+-2 %), so the baseline is believable but steady. */

@@ -7,6 +7,7 @@ import cloud.consolesensei.demo.DemoAwsClients;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.finding.Finding;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,22 @@ class CostDemoTest {
         // read again: nothing asked
         for (AccountTarget a : DemoEstate.ACCOUNTS) t.readAndCheck(t.context(a, clients, asOf, "demo-2", false));
         assertThat(t.usage.requests("demo-2")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-12-02"})
+    void lumpSumsStayInTheMonthToDateAndOutOfTheDailySeries(String date) {
+        LocalDate asOf = LocalDate.parse(date);
+        CostTestSupport t = new CostTestSupport(CostProperties.defaults());
+        DemoAwsClients clients = new DemoAwsClients(asOf);
+        CostSnapshot staging = t.readAndCheck(t.context(DemoEstate.STAGING, clients, asOf, "demo", false)).snapshot();
+        // 250 USD of tax booked on December 1st: in the month to date, not in the day's usage
+        assertThat(staging.monthToDate().amount("Tax", "USD").amount()).isEqualByComparingTo("250");
+        assertThat(staging.day(LocalDate.of(2026, 12, 1)).orElseThrow().usdTotal()).isLessThan(new BigDecimal("60"));
+        CostSnapshot production = t.readAndCheck(t.context(DemoEstate.PRODUCTION, clients, asOf, "demo", false)).snapshot();
+        // the Savings Plan's upfront fee nine days before: not in the day's usage
+        assertThat(production.day(asOf.minusDays(9)).orElseThrow().usdTotal()).isLessThan(new BigDecimal("260"));
+        assertThat(production.lastMonth().orElseThrow().usdTotal()).isPositive();
     }
 
     @ParameterizedTest

@@ -223,7 +223,9 @@ class CostExplorerWireTest {
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(CAU))
                 .withRequestBody(equalToJson("""
                         {"TimePeriod": {"Start": "2026-10-04", "End": "2026-11-15"}, "Granularity": "DAILY",
-                         "Metrics": ["UnblendedCost"]}""")));
+                         "Metrics": ["UnblendedCost"], "Filter": {"Not": {"Dimensions": {"Key": "RECORD_TYPE",
+                         "Values": ["Tax", "Support", "Fee", "RIFee", "SavingsPlanRecurringFee", "SavingsPlanUpfrontFee",
+                                    "Credit", "Refund"]}}}}""")));
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(FORECAST))
                 .withRequestBody(equalToJson("""
                         {"TimePeriod": {"Start": "2026-11-15", "End": "2026-12-01"}, "Metric": "UNBLENDED_COST",
@@ -356,10 +358,15 @@ class CostExplorerWireTest {
         wm.stubFor(ce(CAU).willReturn(ok(page(List.of(), null))));
         wm.stubFor(ce(FORECAST).willReturn(ok(FORECAST_BODY.replace("UnblendedCost", "AmortizedCost"))));
         t.readAndCheck(t.context(ACCOUNT, clients, AS_OF, "run-1", false));
-        wm.verify(2, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(CAU))
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(CAU))
                 .withRequestBody(matchingJsonPath("$.Metrics[0]", equalTo("AmortizedCost")))
                 .withRequestBody(matchingJsonPath("$.Filter.Dimensions.Key", equalTo("LINKED_ACCOUNT")))
                 .withRequestBody(matchingJsonPath("$.Filter.Dimensions.Values[0]", equalTo("123456789012"))));
+        // the daily series: the audited account and not the lump-sum record types
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(CAU))
+                .withRequestBody(matchingJsonPath("$.Metrics[0]", equalTo("AmortizedCost")))
+                .withRequestBody(matchingJsonPath("$.Filter.And[0].Dimensions.Values[0]", equalTo("123456789012")))
+                .withRequestBody(matchingJsonPath("$.Filter.And[1].Not.Dimensions.Key", equalTo("RECORD_TYPE"))));
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(FORECAST))
                 .withRequestBody(matchingJsonPath("$.Metric", equalTo("AMORTIZED_COST")))
                 .withRequestBody(matchingJsonPath("$.Filter.Dimensions.Values[0]", equalTo("123456789012"))));
