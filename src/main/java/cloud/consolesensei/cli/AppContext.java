@@ -1,6 +1,7 @@
 package cloud.consolesensei.cli;
 
 import cloud.consolesensei.ConsoleSenseiApplication;
+import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.config.ConfigException;
 
 import java.io.PrintWriter;
@@ -101,6 +102,9 @@ public final class AppContext {
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("error: " + p));
             return 2;
+        } catch (CredentialSourceException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -1,6 +1,9 @@
 package cloud.consolesensei.cli;
 
+import cloud.consolesensei.aws.CredentialSourceException;
+import cloud.consolesensei.aws.CredentialSources;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
@@ -147,18 +150,20 @@ public class RunCommand implements Callable<Integer> {
         return true;
     }
 
-    /** Demo mode: asked for, or nothing configured and no AWS credentials to be found (CONTRACT.md). */
+    /**
+     * Demo mode as CONTRACT.md defines it ({@link DemoMode}).
+     *
+     * @throws CredentialSourceException when a credential source is set but broken (exit 1)
+     */
     static boolean demoMode(boolean asked, ConsoleSenseiProperties props) {
-        return asked || (props.accounts().isEmpty() && !props.organizations().discover() && !hasCredentials());
+        return DemoMode.decide(asked, !props.accounts().isEmpty() || props.organizations().discover(),
+                CredentialSources.ofThisProcess(), RunCommand::resolveCredentials);
     }
 
-    /** True when the AWS SDK's default credential chain finds credentials. */
-    static boolean hasCredentials() {
+    /** Resolves the AWS SDK's default credential chain; throws when it finds none. */
+    private static Object resolveCredentials() {
         try (DefaultCredentialsProvider p = DefaultCredentialsProvider.builder().build()) {
-            p.resolveCredentials();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+            return p.resolveCredentials();
         }
     }
 }

@@ -40,8 +40,7 @@ public class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         return AppContext.run(common, List.of(), spec.commandLine().getErr(), ctx -> {
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
-            boolean demoMode = demo || (props.accounts().isEmpty() && !props.organizations().discover()
-                    && !RunCommand.hasCredentials());
+            boolean demoMode = RunCommand.demoMode(demo, props);
             if (demoMode) out.println("DEMO mode: auditing the built-in demo estate (no AWS calls).");
             AuditScheduler scheduler = ctx.getBean(AuditScheduler.class);
             Instant next = scheduler.start(demoMode);

@@ -129,6 +129,27 @@ public final class Cli {
         return r;
     }
 
+    /**
+     * Starts {@code args --config FILE} in a child JVM (the test classpath), its stdout and stderr
+     * going to {@code log}. {@code env} is added to (or, for a {@code null} value, removed from) this
+     * process's environment; {@code AWS_EC2_METADATA_DISABLED=true} keeps the SDK's credential chain
+     * off the network. The caller waits for or stops the process.
+     */
+    public Process start(Map<String, String> env, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName()));
+        command.addAll(List.of(args));
+        command.add("--config");
+        command.add(config.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
+        return pb.start();
+    }
+
     /** {@code run --demo --no-email --as-of DATE [more]}. */
     public Result audit(LocalDate asOf, String... more) {
         List<String> a = new ArrayList<>(List.of("run", "--demo", "--no-email", "--as-of", asOf.toString()));
