@@ -1,5 +1,7 @@
 package cloud.consolesensei.cli;
 
+import cloud.consolesensei.run.AuditRuns;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,22 +38,33 @@ public class RunsCommand implements Callable<Integer> {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             List<Map<String, Object>> rows = jdbc.queryForList(
                     "SELECT e.JOB_EXECUTION_ID AS id, e.START_TIME AS started, e.END_TIME AS ended, e.STATUS AS status,"
-                            + " p.PARAMETER_VALUE AS run_id, r.accounts AS accounts, r.as_of AS as_of,"
+                            + " p.PARAMETER_VALUE AS run_id,"
                             + " (SELECT COUNT(*) FROM run_finding f WHERE f.run_id = p.PARAMETER_VALUE AND f.status <> 'RESOLVED') AS findings"
                             + " FROM BATCH_JOB_EXECUTION e"
                             + " JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'run.id'"
-                            + " LEFT JOIN audit_run r ON r.run_id = p.PARAMETER_VALUE"
                             + " ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?", limit);
+            Map<String, AuditRuns.Listed> runs = ctx.getBean(AuditRuns.class)
+                    .listed(rows.stream().map(r -> (String) r.get("run_id")).distinct().toList(), SHOWN);
             var out = spec.commandLine().getOut();
             out.printf("%-6s %-19s %-19s %-10s %-10s %8s  %s%n", "ID", "START (UTC)", "END (UTC)", "STATUS", "AS OF", "FINDINGS", "ACCOUNTS");
             for (Map<String, Object> r : rows) {
+                AuditRuns.Listed run = runs.get((String) r.get("run_id"));
                 out.printf("%-6s %-19s %-19s %-10s %-10s %8s  %s%n", r.get("id"), time(r.get("started")), time(r.get("ended")),
-                        r.get("status"), r.get("as_of") == null ? "" : r.get("as_of"), r.get("findings"),
-                        r.get("accounts") == null ? "" : r.get("accounts"));
+                        r.get("status"), run == null ? "" : run.asOf(), r.get("findings"), accounts(run));
             }
             if (rows.isEmpty()) out.println("(no job executions yet: run `run` first)");
             return 0;
         });
+    }
+
+    /** Account ids listed per run; past this, their count and the first ones. */
+    static final int SHOWN = 3;
+
+    /** {@code 111111111111, 222222222222}, or {@code 5000 accounts: 100000000000, ... } past {@link #SHOWN}. */
+    static String accounts(AuditRuns.Listed run) {
+        if (run == null || run.accounts() == 0) return "";
+        String ids = String.join(", ", run.firstIds());
+        return run.accounts() <= SHOWN ? ids : run.accounts() + " accounts: " + ids + ", ...";
     }
 
     private static String time(Object t) {

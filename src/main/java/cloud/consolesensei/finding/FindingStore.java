@@ -1,5 +1,7 @@
 package cloud.consolesensei.finding;
 
+import cloud.consolesensei.run.AuditRuns;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,8 +32,10 @@ public class FindingStore {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final AuditRuns runs;
 
-    public FindingStore(JdbcTemplate jdbc) {
+    public FindingStore(JdbcTemplate jdbc, AuditRuns runs) {
+        this.runs = runs;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
@@ -227,9 +231,7 @@ public class FindingStore {
      * since {@code runId} started: runs started since, still running (or killed) or finished since.
      */
     private java.util.Set<String> overtaken(String runId, Collection<String> accountIds) {
-        List<String> others = jdbc.queryForList("SELECT o.run_id FROM audit_run o, audit_run r WHERE r.run_id = ?"
-                + " AND o.run_id <> r.run_id AND (o.finished_at IS NULL OR o.finished_at >= r.started_at"
-                + " OR o.started_at >= r.started_at)", String.class, runId);
+        List<String> others = runs.overlapping(runId);
         if (others.isEmpty()) return java.util.Set.of();
         return new java.util.HashSet<>(named.queryForList("SELECT DISTINCT account_id FROM run_finding"
                 + " WHERE run_id IN (:others) AND account_id IN (:accounts)",

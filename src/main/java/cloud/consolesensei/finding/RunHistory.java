@@ -2,6 +2,7 @@ package cloud.consolesensei.finding;
 
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.MoneyKind;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read side of the findings history ({@code audit_run} + {@code run_finding}): per-run counts, the
+ * Read side of the findings history ({@code run_finding}; the runs themselves through {@link AuditRuns}): per-run counts, the
  * previous run of a scope and the trend of the last runs. Every query is an aggregate (GROUP BY,
  * or a bounded number of rows), so memory does not grow with the number of findings.
  * <p>
@@ -35,9 +36,11 @@ public class RunHistory {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final CheckCatalog catalog;
+    private final AuditRuns runs;
 
-    public RunHistory(JdbcTemplate jdbc, CheckCatalog catalog) {
+    public RunHistory(JdbcTemplate jdbc, CheckCatalog catalog, AuditRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.catalog = catalog;
     }
@@ -86,34 +89,24 @@ public class RunHistory {
     }
 
     /**
-     * The run of the same scope ({@code all} or an account ID, as {@code audit_run.scope}) that started
-     * last before {@code runId}.
+     * The run of the same scope (as {@code audit_run.scope}: {@code all}, an account ID, or a narrower
+     * scope of ids and regions) that started last before {@code runId}.
      */
     public Optional<String> previousRun(String runId, String scope) {
-        return first("SELECT run_id FROM audit_run WHERE scope = ? AND run_id <> ?"
-                + " AND started_at < (SELECT started_at FROM audit_run WHERE run_id = ?)"
-                + " ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY", scope, runId, runId);
+        return runs.previousOfScope(runId, scope);
     }
 
     /** The last run before {@code runId} that audited {@code accountId}, whatever its scope. */
     public Optional<String> previousRunOfAccount(String runId, String accountId) {
-        return first("SELECT run_id FROM audit_run WHERE run_id <> ? AND accounts LIKE ?"
-                + " AND started_at < (SELECT started_at FROM audit_run WHERE run_id = ?)"
-                + " ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY", runId, "%" + accountId + "%", runId);
+        return runs.previousOfAccount(runId, accountId);
     }
 
     /**
-     * The latest as-of date of a finished earlier run that audited any of {@code accountIds}, if any:
-     * the findings history only moves forward from it.
+     * The latest as-of date of a completed earlier run that audited any of {@code accountIds}, if
+     * any: the findings history only moves forward from it.
      */
     public Optional<LocalDate> latestAsOf(Collection<String> accountIds) {
-        LocalDate latest = null;
-        for (String id : accountIds) {
-            java.sql.Date d = jdbc.queryForObject("SELECT MAX(as_of) FROM audit_run WHERE finished_at IS NOT NULL"
-                    + " AND accounts LIKE ?", java.sql.Date.class, "%" + id + "%");
-            if (d != null && (latest == null || d.toLocalDate().isAfter(latest))) latest = d.toLocalDate();
-        }
-        return Optional.ofNullable(latest);
+        return runs.latestCompletedAsOf(accountIds, null);
     }
 
     /**
@@ -124,19 +117,14 @@ public class RunHistory {
      */
     public List<TrendPoint> trend(String scope, String runId, int limit) {
         boolean all = "all".equals(scope);
-        List<Map<String, Object>> runs = jdbc.queryForList("SELECT run_id, as_of FROM audit_run WHERE "
-                + (all ? "scope = ?" : "accounts LIKE ?")
-                + " AND started_at <= (SELECT started_at FROM audit_run WHERE run_id = ?)"
-                + " ORDER BY started_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
-                all ? scope : "%" + scope + "%", runId);
-        if (runs.isEmpty()) return List.of();
-        List<String> ids = runs.stream().map(r -> (String) r.get("run_id")).toList();
+        Map<String, LocalDate> last = runs.lastRuns(scope, runId, limit);
+        if (last.isEmpty()) return List.of();
+        List<String> ids = new ArrayList<>(last.keySet());
         Map<String, Counts> counts = countsOf(ids, all ? null : List.of(scope));
         List<TrendPoint> out = new ArrayList<>();
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            Map<String, Object> r = runs.get(i);
-            String id = (String) r.get("run_id");
-            out.add(new TrendPoint(id, ((java.sql.Date) r.get("as_of")).toLocalDate(), counts.getOrDefault(id, empty())));
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            String id = ids.get(i);
+            out.add(new TrendPoint(id, last.get(id), counts.getOrDefault(id, empty())));
         }
         return out;
     }
@@ -287,10 +275,6 @@ public class RunHistory {
                     two[0].setScale(2, RoundingMode.HALF_UP), two[1].setScale(2, RoundingMode.HALF_UP)));
         }
         return out;
-    }
-
-    private Optional<String> first(String sql, Object... args) {
-        return jdbc.query(sql, rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), args);
     }
 
     private static Counts empty() {

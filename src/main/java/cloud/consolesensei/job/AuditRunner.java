@@ -3,6 +3,8 @@ package cloud.consolesensei.job;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.coverage.CoverageStore;
+import cloud.consolesensei.finding.RunHistory;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +32,14 @@ public class AuditRunner {
     private final ConfigValidator validator;
     private final CoverageStore coverage;
     private final List<RunStatistic> statistics;
-    private final cloud.consolesensei.finding.RunHistory history;
+    private final RunHistory history;
+    private final AuditRuns auditRuns;
 
     public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
                        ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics,
-                       cloud.consolesensei.finding.RunHistory history) {
+                       RunHistory history, AuditRuns auditRuns) {
         this.history = history;
+        this.auditRuns = auditRuns;
         this.operator = operator;
         this.repository = repository;
         this.auditJob = auditJob;
@@ -78,6 +82,7 @@ public class AuditRunner {
                     + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
                     + " (use --as-of " + latest.get() + " or later)");
         }
+        auditRuns.select(request.runId(), request.accountIds());
         started.run();
         JobExecution execution = operator.start(auditJob, request.toJobParameters());
         return outcome(execution);

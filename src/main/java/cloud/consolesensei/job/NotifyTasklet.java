@@ -48,7 +48,7 @@ public class NotifyTasklet implements Tasklet {
         SummaryNotifier n = notifier.getIfAvailable();
         if (n == null) return RepeatStatus.FINISHED;
         var se = chunkContext.getStepContext().getStepExecution();
-        RunRequest request = RunRequest.from(se.getJobParameters());
+        RunRequest request = registry.request(se.getJobParameters());
         RunResources run = registry.resources(request);
         ExecutionContext jobContext = se.getJobExecution().getExecutionContext();
         List<Path> reports = Arrays.stream(jobContext.getString(ReportTasklet.REPORTS, "").split("\n"))

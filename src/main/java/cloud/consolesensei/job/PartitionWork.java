@@ -68,7 +68,7 @@ public class PartitionWork {
     /** Builds the work of the partition {@code stepExecution} runs. */
     public static PartitionWork of(StepExecution stepExecution, RunRegistry registry, List<ServiceModule> modules,
                                    CoverageStore coverage) {
-        RunRequest request = RunRequest.from(stepExecution.getJobParameters());
+        RunRequest request = registry.request(stepExecution.getJobParameters());
         RunResources run = registry.resources(request);
         String accountId = stepExecution.getExecutionContext().getString(ACCOUNT);
         String region = stepExecution.getExecutionContext().getString(REGION);

@@ -9,9 +9,8 @@ import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.run.AuditRuns;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
@@ -53,19 +51,19 @@ public class PlanTasklet implements Tasklet {
     private final RunRegistry registry;
     private final CoverageStore coverage;
     private final ConsoleSenseiProperties props;
-    private final JdbcTemplate jdbc;
+    private final AuditRuns auditRuns;
 
-    public PlanTasklet(RunRegistry registry, CoverageStore coverage, ConsoleSenseiProperties props, JdbcTemplate jdbc) {
+    public PlanTasklet(RunRegistry registry, CoverageStore coverage, ConsoleSenseiProperties props, AuditRuns auditRuns) {
         this.registry = registry;
         this.coverage = coverage;
         this.props = props;
-        this.jdbc = jdbc;
+        this.auditRuns = auditRuns;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        RunRequest request = RunRequest.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+        RunRequest request = registry.request(chunkContext.getStepContext().getStepExecution().getJobParameters());
         RunResources run = registry.resources(request);
         String home = props.aws().stsHomeRegion();
         Map<String, List<String>> regions = new LinkedHashMap<>();
@@ -104,13 +102,7 @@ public class PlanTasklet implements Tasklet {
         }
         AuditPlan plan = new AuditPlan(regions, unreachable);
         plan.store(jobContext);
-        String accounts = String.join(",", plan.allAccountIds());
-        int n = jdbc.update("UPDATE audit_run SET accounts = ? WHERE run_id = ?", accounts, request.runId());
-        if (n == 0) {
-            jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, accounts, started_at) VALUES (?,?,?,?,?,?)",
-                    request.runId(), request.scope(), java.sql.Date.valueOf(request.asOf()), request.demo(),
-                    accounts, Timestamp.from(Instant.now()));
-        }
+        auditRuns.planned(request.runId(), request.scope(), request.asOf(), request.demo(), plan.allAccountIds());
         log.info("plan: {} account(s) reachable, {} unreachable", regions.size(), unreachable.size());
         return RepeatStatus.FINISHED;
     }

@@ -25,16 +25,18 @@ public class ReconcileTasklet implements Tasklet {
 
     private final FindingStore findings;
     private final RunHistory history;
+    private final RunRegistry registry;
 
-    public ReconcileTasklet(FindingStore findings, RunHistory history) {
+    public ReconcileTasklet(FindingStore findings, RunHistory history, RunRegistry registry) {
         this.findings = findings;
         this.history = history;
+        this.registry = registry;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = chunkContext.getStepContext().getStepExecution();
-        RunRequest request = RunRequest.from(stepExecution.getJobParameters());
+        RunRequest request = registry.request(stepExecution.getJobParameters());
         AuditPlan plan = AuditPlan.load(stepExecution.getJobExecution().getExecutionContext());
         int n = findings.resolveUnseen(request.runId(), request.asOf(), plan.allAccountIds(), request.regions());
         log.info("reconcile: {} finding(s) resolved", n);

@@ -5,7 +5,9 @@ import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.report.ReportService;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -35,7 +37,7 @@ public class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var se = chunkContext.getStepContext().getStepExecution();
-        RunRequest request = RunRequest.from(se.getJobParameters());
+        RunRequest request = registry.request(se.getJobParameters());
         RunResources run = registry.resources(request);
         ExecutionContext jobContext = se.getJobExecution().getExecutionContext();
         ReportScope scope = scope(run, AuditPlan.load(jobContext));
@@ -46,7 +48,7 @@ public class ReportTasklet implements Tasklet {
 
     /** The report scope of a run: its accounts (reachable or not) in configuration order. */
     static ReportScope scope(RunResources run, AuditPlan plan) {
-        List<String> ids = plan.allAccountIds();
+        Set<String> ids = new HashSet<>(plan.allAccountIds());
         List<AccountTarget> accounts = run.accounts().stream().filter(a -> ids.contains(a.id())).toList();
         return new ReportScope(run.request().runId(), run.request().scope(), accounts, run.request().asOf(),
                 run.request().demo());

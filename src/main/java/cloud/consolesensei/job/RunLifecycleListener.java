@@ -1,12 +1,10 @@
 package cloud.consolesensei.job;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import cloud.consolesensei.run.AuditRuns;
 
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +16,11 @@ import org.springframework.stereotype.Component;
 public class RunLifecycleListener implements JobExecutionListener {
 
     private final RunRegistry registry;
-    private final JdbcTemplate jdbc;
+    private final AuditRuns runs;
 
-    public RunLifecycleListener(RunRegistry registry, JdbcTemplate jdbc) {
+    public RunLifecycleListener(RunRegistry registry, AuditRuns runs) {
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     @Override
@@ -31,15 +29,14 @@ public class RunLifecycleListener implements JobExecutionListener {
         MDC.put("execution", String.valueOf(jobExecution.getId()));
         // a restarted run writes findings again: until it ends it counts as running (FindingStore reads
         // around the findings of runs that may have written after another run started)
-        jdbc.update("UPDATE audit_run SET finished_at = NULL WHERE run_id = ?",
-                jobExecution.getJobParameters().getString("run.id"));
+        runs.executing(jobExecution.getJobParameters().getString("run.id"));
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         String runId = jobExecution.getJobParameters().getString("run.id");
         registry.release(runId);
-        jdbc.update("UPDATE audit_run SET finished_at = ? WHERE run_id = ?", Timestamp.from(Instant.now()), runId);
+        runs.ended(runId, jobExecution.getStatus().name());
         MDC.remove("run");
         MDC.remove("execution");
     }

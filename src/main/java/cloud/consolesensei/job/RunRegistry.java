@@ -11,11 +11,16 @@ import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.finding.Suppressions;
 import cloud.consolesensei.organizations.OrganizationAccounts;
 import cloud.consolesensei.price.PriceTable;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
 
 import org.springframework.stereotype.Component;
 
@@ -33,10 +38,12 @@ public class RunRegistry {
     private final OrganizationAccounts organizations;
     private final PriceTable prices = PriceTable.bundled();
     private final java.util.function.Function<RunRequest, AwsClients> clientFactory;
+    private final AuditRuns auditRuns;
 
     public RunRegistry(ConsoleSenseiProperties props, ConfigValidator validator, OrganizationAccounts organizations,
-                       org.springframework.beans.factory.ObjectProvider<AwsClientsFactory> factory) {
+                       org.springframework.beans.factory.ObjectProvider<AwsClientsFactory> factory, AuditRuns auditRuns) {
         this.props = props;
+        this.auditRuns = auditRuns;
         this.validator = validator;
         this.organizations = organizations;
         AwsClientsFactory f = factory.getIfAvailable();
@@ -48,6 +55,15 @@ public class RunRegistry {
     @FunctionalInterface
     public interface AwsClientsFactory {
         AwsClients create(RunRequest request);
+    }
+
+    /**
+     * The request of the execution whose job parameters are {@code p}: the one this process runs
+     * already, else rebuilt from the parameters and the run's stored account selection (one read).
+     */
+    public RunRequest request(JobParameters p) {
+        RunResources r = runs.get(p.getString("run.id"));
+        return r != null ? r.request() : RunRequest.from(p, auditRuns.selection(p.getString("run.id")));
     }
 
     /** The run's resources, built on first use. @throws ConfigException for an unknown --account */
@@ -108,12 +124,14 @@ public class RunRegistry {
 
     static List<AccountTarget> select(List<AccountTarget> all, List<String> ids) {
         if (ids.isEmpty()) return all;
-        List<String> unknown = ids.stream().filter(id -> all.stream().noneMatch(a -> a.id().equals(id))).toList();
+        Set<String> known = all.stream().map(AccountTarget::id).collect(Collectors.toSet());
+        Set<String> wanted = Set.copyOf(ids);
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigException("--account " + String.join(", ", unknown) + ": not a configured account; configured: "
                     + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(AccountTarget::id).toList())));
         }
-        return all.stream().filter(a -> ids.contains(a.id())).toList();
+        return all.stream().filter(a -> wanted.contains(a.id())).toList();
     }
 
     private static String blankToNull(String s) {

@@ -35,12 +35,22 @@ public record RunRequest(String runId, LocalDate asOf, List<String> accountIds, 
         return accountIds.size() == 1 ? accountIds.get(0) : "all";
     }
 
-    /** As Spring Batch job parameters. */
+    /**
+     * Job parameter: how many accounts were asked for (0 = every account). The ids themselves are
+     * rows keyed by the run id ({@code AuditRuns.select}): a job parameter holds at most 2,500
+     * characters, about 190 ids as a comma list.
+     */
+    public static final String SELECTED = "accounts.selected";
+
+    /**
+     * As Spring Batch job parameters, without the account ids: the caller stores them by run id
+     * first ({@code AuditRuns.select}).
+     */
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
                 .addString("run.id", runId, true)
                 .addString("as-of", asOf.toString(), false)
-                .addString("accounts", String.join(",", accountIds), false)
+                .addLong(SELECTED, (long) accountIds.size(), false)
                 .addString("regions", String.join(",", regions), false)
                 .addString("reports-dir", reportsDir.toString(), false)
                 .addString("no-email", Boolean.toString(noEmail), false)
@@ -49,10 +59,17 @@ public record RunRequest(String runId, LocalDate asOf, List<String> accountIds, 
                 .toJobParameters();
     }
 
-    /** Back from job parameters (a restarted execution). */
-    public static RunRequest from(JobParameters p) {
+    /**
+     * Back from job parameters (a restarted execution) and the stored selection of its run.
+     *
+     * @param selection the accounts stored for the run ({@code AuditRuns.selection}); ignored for an
+     *                  execution started before the selection moved to rows, whose ids are still in
+     *                  its {@code accounts} parameter
+     */
+    public static RunRequest from(JobParameters p, List<String> selection) {
+        String legacy = p.getString("accounts");
         return new RunRequest(p.getString("run.id"), LocalDate.parse(p.getString("as-of")),
-                split(p.getString("accounts")), split(p.getString("regions")), Path.of(p.getString("reports-dir")),
+                legacy != null ? split(legacy) : selection, split(p.getString("regions")), Path.of(p.getString("reports-dir")),
                 Boolean.parseBoolean(p.getString("no-email")), Boolean.parseBoolean(p.getString("demo")),
                 Boolean.parseBoolean(p.getString("refresh-costs")));
     }

@@ -9,6 +9,7 @@ import cloud.consolesensei.ebs.SnapshotOldCheck;
 import cloud.consolesensei.ebs.SnapshotOrphanedCheck;
 import cloud.consolesensei.ebs.VolumeGp2Check;
 import cloud.consolesensei.ebs.VolumeUnattachedCheck;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -49,8 +50,9 @@ class FindingStoreTest {
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         jdbc = new JdbcTemplate(ds);
-        store = new FindingStore(jdbc);
-        history = new RunHistory(jdbc, catalog());
+        AuditRuns runs = new AuditRuns(jdbc);
+        store = new FindingStore(jdbc, runs);
+        history = new RunHistory(jdbc, catalog(), runs);
     }
 
     /** The catalog's money kinds as the checks declare them, plus a cost alert and a check without money. */
@@ -80,12 +82,14 @@ class FindingStoreTest {
     }
 
     private void startRun(String run, LocalDate asOf, Instant started) {
-        jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, accounts, started_at) VALUES (?,?,?,?,?,?)",
-                run, "all", java.sql.Date.valueOf(asOf), false, A + "," + B, Timestamp.from(started));
+        jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, started_at, status) VALUES (?,?,?,?,?,'STARTED')",
+                run, "all", java.sql.Date.valueOf(asOf), false, Timestamp.from(started));
+        jdbc.batchUpdate("INSERT INTO run_account (run_id, account_id) VALUES (?, ?)", List.of(new Object[] {run, A},
+                new Object[] {run, B}));
     }
 
     private void finish(String run, Instant at) {
-        jdbc.update("UPDATE audit_run SET finished_at = ? WHERE run_id = ?", Timestamp.from(at), run);
+        jdbc.update("UPDATE audit_run SET finished_at = ?, status = 'COMPLETED' WHERE run_id = ?", Timestamp.from(at), run);
     }
 
     private static Finding f(String account, String region, String check, Severity sev, String resource, String usd) {

@@ -272,8 +272,9 @@ class HistoryAndSuppressionsTest {
     @Test
     void summaryOfALargeRunIsBounded() {
         String run = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, accounts, started_at) VALUES (?, 'all', ?, FALSE, ?, CURRENT_TIMESTAMP)",
-                run, Date.valueOf(D1), ALPHA);
+        jdbc.update("INSERT INTO audit_run (run_id, scope, as_of, demo, started_at) VALUES (?, 'all', ?, FALSE, CURRENT_TIMESTAMP)",
+                run, Date.valueOf(D1));
+        jdbc.update("INSERT INTO run_account (run_id, account_id) VALUES (?, ?)", run, ALPHA);
         int n = 20_000;
         List<Object[]> findings = new ArrayList<>();
         List<Object[]> seen = new ArrayList<>();

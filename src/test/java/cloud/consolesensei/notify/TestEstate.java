@@ -92,7 +92,7 @@ public final class TestEstate {
 
     /** Forgets every run's findings, so each test starts with an empty history. */
     public static void wipeHistory(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        for (String t : List.of("run_finding", "finding", "coverage_gap", "inventory_row", "audit_run")) {
+        for (String t : List.of("run_finding", "finding", "coverage_gap", "inventory_row", "run_account", "run_selection", "audit_run")) {
             jdbc.update("DELETE FROM " + t);
         }
     }
