@@ -33,7 +33,7 @@ public final class BucketSslNotEnforcedCheck extends BucketCheck {
 
     /** TRUE when the policy denies insecure transport. */
     public static Tri enforced(S3Bucket b) {
-        return b.policy().judge(SecureTransportPolicy::deniesInsecureTransport);
+        return b.policy().judge(policy -> SecureTransportPolicy.deniesInsecureTransport(policy, b.name()));
     }
 
     @Override
@@ -41,6 +41,7 @@ public final class BucketSslNotEnforcedCheck extends BucketCheck {
         if (!enforced(b).not().isTrue()) return Optional.empty();
         return Optional.of(b.policy().isAbsent()
                 ? "Bucket " + b.name() + " has no bucket policy, so requests over plain HTTP are accepted."
-                : "No statement of the bucket policy denies requests with aws:SecureTransport = false.");
+                : "No statement of the bucket policy denies every principal every S3 action on the bucket's objects "
+                        + "(arn:aws:s3:::" + b.name() + "/*) when aws:SecureTransport is false.");
     }
 }

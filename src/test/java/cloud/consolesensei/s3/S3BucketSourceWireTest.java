@@ -16,6 +16,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.support.AwsWire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -204,9 +205,31 @@ class S3BucketSourceWireTest {
         block(name, true, true, true, true);
         policyStatus(name, false);
         acl(name, null);
-        policy(name, TLS_POLICY);
+        policy(name, TLS_POLICY.replace("gamma-syd", name)); // a deny on this bucket's objects
         versioning(name, "Enabled");
         lifecycle(name, true);
+    }
+
+    @Test
+    void tlsIsEnforcedOnlyByADenyOfEveryActionOnTheBucketsObjects() {
+        accountBlock(true, true, true, true);
+        listBuckets(null, null, bucketXml("tls-objects", "us-east-1"), bucketXml("tls-wide", "us-east-1"),
+                bucketXml("tls-bucket-only", "us-east-1"), bucketXml("tls-some-actions", "us-east-1"));
+        for (String name : List.of("tls-objects", "tls-wide", "tls-bucket-only", "tls-some-actions")) {
+            cleanBucket(name, "");
+        }
+        // GetBucketPolicy answers the policy document itself (application/json), as the S3 API reference shows
+        for (String file : List.of("tls-objects", "tls-wide", "tls-bucket-arn-only", "tls-some-actions")) {
+            String bucket = file.equals("tls-bucket-arn-only") ? "tls-bucket-only" : file;
+            aws.server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", matching(".*")).atPriority(1)
+                    .willReturn(AwsWire.fromFile("s3/get-bucket-policy-" + file + ".json", "application/json")));
+        }
+
+        List<Finding> findings = audit(ACCOUNT);
+
+        assertThat(gaps.gaps).isEmpty();
+        assertThat(findings).filteredOn(f -> f.checkId().equals("s3.bucket_ssl_not_enforced"))
+                .extracting(Finding::resourceId).containsExactlyInAnyOrder("tls-bucket-only", "tls-some-actions");
     }
 
     @Test

@@ -33,7 +33,7 @@ class SecureTransportPolicyTest {
                     + "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"S3:*\",\"Resource\":\"*\",\"Condition\":{\"bool\":{\"aws:securetransport\":\"FALSE\"}}}]"
     })
     void recognisesTheDenyInItsCommonSpellings(String statement) {
-        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(statement))).isEqualTo(Tri.TRUE);
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(statement), "b")).isEqualTo(Tri.TRUE);
     }
 
     @ParameterizedTest
@@ -55,19 +55,86 @@ class SecureTransportPolicyTest {
             "[]"
     })
     void otherStatementsDoNotCount(String statement) {
-        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(statement))).isEqualTo(Tri.FALSE);
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(statement), "b")).isEqualTo(Tri.FALSE);
+    }
+
+    private static String denyOn(String resource) {
+        return "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":" + resource
+                + ",\"Condition\":" + BOOL_FALSE + "}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"arn:aws:s3:::b/*\"",
+            "[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]",
+            "[\"arn:aws:s3:::b/*\",\"arn:aws:s3:::b\"]",
+            "\"arn:aws:s3:::b*\"",
+            "\"arn:aws:s3:::*\"",
+            "\"arn:aws:s3:::*/*\"",
+            "\"arn:aws:s3:::?/*\"",
+            "\"arn:*:s3:::b/*\"",
+            "\"*\"",
+            "\"arn:aws:s3:::b/?*\"",
+            "\"arn:aws-cn:s3:::b/*\""
+    })
+    void aDenyOnTheObjectsOrWiderEnforcesTls(String resource) {
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(denyOn(resource)), "b")).isEqualTo(Tri.TRUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // the bucket ARN alone: the objects stay open over HTTP
+            "\"arn:aws:s3:::b\"",
+            // some objects only
+            "\"arn:aws:s3:::b/private/*\"",
+            "\"arn:aws:s3:::b/?\"",
+            "\"arn:aws:s3:::b/*.csv\"",
+            // another bucket, and a bucket whose name starts like this one's
+            "\"arn:aws:s3:::other/*\"",
+            "\"arn:aws:s3:::bb/*\"",
+            // ARNs are matched case-sensitively
+            "\"arn:aws:s3:::B/*\"",
+            "[]"
+    })
+    void aDenyThatMissesSomeObjectsDoesNot(String resource) {
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(denyOn(resource)), "b")).isEqualTo(Tri.FALSE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a further key narrows the deny to some plain-HTTP requests
+            "{\"Bool\":{\"aws:SecureTransport\":\"false\"},\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}",
+            "{\"Bool\":{\"aws:SecureTransport\":\"false\",\"aws:ViaAWSService\":\"false\"}}",
+            // not a Bool operator
+            "{\"StringEquals\":{\"aws:SecureTransport\":\"false\"}}",
+            "{\"Null\":{\"aws:SecureTransport\":\"false\"}}"
+    })
+    void otherConditionsDoNotEnforceTls(String condition) {
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(deny("\"*\"", "\"s3:*\"", condition)), "b"))
+                .isEqualTo(Tri.FALSE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}",
+            "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"NotAction\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}",
+            "{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"*\"},\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}",
+            "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:Put*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}"
+    })
+    void notEveryPrincipalOrEveryActionDoesNotEnforceTls(String statement) {
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(statement), "b")).isEqualTo(Tri.FALSE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{not json", "[1,2]", "\"text\""})
     void unparseableDocumentsAreUnknown(String doc) {
-        assertThat(SecureTransportPolicy.deniesInsecureTransport(doc)).isEqualTo(Tri.UNKNOWN);
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(doc, "b")).isEqualTo(Tri.UNKNOWN);
     }
 
     @org.junit.jupiter.api.Test
     void documentWithoutStatementsDeniesNothing() {
-        assertThat(SecureTransportPolicy.deniesInsecureTransport("{\"Version\":\"2012-10-17\"}")).isEqualTo(Tri.FALSE);
-        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(deny("\"*\"", "\"s3:*\"", BOOL_FALSE))))
+        assertThat(SecureTransportPolicy.deniesInsecureTransport("{\"Version\":\"2012-10-17\"}", "b")).isEqualTo(Tri.FALSE);
+        assertThat(SecureTransportPolicy.deniesInsecureTransport(policy(deny("\"*\"", "\"s3:*\"", BOOL_FALSE)), "b"))
                 .isEqualTo(Tri.TRUE);
     }
 }
