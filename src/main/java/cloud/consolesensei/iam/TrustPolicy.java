@@ -18,14 +18,17 @@ import tools.jackson.databind.JsonNode;
  * of a user or role in it ({@code arn:aws:iam::<id>:role/...}, {@code arn:aws:sts::<id>:assumed-role/...});
  * {@code "*"} (as the whole Principal or as its AWS value) means everyone ("AWS JSON policy elements:
  * Principal"). The confused-deputy guard for third parties is an {@code sts:ExternalId} condition
- * ("Access to AWS accounts owned by third parties", IAM User Guide); condition keys are
- * case-insensitive, so is our match of the key.
+ * ("Access to AWS accounts owned by third parties", IAM User Guide) under any string condition
+ * operator (checks.md): {@code StringEquals}, {@code StringLike}, {@code StringEqualsIgnoreCase},
+ * {@code StringNotEquals}, ..., with or without the {@code ForAnyValue:}/{@code ForAllValues:} set
+ * prefix and the {@code IfExists} suffix. Condition keys and operator names are matched
+ * case-insensitively.
  */
 public final class TrustPolicy {
 
     private static final Pattern ARN_ACCOUNT = Pattern.compile("^arn:[^:]+:(?:iam|sts)::(\\d{12}):.*");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Set<String> EXTERNAL_ID_OPERATORS = Set.of("stringequals", "stringlike");
+    private static final String EXTERNAL_ID = "sts:externalid";
 
     private TrustPolicy() {
     }
@@ -53,7 +56,7 @@ public final class TrustPolicy {
 
     /**
      * The AWS principals outside {@code ownAccount} (or {@code *}) that an Allow statement lets call
-     * {@code sts:AssumeRole} with no {@code sts:ExternalId} condition (StringEquals or StringLike).
+     * {@code sts:AssumeRole} with no {@code sts:ExternalId} condition under a string operator.
      *
      * @return principal values as written, in document order; empty when none
      */
@@ -96,13 +99,21 @@ public final class TrustPolicy {
         JsonNode condition = statement.get("Condition");
         if (condition == null || !condition.isObject()) return false;
         for (Map.Entry<String, JsonNode> op : condition.properties()) {
-            if (!EXTERNAL_ID_OPERATORS.contains(PolicyDocuments.lower(op.getKey())) || !op.getValue().isObject()) {
-                continue;
-            }
+            if (!stringOperator(op.getKey()) || !op.getValue().isObject()) continue;
             for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
-                if ("sts:externalid".equals(PolicyDocuments.lower(key.getKey()))) return true;
+                if (EXTERNAL_ID.equals(PolicyDocuments.lower(key.getKey()))) return true;
             }
         }
         return false;
+    }
+
+    /** A string condition operator, with or without a set prefix and the IfExists suffix (IAM User Guide). */
+    static boolean stringOperator(String operator) {
+        String op = PolicyDocuments.lower(operator.strip());
+        for (String prefix : new String[] {"foranyvalue:", "forallvalues:"}) {
+            if (op.startsWith(prefix)) op = op.substring(prefix.length());
+        }
+        if (op.endsWith("ifexists")) op = op.substring(0, op.length() - "ifexists".length());
+        return op.startsWith("string");
     }
 }

@@ -36,6 +36,15 @@ class PolicyChecksTest {
     }
 
     @Test
+    void documentsAreDecodedExactlyOnce() {
+        // a condition value holding a percent escape: IAM encodes it once more, we decode once
+        String json = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringLike\":{\"s3:prefix\":\"a%2Fb%25\"}}}}";
+        JsonNode doc = PolicyDocuments.parse(encoded(json));
+        assertThat(doc.at("/Statement/Condition/StringLike/s3:prefix").asString()).isEqualTo("a%2Fb%25");
+    }
+
+    @Test
     void malformedDocumentsThrow() {
         assertThatThrownBy(() -> PolicyDocuments.parse("%7B%22Version")).isInstanceOf(JacksonException.class);
         assertThatThrownBy(() -> PolicyDocuments.parse("%zz")).isInstanceOf(IllegalArgumentException.class);
@@ -52,6 +61,11 @@ class PolicyChecksTest {
         assertThat(full("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::b\"}]}"))
                 .isFalse();
         assertThat(full("{\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}]}")).isFalse();
+        // NotAction, even of nothing that matters, is not Action *
+        assertThat(full("{\"Statement\":{\"Effect\":\"Allow\",\"NotAction\":[\"aws-portal:*\"],\"Resource\":[\"*\"]}}"))
+                .isFalse();
+        // Effect in another case, a single-object Statement, lists of one
+        assertThat(full("{\"Statement\":{\"Effect\":\"allow\",\"Action\":[\"*\"],\"Resource\":[\"*\"]}}")).isTrue();
     }
 
     private static boolean full(String json) {

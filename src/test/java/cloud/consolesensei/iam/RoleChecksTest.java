@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.RoleLastUsed;
@@ -92,18 +94,59 @@ class RoleChecksTest {
                 + "\"Action\":[\"sts:*\"]}}"), checkContext())).hasSize(1);
     }
 
-    @Test
-    void externalIdConditionInStringEqualsOrStringLikeWithAnyCaseSilencesIt() {
-        String tpl = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + OTHER_ACCOUNT
-                + ":root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"%s\":{\"%s\":\"x-123\"}}}]}";
-        assertThat(crossAccount.evaluate(trusting(tpl.formatted("StringEquals", "sts:ExternalId")), checkContext()))
+    private static final String EXTERNAL_ID_TEMPLATE = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+            + "\"arn:aws:iam::" + OTHER_ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\","
+            + "\"Condition\":{\"%s\":{\"%s\":\"x-123\"}}}]}";
+
+    @ParameterizedTest
+    @CsvSource({
+            "StringEquals, sts:ExternalId",
+            "StringLike, STS:externalid",
+            "StringEqualsIgnoreCase, sts:ExternalId",
+            "StringNotEquals, sts:ExternalId",
+            "StringEqualsIfExists, sts:ExternalId",
+            "StringLikeIfExists, Sts:ExternalID",
+            "ForAnyValue:StringEquals, sts:ExternalId",
+            "ForAllValues:StringLike, sts:externalId",
+            "ForAnyValue:StringEqualsIgnoreCaseIfExists, sts:ExternalId",
+            "stringequals, sts:ExternalId"
+    })
+    void externalIdUnderAnyStringOperatorWithAnyCaseSilencesIt(String operator, String key) {
+        assertThat(crossAccount.evaluate(trusting(EXTERNAL_ID_TEMPLATE.formatted(operator, key)), checkContext()))
                 .isEmpty();
-        assertThat(crossAccount.evaluate(trusting(tpl.formatted("StringLike", "STS:externalid")), checkContext()))
-                .isEmpty();
-        assertThat(crossAccount.evaluate(trusting(tpl.formatted("StringEquals", "aws:PrincipalOrgID")), checkContext()))
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "StringEquals, aws:PrincipalOrgID",
+            "Null, sts:ExternalId",
+            "ArnEquals, sts:ExternalId",
+            "Bool, sts:ExternalId"
+    })
+    void otherKeysOrNonStringOperatorsDoNot(String operator, String key) {
+        assertThat(crossAccount.evaluate(trusting(EXTERNAL_ID_TEMPLATE.formatted(operator, key)), checkContext()))
                 .hasSize(1);
-        assertThat(crossAccount.evaluate(trusting(tpl.formatted("StringEqualsIfExists", "sts:ExternalId")),
-                checkContext())).hasSize(1);
+    }
+
+    @Test
+    void grammarVariantsOfTheTrustPolicyAreRead() {
+        // single-object Statement, Action list in other case, principals as a list, own account among them
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "[\"arn:aws:iam::" + ACCOUNT + ":root\",\"" + OTHER_ACCOUNT + "\"]},"
+                + "\"Action\":[\"STS:AssumeRole\",\"sts:TagSession\"]}}";
+        assertThat(crossAccount.evaluate(trusting(doc), checkContext())).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains(OTHER_ACCOUNT).doesNotContain(ACCOUNT + ":root"));
+        // the action as a wildcard in another case
+        String wild = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + OTHER_ACCOUNT + "\"},"
+                + "\"Action\":\"STS:Assume*\"}]}";
+        assertThat(crossAccount.evaluate(trusting(wild), checkContext())).hasSize(1);
+    }
+
+    @Test
+    void awsReservedRolesAreJudgedLikeAnyRole() {
+        IamRole sso = role("AWSReservedSSO_AdministratorAccess_0123456789abcdef", "/aws-reserved/sso.amazonaws.com/",
+                daysAgo(400), RoleLastUsed.builder().build());
+        assertThat(unused.evaluate(sso, checkContext())).hasSize(1);
     }
 
     @Test
