@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +49,8 @@ class PolicyChecksTest {
     @Test
     void malformedDocumentsThrow() {
         assertThatThrownBy(() -> PolicyDocuments.parse("%7B%22Version")).isInstanceOf(JacksonException.class);
-        assertThatThrownBy(() -> PolicyDocuments.parse("%zz")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PolicyDocuments.parse("%zz")).isInstanceOf(SdkClientException.class)
+                .hasMessageContaining("not URL-encoded JSON");
     }
 
     @Test

@@ -179,8 +179,8 @@ class Ec2EbsAuditJobWireTest {
                 m.put(p + "ec2.security_group_admin_ports_open sg-" + t + "1", "HIGH ");
                 // gp2 200 GiB available: 200 x 0.10 / 0.11
                 m.put(p + "ebs.volume_unattached vol-" + t + "3", "MEDIUM " + (us ? "20.00" : "22.00"));
-                // gp2 -> gp3 saving: 200 x (0.10 - 0.08) / 200 x (0.11 - 0.088); 600 IOPS needs no extra gp3 IOPS
-                m.put(p + "ebs.volume_gp2 vol-" + t + "3", "LOW " + (us ? "4.00" : "4.40"));
+                // no ebs.volume_gp2: above 170 GiB gp3 must buy 125 MiB/s more to match gp2's throughput,
+                // so 200 GiB gp2 (20.00) against gp3 16.00 + 5.00 throughput (125 x 0.04) saves nothing (checks.md)
                 m.put(p + "ebs.volume_unencrypted vol-" + t + "3", "MEDIUM ");
                 m.put(p + "ebs.snapshot_old snap-" + t + "1", "LOW 2.50");          // 50 GiB x 0.05
                 m.put(p + "ebs.snapshot_orphaned snap-" + t + "2", "LOW 1.00");     // 20 GiB x 0.05
