@@ -1,10 +1,12 @@
 package cloud.consolesensei.aws;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -40,6 +42,15 @@ public interface AwsClients extends AutoCloseable {
 
     /** Organizations client (management or delegated administrator account); signed for us-east-1. */
     OrganizationsClient organizations(AccountTarget account);
+
+    /** CloudWatch client of {@code region} (GetMetricData for the usage checks). */
+    CloudWatchClient cloudWatch(AccountTarget account, String region);
+
+    /**
+     * AWS Price List Query API client, called with the account's credentials. Its endpoint is in
+     * us-east-1 (aws partition); {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_PRICING} apply.
+     */
+    PricingClient pricing(AccountTarget account);
 
     /** True when these are demo fakes: every output is then marked DEMO. */
     boolean demo();

@@ -17,10 +17,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
@@ -241,6 +243,16 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public OrganizationsClient organizations(AccountTarget account) {
         return build("organizations", account, "us-east-1", settings.stsHomeRegion(), OrganizationsClient::builder, b -> b);
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(AccountTarget account, String region) {
+        return build("cloudwatch", account, region, CloudWatchClient::builder, b -> b);
+    }
+
+    @Override
+    public PricingClient pricing(AccountTarget account) {
+        return build("pricing", account, "us-east-1", settings.stsHomeRegion(), PricingClient::builder, b -> b);
     }
 
     @Override

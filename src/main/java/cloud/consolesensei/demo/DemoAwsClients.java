@@ -6,10 +6,12 @@ import cloud.consolesensei.aws.AwsClients;
 import java.time.LocalDate;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -107,6 +109,17 @@ public final class DemoAwsClients implements AwsClients {
     @Override
     public OrganizationsClient organizations(AccountTarget account) {
         return DemoOrganizations.client(account, "global", asOf);
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(AccountTarget account, String region) {
+        return DemoCloudWatch.client(account, region, asOf);
+    }
+
+    /** The demo Price List: the same answers whoever asks. */
+    @Override
+    public PricingClient pricing(AccountTarget account) {
+        return DemoPricing.client();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -62,7 +63,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * gp2 volumes, IMDSv1 bastion with a public IP, unattached gp3/io1 volumes, old, orphaned and public
  * snapshots, an idle Elastic IP, SSH and all-ports-from-::/0 groups) next to clean resources;
  * eu-west-1 has default encryption off, an IMDSv1 instance without public IP, an RDP group and an
- * unattached unencrypted sc1 volume; demo-staging has an instance stopped with no readable date,
+ * unattached unencrypted sc1 volume; usage figures come from {@link DemoCloudWatch}; demo-staging has an instance stopped with no readable date,
  * an all-traffic group, an unattached io2 volume above the 32,000-IOPS tier and an orphaned snapshot.
  * <p>
  * What does not fire, by the sharpened rules: the 200 GiB gp2 volume of the stopped r4 (gp3 with the
@@ -228,7 +229,19 @@ final class DemoEc2 {
                                 tags("Name", "already-gone")),
                         instance("i-0a1b2c3d4e5f60005", "c6i.xlarge", "stopped",
                                 "User initiated (" + d.stamp(10) + ")", d.daysAgo(60), az, null, "required",
-                                tags("Name", "batch-worker", "Owner", "data", "CostCenter", "CC-300"))));
+                                tags("Name", "batch-worker", "Owner", "data", "CostCenter", "CC-300"))),
+                // usage (CloudWatch, DemoCloudWatch): idle Linux and Windows, an idle Spot, one too new for data
+                reservation("r-0a1b2c3d4e5f60004", "111111111111",
+                        instance("i-0a1b2c3d4e5f60006", "m5.xlarge", "running", "", d.daysAgo(300), az, null,
+                                "required", tags("Name", "report-cache", "Owner", "bi", "CostCenter", "CC-200")),
+                        with(instance("i-0a1b2c3d4e5f60007", "t3.large", "running", "", d.daysAgo(200), az, null,
+                                "required", tags("Name", "win-build", "Owner", "build", "CostCenter", "CC-400")),
+                                b -> b.platformDetails("Windows").platform("windows")),
+                        with(instance("i-0a1b2c3d4e5f60008", "c6i.large", "running", "", d.daysAgo(40), az, null,
+                                "required", tags("Name", "spot-renderer", "Owner", "media", "CostCenter", "CC-500")),
+                                b -> b.instanceLifecycle("spot").spotInstanceRequestId("sir-0a1b2c3d4e5f6")),
+                        instance("i-0a1b2c3d4e5f60009", "t3.small", "running", "", d.daysAgo(0), az, null,
+                                "required", tags("Name", "canary", "Owner", "web-team", "CostCenter", "CC-100"))));
         List<Volume> volumes = withWeeklyChurn(d, az, List.of(
                 volume("vol-0a1b2c3d4e5f60001", "gp3", 8, 3000, 125, "in-use", true, az, d.daysAgo(400),
                         "i-0a1b2c3d4e5f60001"),
@@ -244,7 +257,16 @@ final class DemoEc2 {
                         "i-0a1b2c3d4e5f60005"),
                 volume("vol-0a1b2c3d4e5f60008", "gp3", 20, 3000, 125, "deleting", false, az, d.daysAgo(2), null),
                 volume("vol-0a1b2c3d4e5f60009", "st1", 500, 500, null, "in-use", true, az, d.daysAgo(400),
-                        "i-0a1b2c3d4e5f60001")));
+                        "i-0a1b2c3d4e5f60001"),
+                // usage: the idle instances' disks (one with no I/O at all), the Spot's, the canary's (no data yet)
+                volume("vol-0a1b2c3d4e5f6000a", "gp3", 100, 3000, 125, "in-use", true, az, d.daysAgo(300),
+                        "i-0a1b2c3d4e5f60006"),
+                volume("vol-0a1b2c3d4e5f6000b", "gp3", 500, 3000, 125, "in-use", true, az, d.daysAgo(200),
+                        "i-0a1b2c3d4e5f60006"),
+                volume("vol-0a1b2c3d4e5f6000c", "gp3", 50, 3000, 125, "in-use", true, az, d.daysAgo(200),
+                        "i-0a1b2c3d4e5f60007"),
+                volume("vol-0a1b2c3d4e5f6000d", "gp3", 8, 3000, 125, "in-use", true, az, d.daysAgo(0),
+                        "i-0a1b2c3d4e5f60009")));
         List<Snapshot> snapshots = List.of(
                 snapshot("snap-0a1b2c3d4e5f60001", "111111111111", "vol-0a1b2c3d4e5f60001", 8, d.daysAgo(10), true,
                         "nightly web-1"),
@@ -395,12 +417,18 @@ final class DemoEc2 {
         };
         return Instance.builder().instanceId(id).instanceType(type)
                 .state(InstanceState.builder().name(state).code(code).build()).stateTransitionReason(reason)
-                .launchTime(launched).placement(Placement.builder().availabilityZone(az).build())
+                .launchTime(launched).placement(Placement.builder().availabilityZone(az).tenancy("default").build())
                 .publicIpAddress(publicIp).privateIpAddress("10.0." + (id.hashCode() & 0xff) + ".10")
                 .vpcId("vpc-0123456789abcdef0").platformDetails("Linux/UNIX")
                 .metadataOptions(InstanceMetadataOptionsResponse.builder().httpTokens(httpTokens)
                         .httpEndpoint("enabled").state("applied").build())
                 .tags(tags).build();
+    }
+
+    private static Instance with(Instance i, Consumer<Instance.Builder> change) {
+        Instance.Builder b = i.toBuilder();
+        change.accept(b);
+        return b.build();
     }
 
     /**

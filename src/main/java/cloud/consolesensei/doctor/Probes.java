@@ -1,7 +1,9 @@
 package cloud.consolesensei.doctor;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import software.amazon.awssdk.services.iam.model.EntityType;
  * The probe of each IAM action the checks need (CheckDefinition#iamActions): the cheapest read-only
  * call that needs exactly that action, with the smallest page (MaxResults 5, MaxItems 1). Calls
  * about a resource that does not exist (IAM user {@value #PROBE_USER}) are authorized before the
- * lookup, so "NoSuchEntity" means allowed. The two Cost Explorer probes are billed 0.01 USD each.
+ * lookup, so "NoSuchEntity" means allowed. The two Cost Explorer probes are billed 0.01 USD each, the
+ * GetMetricData probe one metric (0.00001 USD).
  */
 final class Probes {
 
@@ -69,6 +72,18 @@ final class Probes {
         add("iam:GetUserPolicy", (c, a, r, t) -> c.iam(a).getUserPolicy(b -> b.userName(PROBE_USER).policyName("probe")));
         add("iam:GetPolicy", (c, a, r, t) -> c.iam(a).getPolicy(b -> b.policyArn(MANAGED_POLICY)));
         add("iam:GetPolicyVersion", (c, a, r, t) -> c.iam(a).getPolicyVersion(b -> b.policyArn(MANAGED_POLICY).versionId("v1")));
+        // CloudWatch: one metric of an instance id that does not exist (1 metric billed: 0.00001 USD)
+        add("cloudwatch:GetMetricData", (c, a, r, t) -> {
+            Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            c.cloudWatch(a, r).getMetricData(b -> b.startTime(end.minusSeconds(3600)).endTime(end)
+                    .metricDataQueries(q -> q.id("probe").metricStat(s -> s.period(3600).stat("Average")
+                            .metric(m -> m.namespace("AWS/EC2").metricName("CPUUtilization")
+                                    .dimensions(d -> d.name("InstanceId").value("i-00000000000000000"))))));
+        });
+        // Price List Query API (free; endpoint in us-east-1)
+        add("pricing:GetProducts", (c, a, r, t) -> c.pricing(a).getProducts(b -> b.serviceCode("AmazonEC2")
+                .formatVersion("aws_v1").maxResults(1).filters(f -> f.type("TERM_MATCH").field("instanceType").value("t3.micro"),
+                        f -> f.type("TERM_MATCH").field("regionCode").value("us-east-1"))));
         // Cost Explorer (0.01 USD per request)
         add("ce:GetCostAndUsage", (c, a, r, t) -> {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);

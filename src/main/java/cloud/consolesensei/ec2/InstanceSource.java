@@ -8,7 +8,19 @@ import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.ebs.VolumePricing;
+import cloud.consolesensei.price.OnDemandPrice;
+import cloud.consolesensei.price.PriceList;
+import cloud.consolesensei.price.PriceListUsage;
+import cloud.consolesensei.price.PriceStore;
+import cloud.consolesensei.usage.Batches;
+import cloud.consolesensei.usage.InstanceMetrics;
+import cloud.consolesensei.usage.MetricDataReader;
+import cloud.consolesensei.usage.MetricDataUsage;
+import cloud.consolesensei.usage.MetricQuery;
+import cloud.consolesensei.usage.MetricResults;
+import cloud.consolesensei.usage.MetricWindow;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,6 +45,12 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * (paginated) filtered by {@code attachment.instance-id} with up to {@value #IDS_PER_CALL} of the
  * page's stopped instance IDs as values (EC2 joins a filter's values with OR), not one call per
  * instance. IAM: ec2:DescribeInstances, ec2:DescribeVolumes.
+ * <p>
+ * For {@code ec2.instance_idle}, running instances are read in batches of up to
+ * {@value #METRIC_QUERIES_PER_BATCH} CloudWatch queries (three per instance, so up to 500 instances,
+ * across DescribeInstances pages): one GetMetricData stream per batch ({@link MetricDataReader}, at
+ * most 500 queries a call), and each running instance's on-demand price from the AWS Price List
+ * ({@link PriceList}, cached per key and month). IAM: cloudwatch:GetMetricData, pricing:GetProducts.
  */
 public final class InstanceSource implements ResourceSource<InstanceView> {
 
@@ -42,10 +60,35 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
             Column.text("Instance ID"), Column.text("Name"), Column.text("Type"), Column.text("State"),
             Column.text("Availability Zone"), Column.date("Launch time"), Column.text("Platform"),
             Column.text("Public IP"), Column.text("Private IP"), Column.text("IMDS tokens"), Column.text("VPC"),
-            Column.date("Stopped since"), Column.usd("Attached EBS monthly cost (USD)"), Column.text("Tags")));
+            Column.date("Stopped since"), Column.usd("Attached EBS monthly cost (USD)"), Column.text("Tags"),
+            Column.number("Avg CPU %"), Column.number("Idle days"), Column.number("Days with data"),
+            Column.usd("On-demand monthly (USD)"), Column.text("Usage and price note")));
 
     private final List<Check<InstanceView>> checks = List.of(new InstanceStoppedLongCheck(),
-            new InstancePreviousGenerationCheck(), new InstanceImdsV1Check(), new InstanceMissingTagsCheck());
+            new InstancePreviousGenerationCheck(), new InstanceImdsV1Check(), new InstanceMissingTagsCheck(),
+            new InstanceIdleCheck());
+
+    /** Queries per metric batch: three full GetMetricData calls. */
+    static final int METRIC_QUERIES_PER_BATCH = 3 * MetricDataReader.MAX_QUERIES_PER_CALL;
+    /** Instances held at most while a batch fills (stopped ones need no query). */
+    static final int MAX_BATCH_INSTANCES = 2000;
+
+    private final MetricDataUsage metricUsage;
+    private final PriceList priceList;
+
+    /** A source counting its calls on its own, with prices cached in memory (tests). */
+    public InstanceSource() {
+        this(new MetricDataUsage(), new PriceList(PriceStore.inMemory(), new PriceListUsage()));
+    }
+
+    /**
+     * @param metricUsage counts GetMetricData calls and metrics for the run summary
+     * @param priceList   the on-demand prices of running instances
+     */
+    public InstanceSource(MetricDataUsage metricUsage, PriceList priceList) {
+        this.metricUsage = metricUsage;
+        this.priceList = priceList;
+    }
 
     @Override
     public String id() {
@@ -60,9 +103,49 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
     @Override
     public Stream<InstanceView> read(ReadContext ctx) {
         Ec2Client ec2 = ctx.clients().ec2(ctx.account(), ctx.region());
-        return ctx.stream("ec2", "DescribeInstances", () -> ec2.describeInstancesPaginator(r -> { }).stream())
+        Stream<InstanceView> views = ctx.stream("ec2", "DescribeInstances", () -> ec2.describeInstancesPaginator(r -> { }).stream())
                 .flatMap(page -> views(ctx, ec2, page.reservations().stream().flatMap(r -> r.instances().stream())
                         .filter(i -> i.state() == null || !SKIPPED.contains(i.state().nameAsString())).toList()).stream());
+        if (!ctx.settings().enabled(InstanceIdleCheck.DEFINITION.id())) return views;
+        MetricDataReader reader = new MetricDataReader(ctx, metricUsage);
+        MetricWindow window = MetricWindow.before(ctx.asOf(),
+                Math.max(1, ctx.settings().integer(InstanceIdleCheck.DEFINITION.id(), InstanceIdleCheck.DAYS)));
+        return Batches.of(views, v -> isRunning(v.instance()) ? 3 : 0, METRIC_QUERIES_PER_BATCH, MAX_BATCH_INSTANCES,
+                batch -> withUsage(ctx, reader, window, batch));
+    }
+
+    /** The batch's running instances with their CloudWatch figures and on-demand price. */
+    private List<InstanceView> withUsage(ReadContext ctx, MetricDataReader reader, MetricWindow window,
+                                         List<InstanceView> batch) {
+        List<MetricQuery> queries = new ArrayList<>();
+        for (InstanceView v : batch) {
+            if (isRunning(v.instance())) queries.addAll(InstanceMetrics.queries(v.instance().instanceId()));
+        }
+        if (queries.isEmpty()) return batch;
+        MetricResults results = reader.read(window, queries);
+        List<InstanceView> out = new ArrayList<>(batch.size());
+        for (InstanceView v : batch) {
+            if (!isRunning(v.instance())) {
+                out.add(v);
+                continue;
+            }
+            String id = v.instance().instanceId();
+            String unreadable = results.unreadable(id);
+            out.add(v.withUsage(unreadable == null ? InstanceMetrics.of(window, results, id) : null, unreadable,
+                    price(ctx, v.instance())));
+        }
+        return out;
+    }
+
+    private OnDemandPrice price(ReadContext ctx, Instance i) {
+        String notOnDemand = InstancePricing.notOnDemand(i);
+        if (notOnDemand != null) return OnDemandPrice.unknown(notOnDemand);
+        InstancePricing.Lookup lookup = InstancePricing.of(i, ctx.region(), ctx.asOf());
+        return lookup.key() == null ? OnDemandPrice.unknown(lookup.reason()) : priceList.hourly(ctx, lookup.key());
+    }
+
+    private static boolean isRunning(Instance i) {
+        return i.state() != null && "running".equals(i.state().nameAsString());
     }
 
     /** Filter values per DescribeVolumes call (EC2 accepts up to 200 values for a filter). */
@@ -111,6 +194,7 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
         Instance i = v.instance();
         VolumePricing.Cost ebs = v.attachedVolumes() == null ? null
                 : InstanceStoppedLongCheck.attachedCost(v.attachedVolumes(), ctx);
+        Object[] u = usage(v, ctx);
         return new InventoryRow(SHEET.name(), ctx.accountId(), ctx.region(), i.instanceId(), Arrays.asList(
                 i.instanceId(), Tags.name(i.tags()), i.instanceTypeAsString(), v.state(),
                 i.placement() == null ? null : i.placement().availabilityZone(), i.launchTime(),
@@ -119,6 +203,25 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
                 isStopped(i) ? StopDate.parse(i.stateTransitionReason())
                         .map(t -> t.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null) : null,
                 ebs != null && ebs.known() ? ebs.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null,
-                Tags.asText(i.tags())));
+                Tags.asText(i.tags()), u[0], u[1], u[2],
+                v.price() != null && v.price().known() ? v.price().monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null,
+                usageNote(v)));
+    }
+
+    /** Average CPU % (2 places), idle days and days with every datapoint; nulls when not read. */
+    private static Object[] usage(InstanceView v, CheckContext ctx) {
+        InstanceMetrics m = v.metrics();
+        if (m == null || m.noData()) return new Object[3];
+        return new Object[] {m.averageCpu().map(c -> BigDecimal.valueOf(c).setScale(2, RoundingMode.HALF_UP)).orElse(null),
+                InstanceIdleCheck.idleDays(m, ctx).size(),
+                m.days().stream().filter(d -> d.cpuPercent().isPresent() && d.networkBytes().isPresent()).count()};
+    }
+
+    private static String usageNote(InstanceView v) {
+        List<String> notes = new ArrayList<>();
+        if (v.metricsNote() != null) notes.add(v.metricsNote());
+        else if (v.metrics() != null && v.metrics().noData()) notes.add("no CloudWatch datapoint in " + v.metrics().window());
+        if (v.price() != null && !v.price().known()) notes.add(v.price().note());
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 }

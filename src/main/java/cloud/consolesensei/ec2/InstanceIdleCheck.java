@@ -1,0 +1,88 @@
+package cloud.consolesensei.ec2;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.SettingSpec;
+import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.Severity;
+import cloud.consolesensei.price.OnDemandPrice;
+import cloud.consolesensei.usage.InstanceMetrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ec2.instance_idle} (checks.md, "Usage"; Trusted Advisor's low-utilization rule): a running
+ * instance that, on at least {@code min-idle-days} (4) of the {@code days} (14) complete UTC days
+ * before the as-of date, had a daily average CPUUtilization of at most {@code max-cpu-percent} (10 %)
+ * and NetworkIn + NetworkOut of at most {@code max-network-bytes} (5,000,000 bytes). A day counts
+ * only when all three datapoints exist; an instance with no datapoint, or whose metrics could not be
+ * read, is not evaluated. MEDIUM. Cost: the on-demand hourly price (AWS Price List) x 730; empty,
+ * with the reason, for a Spot, Capacity Block or Outpost instance and for a price that cannot be found.
+ */
+public final class InstanceIdleCheck implements Check<InstanceView> {
+
+    public static final String MAX_CPU = "max-cpu-percent";
+    public static final String MAX_NETWORK = "max-network-bytes";
+    public static final String MIN_IDLE_DAYS = "min-idle-days";
+    public static final String DAYS = "days";
+
+    public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_idle",
+            "Idle instance", Severity.MEDIUM, "ec2", "EC2 instance",
+            "An instance that runs all month doing nothing is billed every hour for capacity nobody uses.",
+            "Confirm with the owner, then stop it, or terminate it after an image: Console: EC2 > Instances > select >"
+                    + " Instance state > Stop instance (or Actions > Image and templates > Create image, then"
+                    + " Terminate). CLI: aws ec2 stop-instances --instance-ids <id>. If it must run, move it to a"
+                    + " smaller type (Compute Optimizer shows one).",
+            List.of("ec2:DescribeInstances", "cloudwatch:GetMetricData", "pricing:GetProducts"),
+            List.of("AWS Trusted Advisor: Low Utilization Amazon EC2 Instances", "Amazon EC2 On-Demand pricing"),
+            List.of(SettingSpec.decimal(MAX_CPU, "10", "highest daily average CPU (%) of an idle day"),
+                    SettingSpec.decimal(MAX_NETWORK, "5000000", "highest daily NetworkIn + NetworkOut (bytes) of an idle day"),
+                    SettingSpec.integer(MIN_IDLE_DAYS, 4, "idle days from which an instance is reported"),
+                    SettingSpec.integer(DAYS, 14, "complete UTC days before the as-of date that are read")));
+
+    @Override
+    public CheckDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<Finding> evaluate(InstanceView v, CheckContext ctx) {
+        InstanceMetrics m = v.metrics();
+        if (!"running".equals(v.state()) || m == null || m.noData()) return List.of();
+        List<InstanceMetrics.Day> idle = idleDays(m, ctx);
+        int min = ctx.settings().integer(DEFINITION.id(), MIN_IDLE_DAYS);
+        if (idle.size() < min) return List.of();
+        String id = v.instance().instanceId();
+        double cpu = idle.stream().mapToDouble(d -> d.cpuPercent().get()).average().orElse(0);
+        double mb = idle.stream().mapToDouble(d -> d.networkBytes().get()).average().orElse(0) / 1_000_000d;
+        long missing = m.days().stream().filter(d -> d.cpuPercent().isEmpty() || d.networkBytes().isEmpty()).count();
+        String notOnDemand = InstancePricing.notOnDemand(v.instance());
+        OnDemandPrice price = v.price();
+        BigDecimal monthly = notOnDemand == null && price != null ? price.monthlyUsd() : null;
+        String cost = notOnDemand != null ? "No monthly cost: " + notOnDemand + "."
+                : monthly != null ? "Costs USD " + monthly.setScale(2, RoundingMode.HALF_UP).toPlainString()
+                        + "/month on demand (" + price.hourlyUsd().stripTrailingZeros().toPlainString()
+                        + " USD/hour x 730, AWS Price List)."
+                : "No monthly cost: " + (price == null ? "on-demand price not looked up" : price.note()) + ".";
+        String detail = String.format(Locale.ROOT, "Instance %s (%s, %s) idle on %d of the last %d days (%s): CPU %.1f %%"
+                        + " average, network %.1f MB/day on those days (idle: CPU <= %s %%, network <= %s bytes a day)%s. %s",
+                id, v.instance().instanceTypeAsString(), v.instance().platformDetails() == null ? "platform unknown"
+                        : v.instance().platformDetails(), idle.size(), m.window().days(), m.window(), cpu, mb,
+                ctx.settings().decimal(DEFINITION.id(), MAX_CPU).toPlainString(),
+                ctx.settings().decimal(DEFINITION.id(), MAX_NETWORK).toPlainString(),
+                missing == 0 ? "" : "; " + missing + " day(s) without every datapoint not counted"
+                        + (m.partial() ? " (CloudWatch returned partial data)" : ""),
+                cost);
+        return List.of(ctx.finding(DEFINITION, id).detail(detail).monthlyCostUsd(monthly).build());
+    }
+
+    /** The idle days of {@code m} by the context's thresholds. */
+    static List<InstanceMetrics.Day> idleDays(InstanceMetrics m, CheckContext ctx) {
+        return m.idleDays(ctx.settings().decimal(DEFINITION.id(), MAX_CPU),
+                ctx.settings().decimal(DEFINITION.id(), MAX_NETWORK));
+    }
+}
