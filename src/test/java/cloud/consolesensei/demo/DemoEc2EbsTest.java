@@ -48,7 +48,7 @@ class DemoEc2EbsTest {
         assertThat(gaps).isEmpty();
         Set<String> fired = findings.stream().map(Finding::checkId).collect(Collectors.toSet());
         assertThat(fired).containsExactlyInAnyOrderElementsOf(CATALOG.stream().map(CheckDefinition::id).toList());
-        assertThat(CATALOG).hasSize(13);
+        assertThat(CATALOG).hasSize(15);
     }
 
     @Test
@@ -108,14 +108,34 @@ class DemoEc2EbsTest {
     }
 
     @Test
+    void idleInstancesAndVolumesWithTheirPricesFromTheDemoPriceList() {
+        assertThat(findings).filteredOn(f -> f.checkId().equals("ec2.instance_idle") || f.checkId().equals("ebs.volume_idle"))
+                .extracting(Finding::resourceId, f -> f.monthlyCostUsd() == null ? null : f.monthlyCostUsd().setScale(2,
+                        java.math.RoundingMode.HALF_UP).toPlainString())
+                .containsExactlyInAnyOrder(
+                        // m5.xlarge Linux 0.192 USD/hour, t3.large Windows (license included) 0.1108, not BYOL or SQL
+                        org.assertj.core.groups.Tuple.tuple("i-0a1b2c3d4e5f60006", "140.16"),
+                        org.assertj.core.groups.Tuple.tuple("i-0a1b2c3d4e5f60007", "80.88"),
+                        // Spot: judged, but the on-demand price is not what it costs
+                        org.assertj.core.groups.Tuple.tuple("i-0a1b2c3d4e5f60008", null),
+                        org.assertj.core.groups.Tuple.tuple("vol-0a1b2c3d4e5f6000a", "8.00"));
+        assertThat(findings).filteredOn(f -> f.resourceId().equals("i-0a1b2c3d4e5f60007") && f.checkId().equals("ec2.instance_idle"))
+                .singleElement().satisfies(f -> assertThat(f.detail()).contains("idle on 9 of the last 14 days")
+                        .contains("Costs USD 80.88/month on demand"));
+        assertThat(findings).filteredOn(f -> f.resourceId().equals("i-0a1b2c3d4e5f60008"))
+                .singleElement().satisfies(f -> assertThat(f.detail()).contains("Spot instance"));
+    }
+
+    @Test
     void instancesArePagedAndTerminatedOnesSkipped() {
         DemoAwsClients clients = new DemoAwsClients(AS_OF);
         List<String> ids = new cloud.consolesensei.ec2.InstanceSource()
                 .read(readContext(clients, DemoEstate.PRODUCTION, "us-east-1", gaps))
                 .map(v -> v.instance().instanceId()).toList();
-        // page 1 holds two reservations, page 2 the third (reached only through NextToken)
+        // page 1 holds two reservations, page 2 the other two (reached only through NextToken)
         assertThat(ids).containsExactly("i-0a1b2c3d4e5f60001", "i-0a1b2c3d4e5f60002", "i-0a1b2c3d4e5f60003",
-                "i-0a1b2c3d4e5f60005");
+                "i-0a1b2c3d4e5f60005", "i-0a1b2c3d4e5f60006", "i-0a1b2c3d4e5f60007", "i-0a1b2c3d4e5f60008",
+                "i-0a1b2c3d4e5f60009");
         assertThat(gaps).isEmpty();
     }
 }

@@ -1,9 +1,15 @@
 package cloud.consolesensei.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -100,6 +106,11 @@ public final class AwsWire implements AutoCloseable {
     /** An error answer of {@code status} whose body is the file {@code aws/<path>}, as {@code contentType}. */
     public static ResponseDefinitionBuilder errorFromFile(int status, String path, String contentType) {
         return aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(file(path));
+    }
+
+    /** A Price List Query API request (JSON 1.1, {@code X-Amz-Target: AWSPriceListService.<op>}). */
+    public static MappingBuilder priceList(String op) {
+        return post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSPriceListService." + op));
     }
 
     public void stub(MappingBuilder m) {

@@ -97,7 +97,9 @@ public final class WireEstate {
         for (String region : regions) {
             ec2(key, account, region, tag(account, region));
             autoScaling(key, region);
+            cloudWatch(key, region);
         }
+        priceList(key);
         iam(key, account);
         s3(key, account);
         costExplorer(key, asOf);
@@ -369,6 +371,18 @@ public final class WireEstate {
                                 + "<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>"
                                 + "<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>"
                                 + "</PublicAccessBlockConfiguration>")));
+    }
+
+    /** CloudWatch (Query protocol, XML): GetMetricData with no datapoint for any query (metrics not published). */
+    public void cloudWatch(String key, String region) {
+        aws.stub(signed(action("GetMetricData"), key, region, "monitoring")
+                .willReturn(AwsWire.fromFile("cloudwatch/get-metric-data-no-datapoints.xml", "text/xml;charset=UTF-8")));
+    }
+
+    /** AWS Price List Query API (JSON 1.1, us-east-1): GetProducts finds no product. */
+    public void priceList(String key) {
+        aws.stub(signed(AwsWire.priceList("GetProducts"), key, "us-east-1", "pricing")
+                .willReturn(AwsWire.fromFile("pricing/get-products-no-product.json", "application/x-amz-json-1.1")));
     }
 
     /** Cost Explorer (JSON 1.1): 7 months by service, 60 days, a forecast. */
