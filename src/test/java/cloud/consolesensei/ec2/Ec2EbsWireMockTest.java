@@ -19,6 +19,7 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.collect.ServiceModule;
 import cloud.consolesensei.coverage.CoverageGap;
+import cloud.consolesensei.support.AwsWire;
 import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -59,6 +60,7 @@ class Ec2EbsWireMockTest {
     void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
+        AwsWire.noUsageData(server);
         System.setProperty("aws.endpointUrl", server.baseUrl());
         clients = new SdkAwsClients(AwsSettings.defaults(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));

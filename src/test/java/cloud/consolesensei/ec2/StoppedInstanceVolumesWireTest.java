@@ -13,6 +13,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.coverage.CoverageGap;
+import cloud.consolesensei.support.AwsWire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ class StoppedInstanceVolumesWireTest {
     void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
+        AwsWire.noUsageData(server);
         System.setProperty("aws.endpointUrl", server.baseUrl());
         clients = new SdkAwsClients(AwsSettings.defaults(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));

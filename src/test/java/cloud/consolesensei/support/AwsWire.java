@@ -113,6 +113,17 @@ public final class AwsWire implements AutoCloseable {
         return post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSPriceListService." + op));
     }
 
+    /**
+     * Makes {@code server} answer GetMetricData with no datapoint and GetProducts with no product, for
+     * tests about other operations on the instances and volumes the usage checks also measure.
+     */
+    public static void noUsageData(WireMockServer server) {
+        server.stubFor(action("GetMetricData").willReturn(fromFile("cloudwatch/get-metric-data-no-datapoints.xml",
+                "text/xml;charset=UTF-8")));
+        server.stubFor(priceList("GetProducts").willReturn(fromFile("pricing/get-products-no-product.json",
+                "application/x-amz-json-1.1")));
+    }
+
     public void stub(MappingBuilder m) {
         server.stubFor(m);
     }
