@@ -3,6 +3,7 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.check.SettingSpec;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -34,7 +35,8 @@ public final class VolumeIdleCheck implements Check<VolumeView> {
                     + " && aws ec2 detach-volume --volume-id <id> && aws ec2 delete-volume --volume-id <id>",
             List.of("ec2:DescribeVolumes", "cloudwatch:GetMetricData"),
             List.of("AWS Trusted Advisor: Underutilized Amazon EBS Volumes", "Amazon EBS pricing"),
-            List.of(SettingSpec.integer(DAYS, 7, "complete UTC days before the as-of date that are read")));
+            List.of(SettingSpec.integer(DAYS, 7, "complete UTC days before the as-of date that are read")),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

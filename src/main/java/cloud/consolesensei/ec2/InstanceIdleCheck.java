@@ -3,6 +3,7 @@ package cloud.consolesensei.ec2;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.check.SettingSpec;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
@@ -42,7 +43,8 @@ public final class InstanceIdleCheck implements Check<InstanceView> {
             List.of(SettingSpec.decimal(MAX_CPU, "10", "highest daily average CPU (%) of an idle day"),
                     SettingSpec.decimal(MAX_NETWORK, "5000000", "highest daily NetworkIn + NetworkOut (bytes) of an idle day"),
                     SettingSpec.integer(MIN_IDLE_DAYS, 4, "idle days from which an instance is reported"),
-                    SettingSpec.integer(DAYS, 14, "complete UTC days before the as-of date that are read")));
+                    SettingSpec.integer(DAYS, 14, "complete UTC days before the as-of date that are read")),
+            MoneyKind.SAVINGS);
 
     @Override
     public CheckDefinition definition() {

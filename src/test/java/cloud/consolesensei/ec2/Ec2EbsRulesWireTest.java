@@ -56,6 +56,7 @@ class Ec2EbsRulesWireTest {
     @BeforeEach
     void start() {
         aws = AwsWire.withJournal();
+        AwsWire.noUsageData(aws.server());
         clients = new SdkAwsClients(AwsSettings.defaults());
         aws.stub(action("DescribeInstances").willReturn(fromFile("ec2/describe-instances-imds.xml", XML)));
         aws.stub(action("DescribeVolumes").willReturn(fromFile("ec2/describe-volumes-pricing.xml", XML)));

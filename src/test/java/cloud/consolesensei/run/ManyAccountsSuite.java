@@ -37,10 +37,12 @@ import org.springframework.context.annotation.Bean;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -205,6 +207,16 @@ abstract class ManyAccountsSuite {
         @Override
         public OrganizationsClient organizations(AccountTarget account) {
             return clients.organizations(account);
+        }
+
+        @Override
+        public CloudWatchClient cloudWatch(AccountTarget account, String region) {
+            return clients.cloudWatch(account, region);
+        }
+
+        @Override
+        public PricingClient pricing(AccountTarget account) {
+            return clients.pricing(account);
         }
 
         @Override
