@@ -3,11 +3,13 @@ package cloud.consolesensei.cli;
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.config.ConfigException;
+import cloud.consolesensei.partition.BrokerUnreachableException;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.boot.Banner;
@@ -58,6 +60,15 @@ public final class AppContext {
      */
     static int run(CommonOptions common, List<String> extra, PrintWriter err,
                    Function<ConfigurableApplicationContext, Integer> body) {
+        return run(common, extra, err, app -> { }, body);
+    }
+
+    /**
+     * As {@link #run(CommonOptions, List, PrintWriter, Function)}, with {@code customizer} adjusting
+     * the application before it starts (e.g. the {@code worker} command's profile).
+     */
+    static int run(CommonOptions common, List<String> extra, PrintWriter err, Consumer<SpringApplication> customizer,
+                   Function<ConfigurableApplicationContext, Integer> body) {
         List<String> args = new ArrayList<>(extra);
         args.addAll(SPRING_ARGS.get());
         if (common.config != null) {
@@ -91,6 +102,7 @@ public final class AppContext {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
+        customizer.accept(app);
         ConfigurableApplicationContext ctx;
         try {
             ctx = app.run(args.toArray(String[]::new));
@@ -111,6 +123,10 @@ public final class AppContext {
     /** Exit 2 for configuration problems, 1 for anything else; one line per problem. */
     static int startupFailure(Throwable t, PrintWriter err) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BrokerUnreachableException b) {
+                err.println("error: " + b.getMessage());
+                return 1;
+            }
             if (c instanceof ConfigException ce) {
                 ce.problems().forEach(p -> err.println("error: " + p));
                 return 2;

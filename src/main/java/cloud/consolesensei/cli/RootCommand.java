@@ -8,6 +8,6 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, // --help and --version on every subcommand
         description = "Audits AWS accounts: cost, EC2, EBS, Auto Scaling, S3 and IAM; writes Excel/CSV reports and email summaries.",
         subcommands = {picocli.CommandLine.HelpCommand.class, RunCommand.class, RunsCommand.class, RestartCommand.class,
-                DoctorCommand.class, ServeCommand.class})
+                DoctorCommand.class, ServeCommand.class, WorkerCommand.class})
 public class RootCommand {
 }

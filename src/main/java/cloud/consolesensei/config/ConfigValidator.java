@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,9 @@ public class ConfigValidator {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
+
+    /** The Spring profile the {@code worker} command runs with. */
+    public static final String WORKER_PROFILE = "worker";
 
     private final ConsoleSenseiProperties props;
     private final ConfigurableEnvironment env;
@@ -89,6 +93,7 @@ public class ConfigValidator {
         if (!Regions.isKnown(aws.stsHomeRegion())) {
             problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
         }
+        partitioning(problems);
         try {
             CronExpression.parse(props.schedule().audit());
         } catch (IllegalArgumentException e) {
@@ -207,5 +212,26 @@ public class ConfigValidator {
 
     private String at(String key) {
         return ConfigOrigins.of(env, key);
+    }
+
+    /**
+     * Remote partitioning (CONTRACT.md, "Scale-out"): the manager and every worker share the job
+     * repository and findings store, which the embedded H2 file database cannot be.
+     */
+    private void partitioning(List<String> problems) {
+        ConsoleSenseiProperties.Partitioning p = props.partitioning();
+        if (p.timeout().toSeconds() < 1) {
+            problems.add(at("consolesensei.partitioning.timeout") + "consolesensei.partitioning.timeout: '" + p.timeout()
+                    + "' is not allowed; use a positive duration such as 30m (the default)");
+        }
+        boolean worker = env.acceptsProfiles(Profiles.of(WORKER_PROFILE));
+        String url = env.getProperty("spring.datasource.url", "");
+        if ((p.remote() || worker) && !url.startsWith("jdbc:postgresql:")) {
+            problems.add(at(worker ? "spring.datasource.url" : "consolesensei.partitioning.mode")
+                    + (worker ? "worker" : "consolesensei.partitioning.mode: remote")
+                    + " needs PostgreSQL: the manager and every worker share the job repository and findings store,"
+                    + " so spring.datasource.url must be a jdbc:postgresql: URL, not '" + url.replaceAll("[;?].*", "")
+                    + "' (the embedded H2 database is one process's own)");
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checks        {@code <check id>.<setting>}: validated against the check catalog
  * @param cost          Cost Explorer settings, bound by the cost package
  * @param reportsDir    default reports directory ({@code --reports-dir} overrides)
+ * @param partitioning  where the collect partitions run: this JVM's threads or remote workers
  */
 @ConfigurationProperties(prefix = "consolesensei", ignoreUnknownFields = false)
 public record ConsoleSenseiProperties(
@@ -34,7 +35,27 @@ public record ConsoleSenseiProperties(
         @DefaultValue Aws aws,
         @DefaultValue Map<String, Object> checks,
         @DefaultValue Map<String, Object> cost,
-        @DefaultValue("./reports") String reportsDir) {
+        @DefaultValue("./reports") String reportsDir,
+        @DefaultValue Partitioning partitioning) {
+
+    /**
+     * Where the collect step's partitions run (CONTRACT.md, "Scale-out (remote partitioning)").
+     *
+     * @param mode    {@code local} (default: threads of this JVM) or {@code remote} (sent over
+     *                RabbitMQ to {@code worker} JVMs; needs PostgreSQL)
+     * @param timeout how long the manager waits for the workers to finish every partition
+     *                (default 30 minutes); past it the run fails naming the unfinished partitions
+     */
+    public record Partitioning(@DefaultValue("local") Mode mode, @DefaultValue("30m") Duration timeout) {
+
+        /** True in remote mode. */
+        public boolean remote() {
+            return mode == Mode.REMOTE;
+        }
+    }
+
+    /** {@code consolesensei.partitioning.mode}. */
+    public enum Mode { LOCAL, REMOTE }
 
     /**
      * One configured account.

@@ -16,11 +16,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class CostExplorerUsage implements RunStatistic {
 
+    /** Requests made on the current thread since {@link #resetThread()}: a collect partition's own. */
+    private static final ThreadLocal<long[]> THREAD = ThreadLocal.withInitial(() -> new long[1]);
+
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     /** Counts one request made for run {@code runId}. */
     public void record(String runId) {
         counts.computeIfAbsent(key(runId), k -> new AtomicLong()).incrementAndGet();
+        THREAD.get()[0]++;
+    }
+
+    /**
+     * Adds {@code n} requests that other processes made for run {@code runId}: the workers of a
+     * remote run, whose counts reach the manager through the job repository.
+     */
+    public void recordElsewhere(String runId, long n) {
+        if (n > 0) counts.computeIfAbsent(key(runId), k -> new AtomicLong()).addAndGet(n);
+    }
+
+    /** Starts counting this thread's requests from zero (a collect partition runs on one thread). */
+    public static void resetThread() {
+        THREAD.get()[0] = 0;
+    }
+
+    /** Requests made on this thread since {@link #resetThread()}. */
+    public static long threadRequests() {
+        return THREAD.get()[0];
     }
 
     /** Cost Explorer requests made so far by run {@code runId} (0 when none). */

@@ -11,11 +11,13 @@ import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +50,19 @@ public class AuditJobConfig {
         return new StepBuilder("plan", repo).tasklet(tasklet, tx).build();
     }
 
+    /**
+     * Local mode: the partitions run on up to {@code consolesensei.aws.concurrency} threads of this
+     * JVM. Remote mode: a {@link PartitionHandler} of the partition package sends them to the
+     * workers and waits for them in the job repository.
+     */
     @Bean
-    Step collectStep(JobRepository repo, Step collectWorker, Partitioner accountPartitioner, ConsoleSenseiProperties props) {
+    Step collectStep(JobRepository repo, Step collectWorker, Partitioner accountPartitioner, ConsoleSenseiProperties props,
+                     ObjectProvider<PartitionHandler> remote) {
+        PartitionHandler handler = remote.getIfAvailable();
+        if (handler != null) {
+            return new StepBuilder("collect", repo).partitioner("collect.partition", accountPartitioner)
+                    .partitionHandler(handler).build();
+        }
         // no queue: a submitter waits for a free worker, so memory is bounded by the concurrency
         SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("collect-");
         workers.setConcurrencyLimit(props.aws().concurrency());
@@ -70,12 +83,13 @@ public class AuditJobConfig {
     @Bean
     Step collectWorker(JobRepository repo, PlatformTransactionManager tx, AuditItemReader collectReader,
                        AuditItemProcessor collectProcessor, AuditItemWriter collectWriter, AccountThrottle throttle,
-                       PartitionLogListener logging) {
+                       PartitionLogListener logging, PartitionUsage usage) {
         return new StepBuilder("collect.partition", repo).<CollectedItem, AuditedItem>chunk(CHUNK)
                 .transactionManager(tx)
                 .reader(collectReader)
                 .processor(collectProcessor)
                 .writer(collectWriter)
+                .stream(usage)
                 .listener(throttle)
                 .listener(logging)
                 .build();

@@ -1,5 +1,7 @@
 package cloud.consolesensei.job;
 
+import cloud.consolesensei.config.ConfigValidator;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.slf4j.Logger;
@@ -8,6 +10,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +20,9 @@ import org.springframework.stereotype.Component;
  * and the partition handler need theirs. With a pool no larger than the concurrency, a gap recorded
  * while every partition holds a connection would wait for the pool's timeout and fail the chunk.
  * So {@code spring.datasource.hikari.maximum-pool-size} is raised, when set lower, to
- * {@code consolesensei.aws.concurrency} + {@link #HEADROOM}.
+ * {@code consolesensei.aws.concurrency} + {@link #HEADROOM}. A {@code worker} holds one more connection
+ * per running partition (its locks, see the partition package), so there it is twice the concurrency
+ * plus the headroom.
  */
 @Component
 public class ConnectionPoolSizer implements BeanPostProcessor, EnvironmentAware {
@@ -32,6 +37,7 @@ public class ConnectionPoolSizer implements BeanPostProcessor, EnvironmentAware 
     @Override
     public void setEnvironment(Environment environment) {
         concurrency = Binder.get(environment).bind("consolesensei.aws.concurrency", Integer.class).orElse(8);
+        if (environment.acceptsProfiles(Profiles.of(ConfigValidator.WORKER_PROFILE))) concurrency *= 2;
     }
 
     @Override
