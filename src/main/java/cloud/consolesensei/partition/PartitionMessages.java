@@ -16,7 +16,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
  * What the manager and the workers agree on over RabbitMQ: the queue the collect partitions' step
  * execution requests go to, its dead-letter queue, and how a request is written.
  *
- * <p>A request is JSON, {@code {"stepExecutionId":42,"stepName":"collect.partition"}} with content
+ * <p>A request is JSON, {@code {"stepName":"collect.partition","stepExecutionId":42}} with content
  * type {@code application/json} and the type id {@value #TYPE_ID} in the {@code __TypeId__}
  * header: no Java serialization, and no class name from the wire is ever loaded (the type id maps to
  * one class; anything else is refused). The request carries only ids: the partition's account,

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.batch.core.BatchStatus;
@@ -24,6 +25,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * A worker's handling of one collect partition request. Spring Batch's
@@ -109,6 +111,8 @@ public class PartitionRequestHandler {
             log.warn("partition request {}: the database failed ({}); giving the request back", request, e.getMessage());
             pause(DATABASE_PAUSE);
             throw new ImmediateRequeueAmqpException("database unavailable", e);
+        } finally {
+            MDC.clear(); // a consumer thread serves many runs: the next request starts with no run in its log lines
         }
     }
 
@@ -141,7 +145,12 @@ public class PartitionRequestHandler {
     }
 
     private StepExecution load(long id) {
-        StepExecution se = repository.getStepExecution(id);
+        StepExecution se;
+        try {
+            se = repository.getStepExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            se = null;
+        }
         if (se == null) {
             throw new AmqpRejectAndDontRequeueException("refused a request for step execution " + id
                     + ": the job repository has no such step execution (a request from another database?)");
