@@ -36,7 +36,7 @@ public class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return AppContext.run(common, List.of(), spec.commandLine().getErr(),
+        return AppContext.run(common, List.of("--management.health.rabbit.enabled=true"), spec.commandLine().getErr(),
                 app -> app.setAdditionalProfiles(ConfigValidator.WORKER_PROFILE), ctx -> {
                     Worker worker = ctx.getBean(Worker.class);
                     worker.start();

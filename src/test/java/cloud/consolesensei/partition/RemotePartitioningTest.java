@@ -164,7 +164,8 @@ class RemotePartitioningTest {
         Cli.Result failed = remote.audit(Cli.AS_OF);
 
         assertThat(failed.code()).as(failed.err()).isEqualTo(1);
-        assertThat(failed.err()).contains("no worker finished partition(s) collect:111111111111:global")
+        assertThat(failed.err()).contains("error: no worker finished partition(s) collect:111111111111:eu-west-1 (step execution ")
+                .contains("collect:111111111111:global (step execution ").contains("collect:222222222222:us-west-2 (step execution ")
                 .contains("within 10s (consolesensei.partitioning.timeout)");
         long execution = failed.executionId();
 
