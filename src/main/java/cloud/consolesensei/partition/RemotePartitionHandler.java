@@ -4,6 +4,7 @@ import cloud.consolesensei.cost.CostExplorerUsage;
 import cloud.consolesensei.job.PartitionUsage;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
@@ -68,7 +71,7 @@ public class RemotePartitionHandler extends MessageChannelPartitionHandler {
         try {
             done = super.doHandle(manager, partitions);
         } catch (TimeoutException e) {
-            throw new PartitionTimeoutException(unfinished(manager, partitions), timeout, manager.getJobExecutionId());
+            throw new PartitionTimeoutException(failUnfinished(manager, partitions), timeout, manager.getJobExecutionId());
         }
         String runId = manager.getJobParameters().getString("run.id");
         costExplorer.recordElsewhere(runId, done.stream()
@@ -82,12 +85,27 @@ public class RemotePartitionHandler extends MessageChannelPartitionHandler {
         return runId == null ? null : summaries.remove(runId);
     }
 
-    /** Names of the partitions still running, e.g. {@code collect:111111111111:eu-west-1}. */
-    private List<String> unfinished(StepExecution manager, Set<StepExecution> sent) {
+    /**
+     * Marks the partitions still running FAILED and returns their names, e.g.
+     * {@code collect:111111111111:eu-west-1 (step execution 9)}. A partition left STARTING or STARTED
+     * would block {@code restart} (Spring Batch refuses to restart an execution with a running step);
+     * FAILED, it is run again by the restart from its last committed chunk, and a worker that receives
+     * its old request later leaves it alone. A worker still running it after all fails its next chunk
+     * commit on the step execution's version, so nothing it does is kept twice.
+     */
+    private List<String> failUnfinished(StepExecution manager, Set<StepExecution> sent) {
         Set<Long> ids = sent.stream().map(StepExecution::getId).collect(Collectors.toSet());
-        return repository.getJobExecution(manager.getJobExecutionId()).getStepExecutions().stream()
+        List<StepExecution> running = repository.getJobExecution(manager.getJobExecutionId()).getStepExecutions().stream()
                 .filter(s -> ids.contains(s.getId()) && s.getStatus().isRunning())
-                .sorted(Comparator.comparing(StepExecution::getStepName))
+                .sorted(Comparator.comparing(StepExecution::getStepName)).toList();
+        for (StepExecution s : running) {
+            s.setStatus(BatchStatus.FAILED);
+            s.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker finished it within "
+                    + PartitionTimeoutException.text(timeout) + " (consolesensei.partitioning.timeout)"));
+            s.setEndTime(LocalDateTime.now());
+            repository.update(s);
+        }
+        return running.stream()
                 .map(s -> s.getStepName().substring(s.getStepName().indexOf(':') + 1) + " (step execution " + s.getId() + ")")
                 .toList();
     }
