@@ -32,7 +32,8 @@ class BenchmarkSmokeTest {
         // every service of the estate was asked, per account
         assertThat(r.stats().byOperation()).containsKeys("ec2:DescribeInstances", "ec2:DescribeVolumes",
                 "ec2:DescribeSnapshots", "autoscaling:DescribeAutoScalingGroups", "s3:ListBuckets", "iam:ListUsers",
-                "iam:ListRoles", "iam:GetCredentialReport", "ce:GetCostAndUsage", "sts:AssumeRole");
+                "iam:ListRoles", "iam:GetCredentialReport", "ce:GetCostAndUsage", "sts:AssumeRole", "monitoring:GetMetricData",
+                "pricing:GetProducts");
         assertThat(r.stats().byOperation().get("s3:GetBucket:versioning")).isEqualTo((long) spec.accounts() * spec.buckets());
         // 2 accounts x (2 regions + global) partitions
         assertThat(r.stats().byPartition()).hasSize(spec.accounts() * (spec.regions() + 1));

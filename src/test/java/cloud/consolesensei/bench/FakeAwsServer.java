@@ -161,7 +161,7 @@ public final class FakeAwsServer implements AutoCloseable {
             planCalls.increment();
         } else {
             boolean global = switch (call.service()) {
-                case "ec2", "autoscaling", "sts" -> false;
+                case "ec2", "autoscaling", "sts", "monitoring" -> false;
                 default -> true;
             };
             // AssumeRole is signed with the base key: it belongs to the account whose role it assumes

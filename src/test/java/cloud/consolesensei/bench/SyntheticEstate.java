@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers AWS API calls from an {@link EstateSpec}, every attribute derived from a hash of (seed,
@@ -82,6 +86,8 @@ public final class SyntheticEstate {
             case "iam" -> a < 0 ? null : iam(c, op, a);
             case "s3" -> a < 0 ? null : c.path().startsWith("/v20180820/") ? s3control(a) : s3(c, op, a);
             case "ce" -> a < 0 ? null : ce(c, op, a);
+            case "monitoring" -> a < 0 || !"GetMetricData".equals(op) ? null : getMetricData(c);
+            case "pricing" -> a < 0 || !"GetProducts".equals(op) ? null : getProducts(c);
             default -> null;
         };
     }
@@ -718,6 +724,57 @@ public final class SyntheticEstate {
                 return null;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- CloudWatch and the Price List
+
+    private static final String CW_NS = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+
+    /**
+     * GetMetricData (Query protocol): one datapoint a UTC day for every query; a fifth of the
+     * instances and a tenth of the volumes idle, the rest busy.
+     */
+    private Answer getMetricData(Call c) {
+        LocalDate from = Instant.parse(c.param("StartTime")).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate to = Instant.parse(c.param("EndTime")).atZone(ZoneOffset.UTC).toLocalDate();
+        StringBuilder sb = new StringBuilder("<MetricDataResults>");
+        for (int n = 1; c.param("MetricDataQueries.member." + n + ".Id") != null; n++) {
+            String q = "MetricDataQueries.member." + n + ".";
+            String metric = c.param(q + "MetricStat.Metric.MetricName");
+            String resource = c.param(q + "MetricStat.Metric.Dimensions.member.1.Value");
+            boolean idle = resource.startsWith("vol-") ? pct(10, resource.hashCode(), 7) : pct(20, resource.hashCode(), 7);
+            double v = switch (metric) {
+                case "CPUUtilization" -> idle ? 1.5 : 42.0;
+                case "NetworkIn", "NetworkOut" -> idle ? 100_000 : 900_000_000;
+                default -> idle ? 0 : 25_000;
+            };
+            sb.append("<member><Id>").append(c.param(q + "Id")).append("</Id><Label>").append(metric).append("</Label><Timestamps>");
+            for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) sb.append("<member>").append(d).append("T00:00:00Z</member>");
+            sb.append("</Timestamps><Values>");
+            for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) sb.append("<member>").append(v).append("</member>");
+            sb.append("</Values><StatusCode>Complete</StatusCode><Messages/></member>");
+        }
+        return query("monitoring", CW_NS, "GetMetricData", sb.append("</MetricDataResults><Messages/>").toString());
+    }
+
+    /** GetProducts (JSON 1.1): the one product the TERM_MATCH filters name, with its OnDemand term, as a string. */
+    private Answer getProducts(Call c) {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode attrs = json.createObjectNode().put("servicecode", "AmazonEC2")
+                .put("marketoption", "OnDemand");
+        json.readTree(c.body()).path("Filters").values().forEach(f -> attrs.put(f.path("Field").asString(), f.path("Value").asString()));
+        String type = attrs.path("instanceType").asString("");
+        String sku = "BENCH" + Math.floorMod(h(type.hashCode(), attrs.path("regionCode").asString("").hashCode()), 100_000);
+        ObjectNode product = json.createObjectNode();
+        product.putObject("product").put("productFamily", "Compute Instance").put("sku", sku).set("attributes", attrs);
+        product.put("serviceCode", "AmazonEC2");
+        ObjectNode term = product.putObject("terms").putObject("OnDemand")
+                .putObject(sku + ".JRTCKXETXF").put("sku", sku).put("offerTermCode", "JRTCKXETXF");
+        term.putObject("priceDimensions").putObject(sku + ".JRTCKXETXF.6YS6EN2CT7").put("unit", "Hrs").put("beginRange", "0")
+                .put("endRange", "Inf").putObject("pricePerUnit").put("USD", type.startsWith("m4.") ? "0.1000000000" : "0.0960000000");
+        ObjectNode answer = json.createObjectNode().put("FormatVersion", "aws_v1");
+        answer.putArray("PriceList").add(json.writeValueAsString(product));
+        return new Answer(200, "application/x-amz-json-1.1", json.writeValueAsBytes(answer), Map.of());
     }
 
     private static LocalDate min(LocalDate x, LocalDate y) {
