@@ -7,6 +7,7 @@ import static cloud.consolesensei.support.AwsWire.action;
 import static cloud.consolesensei.support.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
@@ -67,7 +68,7 @@ class OrganizationDiscoveryWireTest {
         assertThat(d.discovered()).isEmpty();
         List<AccountTarget> targets = OrganizationAccounts.merge(d, CONFIG, List.of());
         assertThat(targets).extracting(AccountTarget::id, AccountTarget::roleArn, AccountTarget::regions)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("123456789012", null, List.of("us-east-1")));
+                .containsExactly(tuple("123456789012", null, List.of("us-east-1")));
     }
 
     @Test
@@ -111,5 +112,26 @@ class OrganizationDiscoveryWireTest {
         assertThat(d.partition()).isEqualTo("aws-cn");
         assertThat(OrganizationAccounts.merge(d, CONFIG, List.of())).extracting(AccountTarget::roleArn)
                 .containsExactly("arn:aws-cn:iam::210987654321:role/ConsoleSenseiAudit");
+    }
+
+    @Test
+    void stateDecidesStatusOnlyWhenStateIsAbsentAndOnlyActiveAccountsAreAudited() {
+        aws.stub(callerIdentity("123456789012"));
+        aws.stub(organizations("ListAccounts").willReturn(
+                AwsWire.fromFile("organizations/list-accounts-lifecycle.json", "application/x-amz-json-1.1")));
+
+        Discovery d = OrganizationDiscovery.discover(clients, CONFIG, "us-east-1");
+
+        assertThat(d.failure()).isNull();
+        assertThat(d.included()).extracting(OrgAccount::id, OrgAccount::state).containsExactly(
+                tuple("111100000001", "ACTIVE"),
+                tuple("111100000002", "ACTIVE"),
+                tuple("111100000006", "ACTIVE"));
+        // listed for the Organization sheet with their reason; not failures, so not coverage gaps
+        assertThat(d.excluded()).extracting(OrgAccount::id, OrgAccount::reason).containsExactly(
+                tuple("111100000003", "not ACTIVE (PENDING_ACTIVATION)"),
+                tuple("111100000004", "not ACTIVE (SUSPENDED)"),
+                tuple("111100000005", "not ACTIVE (CLOSED)"),
+                tuple("111100000007", "not ACTIVE (PENDING_CLOSURE)"));
     }
 }
