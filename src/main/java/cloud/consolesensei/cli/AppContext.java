@@ -3,6 +3,7 @@ package cloud.consolesensei.cli;
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.config.ConfigException;
+import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.partition.BrokerUnreachableException;
 
 import java.io.PrintWriter;
@@ -117,6 +118,10 @@ public final class AppContext {
         } catch (CredentialSourceException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (AccountsBusyException e) {
+            // CONTRACT.md: a run refused because a live execution holds one of its accounts is exit 2
+            err.println("error: " + e.getMessage());
+            return 2;
         }
     }
 

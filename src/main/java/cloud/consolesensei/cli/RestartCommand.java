@@ -1,6 +1,7 @@
 package cloud.consolesensei.cli;
 
 import cloud.consolesensei.job.AuditRunner;
+import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.RunOutcome;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public class RestartCommand implements Callable<Integer> {
                 RunOutcome o = ctx.getBean(AuditRunner.class).restart(executionId);
                 Printer.outcome(o, spec.commandLine().getOut(), spec.commandLine().getErr());
                 return o.exitCode();
-            } catch (cloud.consolesensei.config.ConfigException e) {
+            } catch (cloud.consolesensei.config.ConfigException | AccountsBusyException e) {
                 throw e;
             } catch (Exception e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());

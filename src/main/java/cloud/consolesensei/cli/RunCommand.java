@@ -5,6 +5,7 @@ import cloud.consolesensei.aws.CredentialSources;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.job.AuditRunner;
+import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
 
@@ -98,7 +99,7 @@ public class RunCommand implements Callable<Integer> {
                 });
                 Printer.outcome(o, out, err);
                 return o.exitCode();
-            } catch (cloud.consolesensei.config.ConfigException e) {
+            } catch (cloud.consolesensei.config.ConfigException | AccountsBusyException e) {
                 throw e;
             } catch (Exception e) {
                 err.println("error: " + e.getMessage());

@@ -1,9 +1,11 @@
 package cloud.consolesensei.cli;
 
+import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.run.AuditRuns;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code runs}: lists recent job executions. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List recent job executions: id, start, end, status, accounts, findings.")
+        description = {"List recent job executions: id, start, end, status, whether its process is alive, as-of, findings, accounts.",
+                "ALIVE yes: the execution's process sent a heartbeat within 60 s (it holds its accounts);"
+                        + " a STARTED execution that is not alive was interrupted and can be restarted."})
 public class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,12 +49,15 @@ public class RunsCommand implements Callable<Integer> {
                             + " ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?", limit);
             Map<String, AuditRuns.Listed> runs = ctx.getBean(AuditRuns.class)
                     .listed(rows.stream().map(r -> (String) r.get("run_id")).distinct().toList(), SHOWN);
+            Set<Long> alive = ctx.getBean(AccountLocks.class).alive(rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList());
             var out = spec.commandLine().getOut();
-            out.printf("%-6s %-19s %-19s %-10s %-10s %8s  %s%n", "ID", "START (UTC)", "END (UTC)", "STATUS", "AS OF", "FINDINGS", "ACCOUNTS");
+            out.printf("%-6s %-19s %-19s %-10s %-5s %-10s %8s  %s%n", "ID", "START (UTC)", "END (UTC)", "STATUS", "ALIVE", "AS OF",
+                    "FINDINGS", "ACCOUNTS");
             for (Map<String, Object> r : rows) {
                 AuditRuns.Listed run = runs.get((String) r.get("run_id"));
-                out.printf("%-6s %-19s %-19s %-10s %-10s %8s  %s%n", r.get("id"), time(r.get("started")), time(r.get("ended")),
-                        r.get("status"), run == null ? "" : run.asOf(), r.get("findings"), accounts(run));
+                boolean live = alive.contains(((Number) r.get("id")).longValue());
+                out.printf("%-6s %-19s %-19s %-10s %-5s %-10s %8s  %s%n", r.get("id"), time(r.get("started")), time(r.get("ended")),
+                        r.get("status"), live ? "yes" : "no", run == null ? "" : run.asOf(), r.get("findings"), accounts(run));
             }
             if (rows.isEmpty()) out.println("(no job executions yet: run `run` first)");
             return 0;

@@ -1,15 +1,20 @@
 package cloud.consolesensei.job;
 
+import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.RunHistory;
+import cloud.consolesensei.lock.AccountLocks;
+import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.run.AuditRuns;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -34,10 +39,12 @@ public class AuditRunner {
     private final List<RunStatistic> statistics;
     private final RunHistory history;
     private final AuditRuns auditRuns;
+    private final AccountLocks locks;
 
     public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
                        ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics,
-                       RunHistory history, AuditRuns auditRuns) {
+                       RunHistory history, AuditRuns auditRuns, AccountLocks locks) {
+        this.locks = locks;
         this.history = history;
         this.auditRuns = auditRuns;
         this.operator = operator;
@@ -53,6 +60,7 @@ public class AuditRunner {
      * Runs the audit job now, synchronously, as a new job instance.
      *
      * @throws ConfigException for bad configuration or an unknown {@code --account} (nothing run)
+     * @throws AccountsBusyException when a live execution holds one of the run's accounts (nothing run)
      */
     public RunOutcome run(RunRequest request) throws Exception {
         return run(request, () -> { });
@@ -82,6 +90,12 @@ public class AuditRunner {
                     + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
                     + " (use --as-of " + latest.get() + " or later)");
         }
+        try {
+            locks.check(ids(resources));
+        } catch (AccountsBusyException e) {
+            registry.release(request.runId());
+            throw e;
+        }
         auditRuns.select(request.runId(), request.accountIds());
         started.run();
         JobExecution execution = operator.start(auditJob, request.toJobParameters());
@@ -90,9 +104,13 @@ public class AuditRunner {
 
     /**
      * Restarts a failed, stopped or abandoned-by-a-crash execution from its last committed chunk.
-     * An execution left STARTED by a killed process is first marked FAILED (recovered).
+     * An execution left STARTED by a process that is gone (no heartbeat for 60 s, see
+     * {@link AccountLocks}) is first marked FAILED (recovered).
      *
-     * @throws ConfigException when there is no such execution or it already completed
+     * @throws NotRestartableException when there is no such execution, it completed or was abandoned,
+     *                                 its process is still alive, or its as-of is before the latest
+     *                                 completed run of one of its accounts (CONTRACT.md's as-of rule)
+     * @throws AccountsBusyException   when another live execution holds one of its accounts
      */
     public RunOutcome restart(long executionId) throws Exception {
         validator.validate();
@@ -103,12 +121,30 @@ public class AuditRunner {
             previous = null;
         }
         if (previous == null) {
-            throw new ConfigException("restart " + executionId + ": no such job execution (see `runs`)");
+            throw new NotRestartableException("restart " + executionId + ": no such job execution (see `runs`)");
         }
         BatchStatus st = previous.getStatus();
         if (st == BatchStatus.COMPLETED || st == BatchStatus.ABANDONED) {
-            throw new ConfigException("restart " + executionId + ": the execution is " + st
+            throw new NotRestartableException("restart " + executionId + ": the execution is " + st
                     + "; only FAILED, STOPPED or interrupted (STARTED) executions can be restarted");
+        }
+        if (locks.isAlive(executionId)) {
+            throw new NotRestartableException("restart " + executionId + ": the execution is still running (its process"
+                    + " is alive: `runs` shows it); stop it first, or wait for it to end");
+        }
+        RunRequest request = registry.request(previous.getJobParameters());
+        try {
+            RunResources resources = registry.resources(request);
+            Optional<LocalDate> latest = auditRuns.latestCompletedAsOf(ids(resources), request.runId());
+            if (latest.isPresent() && request.asOf().isBefore(latest.get())) {
+                throw new NotRestartableException("restart " + executionId + ": its as-of " + request.asOf() + " is before "
+                        + latest.get() + ", the as-of date of a later completed run of its accounts: the findings history"
+                        + " only moves forward; start a new run instead");
+            }
+            locks.check(ids(resources));
+        } catch (RuntimeException e) {
+            registry.release(request.runId());
+            throw e;
         }
         if (st == BatchStatus.STARTED || st == BatchStatus.STARTING || st == BatchStatus.STOPPING) {
             previous = operator.recover(previous);
@@ -117,7 +153,23 @@ public class AuditRunner {
         return outcome(restarted);
     }
 
+    private static List<String> ids(RunResources resources) {
+        return resources.accounts().stream().map(AccountTarget::id).toList();
+    }
+
+    /**
+     * @throws AccountsBusyException when the execution lost the race for one of its accounts to
+     *                               another execution started at the same moment: it ran nothing and
+     *                               is marked ABANDONED (not restartable)
+     */
     private RunOutcome outcome(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            if (t instanceof AccountsBusyException busy) {
+                execution.setStatus(BatchStatus.ABANDONED);
+                repository.update(execution);
+                throw busy;
+            }
+        }
         String runId = execution.getJobParameters().getString("run.id");
         ExecutionContext ec = execution.getExecutionContext();
         List<Path> files = new ArrayList<>();

@@ -1,5 +1,7 @@
 package cloud.consolesensei.job;
 
+import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.run.AuditRuns;
 
 import org.slf4j.MDC;
@@ -9,18 +11,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens and closes a job execution's shared resources: puts the run id and execution id in the
- * logging MDC, and when the execution ends (whatever its status) closes the run's AWS clients and
- * stamps the run's end.
+ * logging MDC and takes the execution's per-account locks ({@link AccountLocks}); when the execution
+ * ends (whatever its status) closes the run's AWS clients, releases the locks and stamps the run's end.
  */
 @Component
 public class RunLifecycleListener implements JobExecutionListener {
 
     private final RunRegistry registry;
     private final AuditRuns runs;
+    private final AccountLocks locks;
 
-    public RunLifecycleListener(RunRegistry registry, AuditRuns runs) {
+    public RunLifecycleListener(RunRegistry registry, AuditRuns runs, AccountLocks locks) {
         this.registry = registry;
         this.runs = runs;
+        this.locks = locks;
     }
 
     @Override
@@ -30,12 +34,17 @@ public class RunLifecycleListener implements JobExecutionListener {
         // a restarted run writes findings again: until it ends it counts as running (FindingStore reads
         // around the findings of runs that may have written after another run started)
         runs.executing(jobExecution.getJobParameters().getString("run.id"));
+        // the per-account lock: taken here, where the execution id exists; AuditRunner checked it just
+        // before the start, so only a run started at the same moment can still lose the race
+        RunResources resources = registry.resources(registry.request(jobExecution.getJobParameters()));
+        locks.acquire(jobExecution.getId(), resources.accounts().stream().map(AccountTarget::id).toList());
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         String runId = jobExecution.getJobParameters().getString("run.id");
         registry.release(runId);
+        locks.release(jobExecution.getId());
         runs.ended(runId, jobExecution.getStatus().name());
         MDC.remove("run");
         MDC.remove("execution");

@@ -5,6 +5,7 @@ import cloud.consolesensei.job.AuditJobConfig;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.lock.AccountsBusyException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,7 @@ public class AuditScheduler implements SmartLifecycle {
     private final AtomicInteger fired = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger conflicts = new AtomicInteger();
     private final AtomicReference<String> currentRun = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -135,6 +137,11 @@ public class AuditScheduler implements SmartLifecycle {
         return skipped.get();
     }
 
+    /** Fires skipped because a live execution held one of the run's accounts (logged at WARN). */
+    public int conflicts() {
+        return conflicts.get();
+    }
+
     void fire(Instant at) {
         fired.incrementAndGet();
         if (!running) return;
@@ -159,6 +166,9 @@ public class AuditScheduler implements SmartLifecycle {
             for (String m : o.messages()) log.info("serve: {}", m);
             log.info("serve: audit at {}: job execution {} {}, exit code {}, {} file(s) written", at, o.executionId(),
                     o.status(), o.exitCode(), o.files().size());
+        } catch (AccountsBusyException e) {
+            conflicts.incrementAndGet();
+            log.warn("serve: audit at {} skipped: {}", at, e.getMessage());
         } catch (Exception e) {
             log.error("serve: audit at {} could not run: {}", at, e.toString());
         } finally {

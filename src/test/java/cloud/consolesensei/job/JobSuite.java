@@ -2,6 +2,7 @@ package cloud.consolesensei.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.testsupport.Cli;
 import cloud.consolesensei.testsupport.FakeEstateModule;
 
@@ -145,6 +146,81 @@ abstract class JobSuite {
                 .isEqualTo(Files.readString(clean.report("findings", "all", Cli.AS_OF, "csv")));
         Cli.assertSameWorkbook(cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"),
                 clean.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+    }
+
+    /** A CLI whose fake estate fails at widget 110 while the returned flag file exists. */
+    Cli failing(Path flag) throws Exception {
+        return cli(dir.resolve("a"), Cli.fakeEstate(ITEMS, 0) + "fake-estate.fail-at: 110\nfake-estate.fail-file: \""
+                + flag.toAbsolutePath() + "\"\n");
+    }
+
+    @Test
+    void aRunIsRefusedWhileALiveExecutionHoldsOneOfItsAccounts() throws Exception {
+        Cli cli = cli();
+        try (var other = cli.context()) {
+            // another process is running execution 4242 on the production account
+            other.getBean(AccountLocks.class).acquire(4242, List.of(PROD));
+            Cli.Result all = cli.audit(Cli.AS_OF, "--region", "eu-west-1");
+            assertThat(all.code()).as(all.out()).isEqualTo(2);
+            assertThat(all.err()).contains("error: account " + PROD + " is being audited by job execution 4242");
+            Cli.Result one = cli.audit(Cli.AS_OF, "--account", PROD, "--region", "us-east-1");
+            assertThat(one.code()).as("whatever the regions").isEqualTo(2);
+            assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing run").isZero();
+            assertThat(cli.reportsDir()).as("nothing written").doesNotExist();
+
+            Cli.Result staging = cli.audit(Cli.AS_OF, "--account", STAGING);
+            assertThat(staging.out()).contains("COMPLETED");
+            assertThat(cli.number("SELECT COUNT(*) FROM account_lock WHERE account_id = ?", STAGING))
+                    .as("released when the run ended").isZero();
+            other.getBean(AccountLocks.class).release(4242);
+        }
+        assertThat(cli.audit(Cli.AS_OF).out()).contains("COMPLETED");
+    }
+
+    @Test
+    void restartRefusesAnExecutionWhoseProcessIsAlive() throws Exception {
+        Path flag = Files.createFile(dir.resolve("fail"));
+        Cli cli = failing(flag);
+        Cli.Result failed = cli.audit(Cli.AS_OF);
+        long id = failed.executionId();
+        assertThat(failed.code()).as(failed.out()).isEqualTo(1);
+        Files.delete(flag);
+        try (var other = cli.context()) {
+            // the execution's process is still alive (e.g. left STARTED and still beating)
+            other.getBean(AccountLocks.class).acquire(id, List.of(PROD));
+            Cli.Result refused = cli.cli("restart", Long.toString(id));
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains("restart " + id + ": the execution is still running");
+            Cli.Result runs = cli.cli("runs");
+            assertThat(runs.out().lines().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow())
+                    .contains("FAILED").contains(" yes ");
+            other.getBean(AccountLocks.class).release(id);
+        }
+        assertThat(cli.cli("runs").out().lines().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow())
+                .contains(" no ");
+        Cli.Result restarted = cli.cli("restart", Long.toString(id));
+        assertThat(restarted.out()).contains("COMPLETED");
+        assertThat(restarted.runId()).isEqualTo(failed.runId());
+    }
+
+    @Test
+    void restartNeverReplaysAnOlderAsOfOverNewerHistory() throws Exception {
+        Path flag = Files.createFile(dir.resolve("fail"));
+        Cli cli = failing(flag);
+        Cli.Result failed = cli.audit(Cli.AS_OF);
+        assertThat(failed.code()).as(failed.out()).isEqualTo(1);
+        Files.delete(flag);
+        LocalDate later = Cli.AS_OF.plusDays(2);
+        assertThat(cli.audit(later, "--account", STAGING).out()).contains("COMPLETED");
+
+        Cli.Result refused = cli.cli("restart", Long.toString(failed.executionId()));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("its as-of " + Cli.AS_OF + " is before " + later);
+        assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE account_id = ? AND last_seen > ?", STAGING,
+                java.sql.Date.valueOf(later))).isZero();
+        Cli.Result backwards = cli.audit(Cli.AS_OF.plusDays(1), "--account", STAGING);
+        assertThat(backwards.code()).isEqualTo(2);
+        assertThat(backwards.err()).contains("before " + later);
     }
 
     static List<CSVRecord> fake(Path csv) throws Exception {

@@ -3,6 +3,11 @@ package cloud.consolesensei.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.testsupport.Cli;
 
 import java.nio.file.Path;
@@ -14,8 +19,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
-/** The audit job fires at its cron instants, in the configured zone, and stops with the context. */
+/**
+ * The audit job fires at its cron instants, in the configured zone, and stops with the context; a
+ * fire whose accounts a live execution holds is skipped and logged.
+ */
 class AuditSchedulerTest {
 
     @Test
@@ -41,6 +50,31 @@ class AuditSchedulerTest {
         }
         assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE check_id = 'fake.widget_flagged'")).isEqualTo(4 * 20);
         assertThat(runs).extracting(r -> r.get("run")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aScheduledRunThatWouldConflictIsSkippedAndLogged(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.h2(dir, Cli.fakeEstate(20, 0));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(AuditScheduler.class);
+        try (var ctx = cli.context(); var other = cli.context()) {
+            logger.addAppender(log);
+            // another process (a `run --account` from the CLI) holds the demo's production account
+            other.getBean(AccountLocks.class).acquire(4242, List.of("111111111111"));
+            AuditScheduler scheduler = ctx.getBean(AuditScheduler.class);
+            scheduler.start(true);
+            scheduler.fire(Instant.parse("2026-01-15T02:00:00Z"));
+            assertThat(scheduler.conflicts()).isEqualTo(1);
+            scheduler.stop();
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("serve: audit at 2026-01-15T02:00:00Z skipped: account 111111111111 is being audited by"
+                        + " job execution 4242: runs never overlap on an account; wait for it to end (`runs` shows it alive)"
+                        + " or stop it");
+        assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
     }
 
     @Test

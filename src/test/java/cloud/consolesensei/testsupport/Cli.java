@@ -202,6 +202,11 @@ public final class Cli {
         }
     }
 
+    /** Executes a statement on this CLI's database. */
+    public void execute(String sql) {
+        execute(url, user, sql);
+    }
+
     /** Executes a statement (DDL). */
     public static void execute(String url, String user, String sql) {
         try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {

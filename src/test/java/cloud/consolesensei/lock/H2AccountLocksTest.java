@@ -1,0 +1,14 @@
+package cloud.consolesensei.lock;
+
+import cloud.consolesensei.testsupport.Cli;
+
+import java.nio.file.Path;
+
+/** {@link AccountLocksSuite} on an H2 file database shared by two contexts. */
+class H2AccountLocksTest extends AccountLocksSuite {
+
+    @Override
+    Cli cli(Path dir) throws Exception {
+        return Cli.h2(dir, "", true);
+    }
+}
