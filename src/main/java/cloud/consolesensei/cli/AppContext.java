@@ -38,15 +38,15 @@ public final class AppContext {
 
     /**
      * Takes the Spring property arguments ({@code --spring.<key>=<value>}, {@code --consolesensei.<key>=<value>},
-     * {@code --logging.<key>=<value>}) out of {@code args} for the application context; returns the rest
+     * {@code --logging.<key>=<value>}, {@code --server.<key>=<value>}, {@code --management.<key>=<value>}) out of {@code args} for the application context; returns the rest
      * for the command-line parser.
      */
     public static String[] splitSpringArgs(String... args) {
         List<String> spring = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (String a : args) {
-            boolean prop = (a.startsWith("--spring.") || a.startsWith("--consolesensei.") || a.startsWith("--logging."))
-                    && a.contains("=");
+            boolean prop = (a.startsWith("--spring.") || a.startsWith("--consolesensei.") || a.startsWith("--logging.")
+                    || a.startsWith("--server.") || a.startsWith("--management.")) && a.contains("=");
             (prop ? spring : rest).add(a);
         }
         SPRING_ARGS.set(List.copyOf(spring));

@@ -33,6 +33,10 @@ public class ConfigValidator {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
+    private static final Pattern PASSWORD_HASH = Pattern.compile("\\{([A-Za-z0-9@_-]+)}(.+)", Pattern.DOTALL);
+    /** Hash functions Spring Security's DelegatingPasswordEncoder reads (its {@code noop} stores the password itself). */
+    private static final List<String> PASSWORD_IDS = List.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8",
+            "pbkdf2", "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8");
 
     /** The Spring profile the {@code worker} command runs with. */
     public static final String WORKER_PROFILE = "worker";
@@ -135,6 +139,7 @@ public class ConfigValidator {
                 problems.add(at(k + "account") + k + "account: '" + s.account() + "' is not an AWS account ID (12 digits)");
             }
         }
+        web(props.web(), problems);
         try {
             checkSettings = CheckSettingsLoader.load(env, catalog);
         } catch (ConfigException e) {
@@ -193,6 +198,38 @@ public class ConfigValidator {
             } else if ((e.startsWith("ou-") || e.startsWith("r-")) && !OU_ID.matcher(e).matches()) {
                 problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + e + "' is not an OU id (ou-<root>-<8 to 32 characters>, e.g. ou-ab12-cdef3456) or a root id (r-ab12)");
             }
+        }
+    }
+
+    /**
+     * {@code consolesensei.web.users[]}: a username each, once; a password hash in the {@code {id}hash}
+     * form of Spring Security's DelegatingPasswordEncoder with a real hash function (never the
+     * password itself: no {@code {noop}}); role VIEWER or ADMIN.
+     */
+    private void web(ConsoleSenseiProperties.Web web, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < web.users().size(); i++) {
+            ConsoleSenseiProperties.User u = web.users().get(i);
+            String k = "consolesensei.web.users[" + i + "].";
+            if (u.username() == null || u.username().isBlank()) {
+                problems.add(at(k + "username") + k + "username: required (the login name)");
+            } else if (!names.add(u.username())) {
+                problems.add(at(k + "username") + k + "username: '" + u.username() + "' is configured twice; each user once");
+            }
+            String pw = u.password() == null ? "" : u.password();
+            java.util.regex.Matcher m = PASSWORD_HASH.matcher(pw);
+            if (!m.matches() || !PASSWORD_IDS.contains(m.group(1))) {
+                // the value may be a password: never echoed
+                problems.add(at(k + "password") + k + "password: must be a password hash written {id}hash with id one of "
+                        + String.join(", ", PASSWORD_IDS) + ", e.g. {bcrypt}$2y$10$... (see the README: how to create one)");
+            }
+            if (!"VIEWER".equals(u.role()) && !"ADMIN".equals(u.role())) {
+                problems.add(at(k + "role") + k + "role: '" + u.role() + "' is not allowed; use VIEWER or ADMIN");
+            }
+        }
+        String claim = web.oidc().roleClaim();
+        if (claim == null || claim.isBlank()) {
+            problems.add(at("consolesensei.web.oidc.role-claim") + "consolesensei.web.oidc.role-claim: must name a claim (default roles)");
         }
     }
 

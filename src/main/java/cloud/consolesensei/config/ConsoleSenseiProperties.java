@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cost          Cost Explorer settings, bound by the cost package
  * @param reportsDir    default reports directory ({@code --reports-dir} overrides)
  * @param partitioning  where the collect partitions run: this JVM's threads or remote workers
+ * @param web           users and OIDC of the web console and API that {@code serve} serves
  */
 @ConfigurationProperties(prefix = "consolesensei", ignoreUnknownFields = false)
 public record ConsoleSenseiProperties(
@@ -36,7 +37,8 @@ public record ConsoleSenseiProperties(
         @DefaultValue Map<String, Object> checks,
         @DefaultValue Map<String, Object> cost,
         @DefaultValue("./reports") String reportsDir,
-        @DefaultValue Partitioning partitioning) {
+        @DefaultValue Partitioning partitioning,
+        @DefaultValue Web web) {
 
     /**
      * Where the collect step's partitions run (CONTRACT.md, "Scale-out (remote partitioning)").
@@ -157,5 +159,40 @@ public record ConsoleSenseiProperties(
             return new cloud.consolesensei.aws.AwsSettings(retryMode, maxAttempts, concurrency, concurrencyPerAccount,
                     connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion, retryBaseDelay);
         }
+    }
+
+    /**
+     * The web console and JSON API of {@code serve} (CONTRACT.md, "Web console and HTTP API").
+     *
+     * @param users local users; with none and no OIDC client configured the console and API are off
+     * @param oidc  OIDC login settings (the client itself is {@code spring.security.oauth2.client.*})
+     */
+    public record Web(@DefaultValue List<User> users, @DefaultValue Oidc oidc) {
+    }
+
+    /**
+     * One local user of the web console and API.
+     *
+     * @param username login name
+     * @param password hash in Spring Security's {@code {id}hash} form, e.g. {@code {bcrypt}$2y$10$...} (secret)
+     * @param role     {@code VIEWER} (see everything, download reports) or {@code ADMIN} (also start,
+     *                 stop, re-run and restart runs)
+     */
+    public record User(String username, String password, String role) {
+
+        /** Never prints the password hash. */
+        @Override
+        public String toString() {
+            return "User[username=" + username + ", role=" + role + "]";
+        }
+    }
+
+    /**
+     * OIDC login.
+     *
+     * @param roleClaim the ID token / user info claim whose value {@code VIEWER} or {@code ADMIN} (or a
+     *                  list holding one) gives the role; default {@code roles}
+     */
+    public record Oidc(@DefaultValue("roles") String roleClaim) {
     }
 }

@@ -5,6 +5,7 @@ import cloud.consolesensei.collect.ServiceModule;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.FindingStore;
+import cloud.consolesensei.metrics.RunMetrics;
 
 import java.util.List;
 
@@ -39,8 +40,9 @@ public class AuditJobConfig {
 
     @Bean
     Job auditJob(JobRepository repo, Step planStep, Step collectStep, Step reconcileStep, Step reportStep,
-                 Step notifyStep, RunLifecycleListener lifecycle) {
-        return new JobBuilder(JOB, repo).listener(lifecycle)
+                 Step notifyStep, RunLifecycleListener lifecycle, ExecutionRecorder recorder,
+                 RunMetrics metrics) {
+        return new JobBuilder(JOB, repo).listener(lifecycle).listener(recorder).listener(metrics)
                 .start(planStep).next(collectStep).next(reconcileStep).next(reportStep).next(notifyStep)
                 .build();
     }

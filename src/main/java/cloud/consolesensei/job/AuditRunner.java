@@ -183,8 +183,7 @@ public class AuditRunner {
         if (!notified.isBlank()) messages.add("email: " + notified);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             boolean notifyFailed = Boolean.parseBoolean(ec.getString(NotifyTasklet.FAILED, "false"));
-            // gaps win over an undelivered email: the report itself is incomplete
-            exit = gaps > 0 ? 3 : notifyFailed ? 4 : 0;
+            exit = RunOutcome.exitCode(execution.getStatus(), gaps, notifyFailed);
             if (gaps > 0) messages.add(gaps + " coverage gap(s): see the Coverage sheet and the coverage CSV");
             if (notifyFailed) messages.add("email could not be delivered: the .eml summary is kept");
         } else {

@@ -3,6 +3,8 @@ package cloud.consolesensei.job;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
+
 /**
  * How a job execution ended, as the CLI reports it.
  *
@@ -17,4 +19,15 @@ import java.util.List;
  */
 public record RunOutcome(long executionId, String runId, String status, int exitCode, List<Path> files, int gaps,
                          List<String> messages) {
+
+    /**
+     * The CONTRACT.md exit code of a job execution that ended with {@code status}: 0 every account
+     * and check audited, 3 finished with (non-informational) coverage gaps, 4 every account and
+     * check audited but an email could not be delivered (gaps win: the report itself is incomplete),
+     * 1 otherwise (failed or stopped).
+     */
+    public static int exitCode(BatchStatus status, int gaps, boolean notifyFailed) {
+        if (status != BatchStatus.COMPLETED) return 1;
+        return gaps > 0 ? 3 : notifyFailed ? 4 : 0;
+    }
 }

@@ -59,6 +59,14 @@ public class CsvReports {
         return new FindingsCsv(file);
     }
 
+    /**
+     * A findings CSV written to {@code out} (e.g. an HTTP response: the web console's export of
+     * filtered findings), same header and cells as the run's findings CSV; closing it closes {@code out}.
+     */
+    public FindingsCsv open(Writer out) {
+        return new FindingsCsv(out);
+    }
+
     /** A findings CSV being written: header first, then one row per {@link #accept}ed finding. */
     public static final class FindingsCsv implements java.util.function.Consumer<StoredFinding>, AutoCloseable {
 
@@ -69,6 +77,14 @@ public class CsvReports {
                 printer = new CSVPrinter(utf8WithBom(file), CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        private FindingsCsv(Writer out) {
+            try {
+                printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(FINDINGS_HEADER).get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -1,0 +1,25 @@
+package cloud.consolesensei.web.api;
+
+import cloud.consolesensei.web.ApiProblem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The API's errors as {@code {"status": 409, "error": "<one-line reason>"}}. */
+@ConditionalOnWebApplication
+@RestControllerAdvice(assignableTypes = RunsApi.class)
+public class ApiErrors {
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Map<String, Object>> problem(ApiProblem p) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", p.status().value());
+        body.put("error", p.getMessage());
+        return ResponseEntity.status(p.status()).body(body);
+    }
+}

@@ -1,0 +1,216 @@
+package cloud.consolesensei.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cloud.consolesensei.ConsoleSenseiApplication;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON API's rules (CONTRACT.md, "Web console and HTTP API"), each through the real security
+ * filter chain, controllers, job and database: 401 without credentials, 403 for a VIEWER's POST,
+ * 400 naming the bad value, 202 with Location for a run that then completes in the background,
+ * 404 for unknown executions and for every name that is not one of a run's files (traversal in
+ * several encodings), 410 for a file a later run replaced, 409 for stopping or restarting what
+ * cannot be, no CSRF token needed on the stateless API.
+ */
+@SpringBootTest(classes = {ConsoleSenseiApplication.class, WebTestSupport.DemoEstate.class},
+        properties = "spring.main.web-application-type=servlet")
+@AutoConfigureMockMvc
+class RunsApiTest {
+
+    private static final String PROD = "111111111111";
+    private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        WebTestSupport.properties(r, dir);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    private static RequestPostProcessor admin() {
+        return httpBasic(WebTestSupport.ADMIN, WebTestSupport.PASSWORD);
+    }
+
+    private static RequestPostProcessor viewer() {
+        return httpBasic(WebTestSupport.VIEWER, WebTestSupport.PASSWORD);
+    }
+
+    @Test
+    void withoutCredentialsIs401AndAWrongPasswordToo() throws Exception {
+        mvc.perform(get("/api/runs")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"consolesensei\""));
+        mvc.perform(get("/api/runs").with(httpBasic(WebTestSupport.ADMIN, "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/runs")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void viewerReadsButEveryPostIs403() throws Exception {
+        mvc.perform(get("/api/runs").with(viewer())).andExpect(status().isOk())
+                .andExpect(content -> assertThat(content.getResponse().getContentType()).startsWith("application/json"));
+        mvc.perform(post("/api/runs").with(viewer()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/runs/1/stop").with(viewer())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/runs/1/restart").with(viewer())).andExpect(status().isForbidden());
+        // a CSRF token does not make a VIEWER an ADMIN
+        mvc.perform(post("/api/runs").with(viewer()).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void badRequestsAre400NamingTheValue() throws Exception {
+        expect400("{\"accounts\": [\"999999999999\"]}", "'999999999999' is not a configured account");
+        expect400("{\"accounts\": [\"12345\"]}", "'12345' is not an AWS account ID");
+        expect400("{\"regions\": [\"moon-east-1\"]}", "'moon-east-1' is not an AWS region name");
+        expect400("{\"regions\": [\"cn-north-1\"]}", "'cn-north-1' is a region of the aws-cn partition");
+        expect400("{\"asOf\": \"2026-13-45\"}", "asOf: '2026-13-45' is not a date");
+        expect400("{\"asOf\": \"2999-01-01\"}", "asOf: 2999-01-01 is in the future");
+        expect400("{\"acounts\": [\"" + PROD + "\"]}", "unknown field 'acounts'");
+        expect400("{\"accounts\": \"" + PROD + "\"", "is not the JSON object expected");
+        mvc.perform(get("/api/runs").param("limit", "501").with(viewer())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("limit: '501' is not allowed; use a whole number from 1 to 500"));
+    }
+
+    private void expect400(String body, String reason) throws Exception {
+        MvcResult r = mvc.perform(post("/api/runs").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.status").value(400)).andReturn();
+        assertThat(r.getResponse().getContentAsString()).contains(reason);
+    }
+
+    @Test
+    void unknownExecutionsAre404() throws Exception {
+        mvc.perform(get("/api/runs/987654").with(viewer())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/runs/not-a-number").with(viewer())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/runs/987654/stop").with(admin())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/runs/987654/restart").with(admin())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/runs/987654/reports/consolesensei-all-2026-01-15.xlsx").with(viewer()))
+                .andExpect(status().isNotFound());
+    }
+
+    /**
+     * A run started by the API completes in the background; its object lists its files, the workbook
+     * downloads with its content type and opens in POI; names that are not its files are 404 in every
+     * encoding; stopping or restarting the completed run is 409; a later run of the same scope and
+     * as-of takes its files over (410 for the earlier run's links, which it no longer lists).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void runInTheBackgroundThenDownloadsTraversalAndConflicts() throws Exception {
+        long first = startAndComplete();
+        Map<String, Object> run = json(mvc.perform(get("/api/runs/" + first).with(viewer())).andExpect(status().isOk()).andReturn());
+        assertThat(run).containsEntry("status", "COMPLETED").containsEntry("alive", false).containsEntry("asOf", AS_OF.toString())
+                .containsEntry("scope", PROD).containsEntry("accounts", List.of(PROD)).containsEntry("regions", null);
+        assertThat((Integer) run.get("exitCode")).isZero();
+        assertThat(((Map<String, Object>) run.get("findings")).keySet()).containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
+        assertThat((String) run.get("startedAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat((String) run.get("finishedAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        String workbook = "consolesensei-" + PROD + "-" + AS_OF + ".xlsx";
+        assertThat(names(run)).contains(workbook, "findings-" + PROD + "-" + AS_OF + ".csv",
+                "coverage-" + PROD + "-" + AS_OF + ".csv", "summary-" + PROD + "-" + AS_OF + ".eml");
+        assertThat(reports(run)).contains(Map.of("name", workbook, "url", "/api/runs/" + first + "/reports/" + workbook));
+
+        MvcResult xlsx = mvc.perform(get("/api/runs/" + first + "/reports/" + workbook).with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"" + workbook + "\""))
+                .andReturn();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            assertThat(wb.getSheet("Findings")).isNotNull();
+        }
+        mvc.perform(get("/api/runs/" + first + "/reports/findings-" + PROD + "-" + AS_OF + ".csv").with(viewer()))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+
+        for (String name : List.of("..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%252F..%252Fetc%252Fpasswd",
+                "%2E%2E%5C%2E%2E%5Cwin.ini", "..%5C..%5Cwin.ini", "%252e%252e%252fetc", "..", "%2e%2e", "%c0%ae%c0%ae%c0%af",
+                workbook + "%00.csv", "..%2F" + AS_OF + "%2F" + workbook, "." + "%2F" + workbook, "db", "consolesensei.mv.db")) {
+            mvc.perform(get(URI.create("/api/runs/" + first + "/reports/" + name)).with(viewer()))
+                    .andExpect(r -> assertThat(r.getResponse().getStatus()).as(name).isEqualTo(404));
+        }
+        mvc.perform(get(URI.create("/api/runs/" + first + "/reports/../../../../etc/passwd")).with(viewer()))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
+
+        mvc.perform(post("/api/runs/" + first + "/stop").with(admin())).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value("job execution " + first + " is not running (COMPLETED)"));
+        mvc.perform(post("/api/runs/" + first + "/restart").with(admin())).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value(409));
+
+        long second = startAndComplete();
+        assertThat(second).isGreaterThan(first);
+        mvc.perform(get("/api/runs/" + first + "/reports/" + workbook).with(viewer())).andExpect(status().isGone());
+        mvc.perform(get("/api/runs/" + second + "/reports/" + workbook).with(viewer())).andExpect(status().isOk());
+        Map<String, Object> replaced = json(mvc.perform(get("/api/runs/" + first).with(viewer())).andReturn());
+        assertThat(names(replaced)).doesNotContain(workbook);
+
+        List<Map<String, Object>> page = jsonList(mvc.perform(get("/api/runs").param("limit", "1").with(viewer())).andReturn());
+        assertThat(page).singleElement().satisfies(r -> assertThat(((Number) r.get("executionId")).longValue()).isEqualTo(second));
+        List<Map<String, Object>> before = jsonList(mvc.perform(get("/api/runs").param("before", Long.toString(second))
+                .with(viewer())).andReturn());
+        assertThat(before).extracting(r -> ((Number) r.get("executionId")).longValue()).contains(first).doesNotContain(second);
+    }
+
+    /** POSTs a one-account run (no CSRF token: the API is stateless) and waits for it to complete. */
+    private long startAndComplete() throws Exception {
+        MvcResult started = mvc.perform(post("/api/runs").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accounts\": [\"" + PROD + "\"], \"asOf\": \"" + AS_OF + "\"}"))
+                .andExpect(status().isAccepted()).andReturn();
+        Map<String, Object> run = json(started);
+        long id = ((Number) run.get("executionId")).longValue();
+        assertThat(started.getResponse().getHeader("Location")).isEqualTo("/api/runs/" + id);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "COMPLETED".equals(json(mvc.perform(get("/api/runs/" + id).with(viewer())).andReturn()).get("status")));
+        return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> reports(Map<String, Object> run) {
+        return (List<Map<String, String>>) run.get("reports");
+    }
+
+    private static List<String> names(Map<String, Object> run) {
+        return reports(run).stream().map(m -> m.get("name")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(MvcResult r) throws Exception {
+        return JSON.readValue(r.getResponse().getContentAsString(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> jsonList(MvcResult r) throws Exception {
+        return JSON.readValue(r.getResponse().getContentAsString(), List.class);
+    }
+}
