@@ -4,7 +4,6 @@ import cloud.consolesensei.job.RunRequest;
 import cloud.consolesensei.report.ReportFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -68,7 +67,7 @@ public class ReportDownloads {
         }
         return ResponseEntity.ok()
                 .contentType(mediaType(name))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name)
                         .build().toString())
                 .body(new FileSystemResource(file));
     }
