@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * The run metrics of CONTRACT.md, exposed on {@code /actuator/prometheus}:
  * <ul>
  * <li>{@code consolesensei_runs_total{outcome}}: job executions ended in this process, by outcome:
- * {@code completed} (exit 0), {@code completed_with_gaps} (exit 3), {@code failed}, {@code stopped};</li>
+ * {@code completed} (exit 0), {@code completed_with_gaps} (exit 3), {@code email_undelivered} (exit 4),
+ * {@code failed}, {@code stopped};</li>
  * <li>{@code consolesensei_run_duration_seconds}: their duration (a timer: count, sum, max);</li>
  * <li>{@code consolesensei_findings{severity,status}}: findings in the store now, by severity and
  * status (NEW, OPEN, SUPPRESSED, RESOLVED);</li>
@@ -73,7 +74,7 @@ public class RunMetrics implements JobExecutionListener {
             }
         }
         // every series a dashboard reads exists from the start, at zero
-        for (String outcome : List.of("completed", "completed_with_gaps", "failed", "stopped")) {
+        for (String outcome : List.of("completed", "completed_with_gaps", "email_undelivered", "failed", "stopped")) {
             runs(outcome);
         }
         Counter.builder("consolesensei.cost.explorer.requests").description("HTTP requests sent to Cost Explorer (0.01 USD each)")
@@ -111,7 +112,7 @@ public class RunMetrics implements JobExecutionListener {
         if (e.getStatus() != BatchStatus.COMPLETED) return "failed";
         int exit = RunOutcome.exitCode(e.getStatus(), coverage.countBlocking(e.getJobParameters().getString("run.id")),
                 Boolean.parseBoolean(e.getExecutionContext().getString(NotifyTasklet.FAILED, "false")));
-        return exit == 0 ? "completed" : "completed_with_gaps";
+        return exit == 0 ? "completed" : exit == 3 ? "completed_with_gaps" : "email_undelivered";
     }
 
     private Snapshot current() {

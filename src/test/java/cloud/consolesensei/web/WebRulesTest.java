@@ -1,9 +1,13 @@
 package cloud.consolesensei.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -13,13 +17,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cloud.consolesensei.ConsoleSenseiApplication;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +44,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON API's rules (CONTRACT.md, "Web console and HTTP API"), each through the real security
- * filter chain, controllers, job and database: 401 without credentials, 403 for a VIEWER's POST,
+ * The web console's and the JSON API's rules (CONTRACT.md, "Web console and HTTP API"), each
+ * through the real security filter chain, controllers, job and database. Console: sign-in with a
+ * CSRF token, every POST refused without one and refused to a VIEWER however made, security
+ * headers, the findings filter and its CSV export. API: 401 without credentials, 403 for a VIEWER's POST,
  * 400 naming the bad value, 202 with Location for a run that then completes in the background,
  * 404 for unknown executions and for every name that is not one of a run's files (traversal in
  * several encodings), 410 for a file a later run replaced, 409 for stopping or restarting what
@@ -46,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = {ConsoleSenseiApplication.class, WebTestSupport.DemoEstate.class},
         properties = "spring.main.web-application-type=servlet")
 @AutoConfigureMockMvc
-class RunsApiTest {
+class WebRulesTest {
 
     private static final String PROD = "111111111111";
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
@@ -212,5 +222,81 @@ class RunsApiTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> jsonList(MvcResult r) throws Exception {
         return JSON.readValue(r.getResponse().getContentAsString(), List.class);
+    }
+
+    private static RequestPostProcessor adminSession() {
+        return user(WebTestSupport.ADMIN).roles("ADMIN");
+    }
+
+    private static RequestPostProcessor viewerSession() {
+        return user(WebTestSupport.VIEWER).roles("VIEWER");
+    }
+
+    @Test
+    void consoleNeedsASignInWithACsrfTokenAndSendsSecurityHeaders() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/accounts")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        MvcResult login = mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andReturn();
+        assertThat(login.getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self'")
+                .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(login.getResponse().getContentAsString()).contains("name=\"_csrf\"");
+        // the sign-in form itself needs the token
+        mvc.perform(post("/login").param("username", WebTestSupport.ADMIN).param("password", WebTestSupport.PASSWORD))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/login").with(csrf()).param("username", WebTestSupport.ADMIN).param("password", "wrong"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(post("/login").with(csrf()).param("username", WebTestSupport.ADMIN).param("password", WebTestSupport.PASSWORD))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
+        // the actuator's metrics need a sign-in; health does not
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isFound());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void consolePostsNeedTheCsrfTokenAndTheAdminRole() throws Exception {
+        mvc.perform(post("/accounts/" + PROD + "/rerun").with(adminSession())).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/1/restart").with(adminSession())).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/1/stop").with(adminSession())).andExpect(status().isForbidden());
+        mvc.perform(post("/accounts/" + PROD + "/rerun").with(viewerSession()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/1/restart").with(viewerSession()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/1/stop").with(viewerSession()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/accounts/" + PROD + "/rerun").with(adminSession()).with(csrf()).param("regions", "moon-east-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("&#39;moon-east-1&#39; is not an AWS region name")));
+        mvc.perform(post("/runs/987654/restart").with(adminSession()).with(csrf())).andExpect(status().isNotFound());
+        // the VIEWER's page has no re-run form; the ADMIN's has one per account
+        assertThat(mvc.perform(get("/accounts").with(viewerSession())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains(PROD).doesNotContain("Re-run now</button>");
+        assertThat(mvc.perform(get("/accounts").with(adminSession())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("id=\"rerun-" + PROD + "\"");
+    }
+
+    @Test
+    void runPageFiltersFindingsAndExportsTheFilteredCsv() throws Exception {
+        long id = startAndComplete();
+        String page = mvc.perform(get("/runs/" + id).param("severity", "HIGH").with(viewerSession()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("consolesensei-" + PROD + "-" + AS_OF + ".xlsx").doesNotContain("id=\"restart\"");
+        MvcResult csv = mvc.perform(get("/runs/" + id + "/findings.csv").param("severity", "HIGH").param("account", PROD)
+                .with(viewerSession())).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8")).andReturn();
+        String body = csv.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith("\uFEFFaccount_id,account_name,region,service,resource_type,resource_id,check_id,severity,"
+                + "title,detail,monthly_cost_usd,status,first_seen,last_seen");
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new StringReader(body.substring(1))).getRecords();
+        assertThat(rows).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("severity")).isEqualTo("HIGH");
+            assertThat(r.get("account_id")).isEqualTo(PROD);
+        });
+        String counted = page.replaceAll("(?s).*id=\"findings-total\">(\\d+)<.*", "$1");
+        assertThat(Long.parseLong(counted)).isEqualTo(rows.size());
+        mvc.perform(get("/runs/" + id).param("severity", "URGENT").with(viewerSession())).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/runs/" + id + "/reports/..%2F..%2Fdb%2Fconsolesensei.mv.db")).with(viewerSession()))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
     }
 }
