@@ -6,6 +6,7 @@ import cloud.consolesensei.finding.FindingStatus;
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.job.NotifyTasklet;
 import cloud.consolesensei.job.RunOutcome;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +54,15 @@ public class RunMetrics implements JobExecutionListener {
     private final MeterRegistry registry;
     private final JdbcTemplate jdbc;
     private final CoverageStore coverage;
+    private final AuditRuns runs;
     private final Timer duration;
     private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of(), Map.of());
 
     private record Snapshot(Instant at, Map<String, Long> findings, Map<String, Long> gaps) {
     }
 
-    public RunMetrics(MeterRegistry registry, JdbcTemplate jdbc, CoverageStore coverage) {
+    public RunMetrics(MeterRegistry registry, JdbcTemplate jdbc, CoverageStore coverage, AuditRuns runs) {
+        this.runs = runs;
         this.registry = registry;
         this.jdbc = jdbc;
         this.coverage = coverage;
@@ -125,10 +128,10 @@ public class RunMetrics implements JobExecutionListener {
                 findings.put(rs.getString(1).toUpperCase(Locale.ROOT) + "/" + rs.getString(2), rs.getLong(3));
             });
             Map<String, Long> gaps = new HashMap<>();
-            jdbc.query("SELECT error_class, COUNT(*) FROM coverage_gap WHERE run_id = (SELECT run_id FROM audit_run"
-                    + " WHERE finished_at IS NOT NULL ORDER BY finished_at DESC FETCH FIRST 1 ROWS ONLY) GROUP BY error_class", rs -> {
+            runs.latestEnded().ifPresent(run -> jdbc.query("SELECT error_class, COUNT(*) FROM coverage_gap WHERE run_id = ?"
+                    + " GROUP BY error_class", rs -> {
                 gaps.put(rs.getString(1), rs.getLong(2));
-            });
+            }, run));
             snapshot = new Snapshot(Instant.now(), findings, gaps);
             return snapshot;
         }

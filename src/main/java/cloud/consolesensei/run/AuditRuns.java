@@ -123,6 +123,18 @@ public class AuditRuns {
                 + " ORDER BY r.started_at DESC FETCH FIRST 1 ROWS ONLY", accountId, runId, runId);
     }
 
+    /** The run that started last and audited {@code accountId} (the web console's accounts page). */
+    public Optional<String> latestOfAccount(String accountId) {
+        return first("SELECT r.run_id FROM run_account a JOIN audit_run r ON r.run_id = a.run_id"
+                + " WHERE a.account_id = ? ORDER BY r.started_at DESC FETCH FIRST 1 ROWS ONLY", accountId);
+    }
+
+    /** The run that ended last, whatever its status (the coverage gaps metric). */
+    public Optional<String> latestEnded() {
+        return first("SELECT run_id FROM audit_run WHERE finished_at IS NOT NULL ORDER BY finished_at DESC"
+                + " FETCH FIRST 1 ROWS ONLY");
+    }
+
     /**
      * The latest as-of date of a COMPLETED run other than {@code exceptRunId} (null: none excepted)
      * that audited any of {@code accountIds}: the findings history only moves forward from it.

@@ -4,7 +4,7 @@ import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoEstate;
-import cloud.consolesensei.finding.RunHistory;
+import cloud.consolesensei.run.AuditRuns;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
@@ -64,7 +64,7 @@ public class RunLauncher implements DisposableBean {
     private final JobOperator operator;
     private final JobRepository repository;
     private final RunViews views;
-    private final RunHistory history;
+    private final AuditRuns runs;
     private final ConsoleSenseiProperties props;
     private final ObjectProvider<ServeMode> mode;
     private final Liveness liveness;
@@ -73,13 +73,13 @@ public class RunLauncher implements DisposableBean {
     private final Map<Long, CompletableFuture<RunOutcome>> running = new ConcurrentHashMap<>();
 
     public RunLauncher(AuditRunner runner, JobOperator operator, JobRepository repository, RunViews views,
-                       RunHistory history, ConsoleSenseiProperties props, ObjectProvider<ServeMode> mode,
+                       AuditRuns runs, ConsoleSenseiProperties props, ObjectProvider<ServeMode> mode,
                        Liveness liveness, JdbcTemplate jdbc) {
         this.runner = runner;
         this.operator = operator;
         this.repository = repository;
         this.views = views;
-        this.history = history;
+        this.runs = runs;
         this.props = props;
         this.mode = mode;
         this.liveness = liveness;
@@ -139,7 +139,7 @@ public class RunLauncher implements DisposableBean {
                     + (v.running() ? " and its process is alive" : "") + "; only FAILED or STOPPED executions (or ones whose"
                     + " process died) can be restarted");
         }
-        Optional<LocalDate> latest = history.latestAsOf(v.accounts() == null ? List.of() : v.accounts());
+        Optional<LocalDate> latest = runs.latestCompletedAsOf(v.accounts() == null ? List.of() : v.accounts(), v.runId());
         if (latest.isPresent() && v.asOf().isBefore(latest.get())) {
             throw ApiProblem.conflict("job execution " + executionId + " audits as of " + v.asOf() + ", before " + latest.get()
                     + ", the as-of date of a later run of its accounts: the findings history only moves forward");

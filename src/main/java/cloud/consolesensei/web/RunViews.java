@@ -8,6 +8,7 @@ import cloud.consolesensei.job.AuditJobConfig;
 import cloud.consolesensei.job.ExecutionRecorder;
 import cloud.consolesensei.job.RunRequest;
 import cloud.consolesensei.report.ReportFiles;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -16,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +46,11 @@ public class RunViews {
     private final ReportFiles files;
     private final ExecutionRecorder outcomes;
     private final Liveness liveness;
+    private final AuditRuns runs;
 
     public RunViews(JdbcTemplate jdbc, RunHistory history, CoverageStore coverage, ReportFiles files,
-                    ExecutionRecorder outcomes, Liveness liveness) {
+                    ExecutionRecorder outcomes, Liveness liveness, AuditRuns runs) {
+        this.runs = runs;
         this.jdbc = jdbc;
         this.history = history;
         this.coverage = coverage;
@@ -83,10 +85,11 @@ public class RunViews {
 
     /** The latest execution of a run that audited {@code accountId}, if any. */
     public Optional<RunView> lastRunOf(String accountId) {
-        List<Long> ids = jdbc.queryForList("SELECT MAX(p.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION_PARAMS p"
-                + " JOIN audit_run r ON r.run_id = p.PARAMETER_VALUE WHERE p.PARAMETER_NAME = 'run.id'"
-                + " AND r.accounts LIKE ?", Long.class, "%" + accountId + "%");
-        return ids.isEmpty() || ids.get(0) == null ? Optional.empty() : get(ids.get(0));
+        Optional<String> run = runs.latestOfAccount(accountId);
+        if (run.isEmpty()) return Optional.empty();
+        Long id = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION_PARAMS"
+                + " WHERE PARAMETER_NAME = 'run.id' AND PARAMETER_VALUE = ?", Long.class, run.get());
+        return id == null ? Optional.empty() : get(id);
     }
 
     /** The accounts the latest AWS Organizations discovery included (none without discovery). */
@@ -108,7 +111,8 @@ public class RunViews {
             b.addString((String) p.get("PARAMETER_NAME"), v == null ? "" : v.toString(), false);
         }
         JobParameters jp = b.toJobParameters();
-        return jp.getString("run.id") == null ? Optional.empty() : Optional.of(RunRequest.from(jp));
+        String runId = jp.getString("run.id");
+        return runId == null ? Optional.empty() : Optional.of(RunRequest.from(jp, runs.selection(runId)));
     }
 
     private record Row(long id, String status, Instant started, Instant ended) {
@@ -127,12 +131,10 @@ public class RunViews {
 
     private RunView view(Row r) {
         RunRequest req = request(r.id()).orElseThrow();
-        Map<String, Object> run = jdbc.queryForList("SELECT scope, as_of, accounts FROM audit_run WHERE run_id = ?",
-                req.runId()).stream().findFirst().orElse(Map.of());
-        String scope = run.get("scope") != null ? (String) run.get("scope") : req.scope();
-        List<String> accounts = run.get("accounts") != null
-                ? Arrays.stream(((String) run.get("accounts")).split(",")).filter(s -> !s.isBlank()).toList()
-                : req.accountIds().isEmpty() ? null : req.accountIds();
+        AuditRuns.Listed listed = runs.listed(List.of(req.runId()), 0).get(req.runId());
+        String scope = listed != null ? listed.scope() : req.scope();
+        List<String> planned = runs.accounts(req.runId());
+        List<String> accounts = !planned.isEmpty() ? planned : req.accountIds().isEmpty() ? null : req.accountIds();
         boolean ended = r.ended() != null;
         boolean alive = !ended && liveness.isAlive(r.id());
         Map<String, Integer> findings = null;
