@@ -252,7 +252,7 @@ class WebRulesTest {
         mvc.perform(post("/login").with(csrf()).param("username", WebTestSupport.ADMIN).param("password", WebTestSupport.PASSWORD))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
         // the actuator's metrics need a sign-in; health does not
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isFound());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 

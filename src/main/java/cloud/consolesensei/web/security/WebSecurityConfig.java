@@ -34,8 +34,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>{@code /api/**}: stateless HTTP Basic (no session, no CSRF token); 401 without credentials;
  * reads for VIEWER and ADMIN, every POST for ADMIN only (403 otherwise).</li>
  * <li>the console: form login at {@code /login} (and OIDC when a client is configured), CSRF on
- * every form, every POST for ADMIN only, everything else for VIEWER and ADMIN;
- * {@code /actuator/prometheus} for any logged-in user.</li>
+ * every form, every POST for ADMIN only, everything else for VIEWER and ADMIN.</li>
+ * <li>{@code /actuator/prometheus}: any signed-in user (HTTP Basic for a scraper, or the session).</li>
  * <li>with no user and no OIDC: everything but the health endpoint answers 404.</li>
  * </ul>
  * Every answer carries the security headers (Content-Security-Policy without inline script,
@@ -104,8 +104,27 @@ public class WebSecurityConfig {
         return http.build();
     }
 
+    /**
+     * {@code /actuator/**} but health: any signed-in user, by HTTP Basic (a Prometheus scraper) or the
+     * console's session; 401 with a Basic challenge otherwise (not a redirect to a login page).
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http, ConsoleUsers users) throws Exception {
+        http.securityMatcher("/actuator/**").csrf(c -> c.disable()).requestCache(r -> r.disable());
+        if (!users.enabled()) {
+            off(http);
+        } else {
+            http.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/actuator/**")
+                            .hasAnyRole(Role.VIEWER.name(), Role.ADMIN.name()).anyRequest().denyAll())
+                    .httpBasic(b -> b.realmName("consolesensei"));
+        }
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, ConsoleSenseiProperties props) throws Exception {
         if (!users.enabled()) {
             off(http);
