@@ -175,6 +175,13 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
                 : List.copyOf(attached.get(i.instanceId())))).toList();
     }
 
+    /** HttpTokens, with the endpoint when it is disabled (then IMDSv1 answers nothing). */
+    private static String imdsTokens(Instance i) {
+        if (i.metadataOptions() == null) return null;
+        String tokens = i.metadataOptions().httpTokensAsString();
+        return "disabled".equals(i.metadataOptions().httpEndpointAsString()) ? tokens + " (endpoint disabled)" : tokens;
+    }
+
     private static boolean isStopped(Instance i) {
         return i.state() != null && "stopped".equals(i.state().nameAsString());
     }
@@ -199,7 +206,7 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
                 i.instanceId(), Tags.name(i.tags()), i.instanceTypeAsString(), v.state(),
                 i.placement() == null ? null : i.placement().availabilityZone(), i.launchTime(),
                 i.platformDetails(), v.publicIp(), i.privateIpAddress(),
-                i.metadataOptions() == null ? null : i.metadataOptions().httpTokensAsString(), i.vpcId(),
+                imdsTokens(i), i.vpcId(),
                 isStopped(i) ? StopDate.parse(i.stateTransitionReason())
                         .map(t -> t.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null) : null,
                 ebs != null && ebs.known() ? ebs.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null,

@@ -32,7 +32,9 @@ final class CostTestSupport {
     CostTestSupport(CostProperties properties) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:cost-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common").load().migrate();
+        // as the product migrates H2: the common scripts and the vendor ones (Spring Batch tables, which V61 reads)
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2").load()
+                .migrate();
         cache = new CostCache(JdbcClient.create(ds));
         module = new CostModule(cache, usage, properties);
         source = (CostSource) module.sources().get(0);

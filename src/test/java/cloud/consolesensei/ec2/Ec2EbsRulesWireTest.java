@@ -107,6 +107,12 @@ class Ec2EbsRulesWireTest {
                 .containsExactlyInAnyOrder(
                         tuple("i-0e1d5a00000000002", Severity.HIGH),
                         tuple("i-0e1d5a00000000003", Severity.MEDIUM));
+        // the EC2 Instances sheet says why the first one is not exposed
+        InstanceSource source = new InstanceSource();
+        ReadContext rc = readContext(clients, ACCOUNT, "us-east-1", gaps);
+        assertThat(source.read(rc).map(v -> source.inventoryRow(v, rc.checkContext())))
+                .filteredOn(r -> r.resourceId().equals("i-0e1d5a00000000001")).singleElement()
+                .satisfies(r -> assertThat(r.cells()).contains("optional (endpoint disabled)"));
     }
 
     @Test
