@@ -90,6 +90,10 @@ public class PartitionRequestHandler {
         if (!STEP.equals(request.getStepName())) {
             throw new AmqpRejectAndDontRequeueException("refused " + request + ": this worker runs only the " + STEP + " step");
         }
+        if (stopping.get()) {
+            pause(LOCK_POLL); // the container still delivers until it stops: do not spin on one request
+            throw new ImmediateRequeueAmqpException("worker stopping: request given back");
+        }
         long id = request.getStepExecutionId();
         try {
             StepExecution before = load(id);

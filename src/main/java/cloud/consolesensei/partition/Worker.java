@@ -1,5 +1,6 @@
 package cloud.consolesensei.partition;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -27,9 +28,11 @@ public class Worker implements ApplicationListener<ContextClosedEvent> {
     private final PartitionRequestHandler handler;
     private final String broker;
     private final int consumers;
+    private final Duration grace;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    Worker(AmqpInboundChannelAdapter inbound, PartitionRequestHandler handler, String broker, int consumers) {
+    Worker(AmqpInboundChannelAdapter inbound, PartitionRequestHandler handler, String broker, int consumers, Duration grace) {
+        this.grace = grace;
         this.inbound = inbound;
         this.handler = handler;
         this.broker = broker;
@@ -52,14 +55,26 @@ public class Worker implements ApplicationListener<ContextClosedEvent> {
     public void onApplicationEvent(ContextClosedEvent event) {
         handler.stopping();
         int running = handler.running();
-        if (running > 0) log.info("worker: stopping; waiting for {} running partition(s) to finish", running);
-        inbound.stop(); // waits up to the container's shutdown timeout for the partitions being handled
+        if (running > 0) log.info("worker: stopping; waiting up to {} for {} running partition(s) to finish", grace, running);
+        // wait here rather than in the listener container's stop, which would interrupt the partitions'
+        // threads: an interrupted read is recorded as a coverage gap, and a given-back partition must
+        // leave nothing behind
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (handler.running() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         running = handler.running();
         if (running > 0) {
             log.warn("worker: {} partition(s) still running after the shutdown grace: giving them back to RabbitMQ;"
                     + " another worker resumes them from their last committed chunk", running);
             Runtime.getRuntime().halt(GAVE_BACK);
         }
+        inbound.stop();
         log.info("worker: stopped");
         stopped.countDown();
     }

@@ -85,8 +85,9 @@ public class WorkerConfig {
 
     @Bean
     Worker worker(AmqpInboundChannelAdapter workerInbound, PartitionRequestHandler handler, ConnectionFactory connections,
-                  ConsoleSenseiProperties props) {
+                  ConsoleSenseiProperties props,
+                  @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration grace) {
         return new Worker(workerInbound, handler, connections.getHost() + ":" + connections.getPort(),
-                props.aws().concurrency());
+                props.aws().concurrency(), grace);
     }
 }

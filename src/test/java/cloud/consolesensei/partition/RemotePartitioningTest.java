@@ -128,8 +128,8 @@ class RemotePartitioningTest {
     }
 
     @Test
-    void aWorkerKilledMidPartitionIsReplacedAndNothingIsDuplicated(@TempDir Path dir) throws Exception {
-        Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(15, "3m"));
+    void aWorkerKilledOrStoppedMidPartitionIsReplacedAndNothingIsDuplicated(@TempDir Path dir) throws Exception {
+        Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(40, "5m"));
         ChildJvm w1 = worker(dir.resolve("w1.log"), remote);
         awaitReady(w1);
         ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString(),
@@ -145,12 +145,20 @@ class RemotePartitioningTest {
         assertThat(remote.number("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collect.partition:%'"
                 + " AND STATUS = 'STARTED'")).as("partitions left running by the killed worker").isPositive();
 
-        ChildJvm w2 = worker(dir.resolve("w2.log"), remote);
+        // the next worker resumes them; SIGTERM while it runs one: it gives the partition back
+        ChildJvm w2 = start(dir.resolve("w2.log"), "worker", "--config", remote.config().toString(),
+                "--spring.lifecycle.timeout-per-shutdown-phase=1s");
+        w2.awaitLog(l -> l.contains("c.c.j.AuditItemReader - resuming"), RUN, "a resumed partition");
+        w2.terminate();
+        assertThat(w2.awaitExit(Duration.ofSeconds(60))).as(w2.log()).isEqualTo(Worker.GAVE_BACK);
+        assertThat(w2.log()).contains("still running after the shutdown grace: giving them back to RabbitMQ");
+
+        ChildJvm w3 = worker(dir.resolve("w3.log"), remote);
         int code = manager.awaitExit(RUN);
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
         assertThat(code).as(manager.log()).isEqualTo(local.audit(Cli.AS_OF).code());
-        assertThat(w2.log()).contains("was left running by a worker that stopped").contains("resuming");
+        assertThat(w3.log()).contains("was left running by a worker that stopped").contains("resuming");
         assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(FAKE_FINDINGS);
         assertThat(remote.number("SELECT COUNT(*) FROM run_finding")).isEqualTo(remote.number("SELECT COUNT(*) FROM finding"));
         assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE status <> 'NEW'")).isZero();
