@@ -1,10 +1,12 @@
 package cloud.consolesensei.aws;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.invoicing.InvoicingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +38,12 @@ public interface AwsClients extends AutoCloseable {
 
     /** Cost Explorer is global; signed for us-east-1. */
     CostExplorerClient costExplorer(AccountTarget account);
+
+    /** AWS Budgets is global (JSON 1.1, endpoint budgets.amazonaws.com); signed for us-east-1. */
+    BudgetsClient budgets(AccountTarget account);
+
+    /** The AWS Invoicing API (JSON 1.0); its endpoint is in us-east-1. */
+    InvoicingClient invoicing(AccountTarget account);
 
     /** STS client that calls with the account's credentials, at the regional endpoint of {@code region}. */
     StsClient sts(AccountTarget account, String region);

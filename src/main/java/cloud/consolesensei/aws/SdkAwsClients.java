@@ -17,10 +17,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.invoicing.InvoicingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -233,6 +235,16 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public CostExplorerClient costExplorer(AccountTarget account) {
         return build("ce", account, "us-east-1", settings.stsHomeRegion(), CostExplorerClient::builder, b -> b);
+    }
+
+    @Override
+    public BudgetsClient budgets(AccountTarget account) {
+        return build("budgets", account, "us-east-1", settings.stsHomeRegion(), BudgetsClient::builder, b -> b);
+    }
+
+    @Override
+    public InvoicingClient invoicing(AccountTarget account) {
+        return build("invoicing", account, "us-east-1", settings.stsHomeRegion(), InvoicingClient::builder, b -> b);
     }
 
     @Override

@@ -28,10 +28,12 @@ public class CostCache {
     /**
      * Series stored: MONTHLY (grouped by SERVICE, every record type), DAILY_USAGE (ungrouped daily
      * totals without the lump-sum record types, {@link CostExplorerReader#LUMP_SUM_RECORD_TYPES}),
-     * FORECAST. The name is the stored key: a series whose request changes gets a new name, so
-     * copies asked with the old request are never read back (V85 deletes the old DAILY rows).
+     * FORECAST, MONTHLY_PRETAX (ungrouped complete months without RECORD_TYPE Tax, for the Billing
+     * sheet's reconciliation with invoices). The name is the stored key: a series whose request changes
+     * gets a new name, so copies asked with the old request are never read back (V85 deletes the old
+     * DAILY rows).
      */
-    public enum Granularity { MONTHLY, DAILY_USAGE, FORECAST }
+    public enum Granularity { MONTHLY, DAILY_USAGE, FORECAST, MONTHLY_PRETAX }
 
     /**
      * Identifies one series: whose costs, which view (see {@link CostProperties#costScope()}), which metric.

@@ -33,10 +33,10 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
  * cache plus the formula of the cells they came from (Excel re-reads the cells when it opens the
  * file). Rows keep streaming: nothing here holds rows.
  */
-final class CostCharts {
+public final class CostCharts {
 
     /** Where a chart sits: rows and columns of its top-left and (exclusive) bottom-right corners. */
-    record Area(int row1, int col1, int row2, int col2) {
+    public record Area(int row1, int col1, int row2, int col2) {
     }
 
     private CostCharts() {
@@ -110,7 +110,8 @@ final class CostCharts {
         chart.plot(data);
     }
 
-    private static XSSFChart chart(ReportWorkbook wb, SXSSFSheet sheet, String title, Area area) {
+    /** An empty chart with its title and a legend on the right, anchored at {@code area} of a streaming sheet. */
+    public static XSSFChart chart(ReportWorkbook wb, SXSSFSheet sheet, String title, Area area) {
         sheet.createDrawingPatriarch();
         XSSFDrawing drawing = wb.poi().getXSSFWorkbook().getSheet(sheet.getSheetName()).createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, area.col1(), area.row1(), area.col2(), area.row2());

@@ -94,7 +94,27 @@ final class CostExplorerReader {
         return new CostCache.Series(ctx.account().id(), properties.costScope(), properties.costMetric(), g);
     }
 
+    /**
+     * Brings the cache's {@link CostCache.Granularity#MONTHLY_PRETAX} series up to date for the complete
+     * months {@code wanted}: one ungrouped MONTHLY {@code GetCostAndUsage} over the stale stretch, filtered
+     * on {@code Not RECORD_TYPE = Tax} (and LINKED_ACCOUNT through the payer's bill), as the Billing
+     * sheet's reconciliation of invoices (totals before tax) needs.
+     */
+    void ensureMonthsWithoutTax(ReadContext ctx, List<Span> wanted) {
+        if (wanted.isEmpty()) return;
+        Expression noTax = Expression.builder().not(Expression.builder().dimensions(DimensionValues.builder()
+                .key(Dimension.RECORD_TYPE).values("Tax").build()).build()).build();
+        ensure(ctx, series(ctx, CostCache.Granularity.MONTHLY_PRETAX), wanted, false,
+                filter(ctx).map(account -> Expression.builder().and(account, noTax).build()).orElse(noTax));
+    }
+
     private void ensure(ReadContext ctx, CostCache.Series series, List<Span> wanted, boolean byService) {
+        ensure(ctx, series, wanted, byService, byService ? filter(ctx).orElse(null) : usageFilter(ctx));
+    }
+
+    /** @param requestFilter the request's Filter, or {@code null} for none */
+    private void ensure(ReadContext ctx, CostCache.Series series, List<Span> wanted, boolean byService,
+                        Expression requestFilter) {
         LocalDate asOf = ctx.asOf();
         Map<LocalDate, CostCache.Stored> stored = cache.load(series, wanted.get(0).start(),
                 wanted.get(wanted.size() - 1).end().plusDays(1));
@@ -106,16 +126,14 @@ final class CostExplorerReader {
                 stale.stream().map(Span::end).max(Comparator.naturalOrder()).orElseThrow());
         GetCostAndUsageRequest.Builder req = GetCostAndUsageRequest.builder()
                 .timePeriod(interval(range))
-                .granularity(series.granularity() == CostCache.Granularity.MONTHLY
+                .granularity(series.granularity() != CostCache.Granularity.DAILY_USAGE
                         ? software.amazon.awssdk.services.costexplorer.model.Granularity.MONTHLY
                         : software.amazon.awssdk.services.costexplorer.model.Granularity.DAILY)
                 .metrics(series.metric().apiName());
         if (byService) {
             req.groupBy(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("SERVICE").build());
-            filter(ctx).ifPresent(req::filter);
-        } else {
-            req.filter(usageFilter(ctx));
         }
+        if (requestFilter != null) req.filter(requestFilter);
         ctx.call(SERVICE, GET_COST_AND_USAGE, () -> periods(CostExplorerPages.getCostAndUsage(
                         ctx.clients().costExplorer(ctx.account()), req.build(), () -> usage.record(runId(ctx))),
                         series.metric(), byService))

@@ -7,7 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Formatting of amounts and percentages in finding details (locale-independent). */
-final class CostFormat {
+public final class CostFormat {
 
     private CostFormat() {
     }
@@ -16,7 +16,7 @@ final class CostFormat {
      * {@code 1234.5678} -> {@code 1,234.57}; an amount that is not zero but rounds to it (a credit
      * residue such as -0.0000000289) is shown exactly rather than as a misleading {@code -0.00}.
      */
-    static String amount(BigDecimal v) {
+    public static String amount(BigDecimal v) {
         if (v.signum() != 0 && v.abs().compareTo(new BigDecimal("0.005")) < 0) {
             return v.stripTrailingZeros().toPlainString();
         }
@@ -26,7 +26,7 @@ final class CostFormat {
     }
 
     /** {@code 41.66666} -> {@code 41.7}. */
-    static String percent(BigDecimal v) {
+    public static String percent(BigDecimal v) {
         return v.setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -6,10 +6,12 @@ import cloud.consolesensei.aws.AwsClients;
 import java.time.LocalDate;
 
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.invoicing.InvoicingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -62,6 +64,16 @@ public final class DemoAwsClients implements AwsClients {
     @Override
     public CostExplorerClient costExplorer(AccountTarget account) {
         return DemoCostExplorer.client(account, "global", asOf);
+    }
+
+    @Override
+    public BudgetsClient budgets(AccountTarget account) {
+        return DemoBudgets.client(account, asOf);
+    }
+
+    @Override
+    public InvoicingClient invoicing(AccountTarget account) {
+        return DemoInvoicing.client(account, asOf);
     }
 
     /**

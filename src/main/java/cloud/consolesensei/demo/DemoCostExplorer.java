@@ -5,6 +5,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -226,6 +227,21 @@ final class DemoCostExplorer {
         }
         if (filter.hasAnd()) filter.and().forEach(e -> out.addAll(excludedRecordTypes(e)));
         return out;
+    }
+
+    /**
+     * The account's cost of the complete month {@code month} without tax, as Cost Explorer answers it;
+     * what the demo's invoices are made from ({@link DemoInvoicing}).
+     */
+    static BigDecimal monthWithoutTax(AccountTarget account, YearMonth month, LocalDate asOf) {
+        boolean production = !DemoEstate.STAGING.id().equals(account.id());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Line l : production ? PRODUCTION : STAGING) {
+            if (TAX.equals(l.recordType())) continue;
+            BigDecimal v = amount(l, month.atDay(1), month.plusMonths(1).atDay(1), asOf, production);
+            if (v != null) sum = sum.add(v);
+        }
+        return sum;
     }
 
     /** Daily rate with a small weekly wave (+-2 %), so the baseline is believable but steady. */

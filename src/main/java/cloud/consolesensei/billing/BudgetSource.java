@@ -1,0 +1,69 @@
+package cloud.consolesensei.billing;
+
+import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CheckContext;
+import cloud.consolesensei.collect.InventoryRow;
+import cloud.consolesensei.collect.InventorySheet;
+import cloud.consolesensei.collect.ReadContext;
+import cloud.consolesensei.collect.ResourceSource;
+import java.util.List;
+import java.util.stream.Stream;
+
+import software.amazon.awssdk.services.budgets.model.Budget;
+import software.amazon.awssdk.services.budgets.model.DescribeBudgetsRequest;
+
+/**
+ * Every budget of the audited account from AWS Budgets ({@code DescribeBudgets} with AccountId = the
+ * account, every page through the SDK's paginator; JSON 1.1, global endpoint), with the account's own
+ * credentials. An account without budgets yields nothing, which is not an error. Each budget is judged
+ * by the two billing checks and becomes a row of the Billing sheet's Budgets table ({@link BudgetRow}).
+ */
+public final class BudgetSource implements ResourceSource<Budget> {
+
+    /** AWS SDK service id. */
+    public static final String SERVICE = "budgets";
+    /** API operation. */
+    public static final String OPERATION = "DescribeBudgets";
+    /** The IAM action DescribeBudgets needs (Service Authorization Reference: AWS Budget Service). */
+    public static final String ACTION = "budgets:ViewBudget";
+
+    private final List<Check<Budget>> checks = List.of(new BudgetExceededCheck(), new BudgetForecastExceededCheck());
+
+    @Override
+    public String id() {
+        return "billing.budgets";
+    }
+
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.GLOBAL;
+    }
+
+    @Override
+    public Stream<Budget> read(ReadContext ctx) {
+        DescribeBudgetsRequest request = DescribeBudgetsRequest.builder().accountId(ctx.account().id()).build();
+        return ctx.stream(SERVICE, OPERATION,
+                () -> ctx.clients().budgets(ctx.account()).describeBudgetsPaginator(request).budgets().stream());
+    }
+
+    @Override
+    public List<Check<Budget>> checks() {
+        return checks;
+    }
+
+    @Override
+    public InventorySheet sheet() {
+        return null;
+    }
+
+    /** The budget's row of the Billing sheet's Budgets table ({@link BudgetRow}). */
+    @Override
+    public InventoryRow inventoryRow(Budget budget, CheckContext context) {
+        return BudgetRow.of(context.accountId(), BudgetStanding.of(budget, context.asOf())).toInventoryRow();
+    }
+}
