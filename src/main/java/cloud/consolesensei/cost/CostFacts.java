@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * currency is shown as text with its unit; an unknown figure is {@code null}.
  */
 @Component
+@Order(10)
 public class CostFacts implements AccountFacts {
 
     private final CostCache cache;

@@ -11,6 +11,7 @@ import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.demo.DemoAwsClients;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.job.RunRegistry;
@@ -66,6 +67,7 @@ public class Doctor {
             for (String a : d.iamActions()) needed.computeIfAbsent(a, k -> new ArrayList<>()).add(d.id());
         }
         for (String a : LeastPrivilegePolicy.ALWAYS) needed.computeIfAbsent(a, k -> new ArrayList<>()).add("(regions: all-enabled)");
+        for (String a : LeastPrivilegePolicy.REPORT_DATA) needed.computeIfAbsent(a, k -> new ArrayList<>()).add("(Billing sheet: invoices)");
         return needed;
     }
 
@@ -244,7 +246,10 @@ public class Doctor {
                 // the request was authorized, then answered "no such thing" / "not enough data" / "bad input"
                 case NOT_FOUND, DATA_UNAVAILABLE, CLIENT_ERROR -> new ProbeResult(a.id(), action, ProbeResult.Status.OK,
                         "allowed (answered " + m + ")", checks);
-                case ACCESS_DENIED, ROLE_NOT_ASSUMABLE -> new ProbeResult(a.id(), action, ProbeResult.Status.DENIED, m, checks);
+                // only the paying account may list invoices: a member's refusal costs report data, no check
+                case ACCESS_DENIED, ROLE_NOT_ASSUMABLE -> LeastPrivilegePolicy.REPORT_DATA.contains(action)
+                        ? new ProbeResult(a.id(), action, ProbeResult.Status.INFO, m + " - " + CoverageGap.NOT_PAYER_REMEDY, checks)
+                        : new ProbeResult(a.id(), action, ProbeResult.Status.DENIED, m, checks);
                 default -> new ProbeResult(a.id(), action, ProbeResult.Status.ERROR, c.label() + ": " + m, checks);
             };
         }

@@ -17,6 +17,12 @@ public final class LeastPrivilegePolicy {
     /** Actions the run itself needs whatever checks are enabled. */
     public static final List<String> ALWAYS = List.of("ec2:DescribeRegions");
 
+    /**
+     * Actions of report data that no check needs: the Billing sheet's invoices (AWS Invoicing API). Only
+     * the paying account may list invoices; a member account is refused, which is informational.
+     */
+    public static final List<String> REPORT_DATA = List.of("invoicing:ListInvoiceSummaries");
+
     private LeastPrivilegePolicy() {
     }
 

@@ -25,6 +25,8 @@ public record ProbeResult(String accountId, String action, Status status, String
         DENIED,
         /** Another failure (network, throttling, invalid credentials): permission unknown. */
         ERROR,
+        /** Refused, but only report data needs it (invoices of an account that is not the paying one): not counted against. */
+        INFO,
         /** Nothing to probe it on (no bucket in the account) or no probe for the action: not counted against. */
         NOT_PROBED;
 

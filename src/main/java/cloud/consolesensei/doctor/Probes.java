@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import software.amazon.awssdk.services.costexplorer.model.Granularity;
 import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.invoicing.model.ListInvoiceSummariesResourceType;
 
 /**
  * The probe of each IAM action the checks need (CheckDefinition#iamActions): the cheapest read-only
@@ -95,6 +96,10 @@ final class Probes {
             c.costExplorer(a).getCostForecast(b -> b.granularity(Granularity.MONTHLY).metric("UNBLENDED_COST")
                     .timePeriod(p -> p.start(today.toString()).end(today.withDayOfMonth(1).plusMonths(1).toString())));
         });
+        // AWS Budgets (DescribeBudgets is authorized by budgets:ViewBudget) and the AWS Invoicing API
+        add("budgets:ViewBudget", (c, a, r, t) -> c.budgets(a).describeBudgets(b -> b.accountId(a.id()).maxResults(1)));
+        add("invoicing:ListInvoiceSummaries", (c, a, r, t) -> c.invoicing(a).listInvoiceSummaries(b -> b.maxResults(1)
+                .selector(s -> s.resourceType(ListInvoiceSummariesResourceType.ACCOUNT_ID).value(a.id()))));
     }
 
     private Probes() {
