@@ -3,6 +3,7 @@ package cloud.consolesensei.billing;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
+import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 
@@ -28,7 +29,8 @@ public final class BudgetExceededCheck implements Check<Budget> {
                     + "AWS CLI: aws budgets describe-budget --account-id <account> --budget-name <name>",
             List.of(BudgetSource.ACTION),
             List.of("AWS Budgets API Reference: DescribeBudgets", "AWS Cost Management User Guide: Managing your costs with AWS Budgets"),
-            List.of());
+            List.of(),
+            MoneyKind.COST_ALERT);
 
     @Override
     public CheckDefinition definition() {

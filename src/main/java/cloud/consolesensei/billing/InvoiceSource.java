@@ -3,6 +3,7 @@ package cloud.consolesensei.billing;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsErrorClassifier;
 import cloud.consolesensei.aws.ErrorClass;
+import cloud.consolesensei.aws.MalformedAnswer;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
@@ -24,7 +25,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.invoicing.model.InvoiceSummary;
 import software.amazon.awssdk.services.invoicing.model.ListInvoiceSummariesRequest;
 import software.amazon.awssdk.services.invoicing.model.ListInvoiceSummariesResourceType;
@@ -119,8 +119,8 @@ public final class InvoiceSource implements ResourceSource<InvoiceRow> {
         try {
             return InvoiceRow.of(accountId, s);
         } catch (NumberFormatException e) {
-            throw SdkClientException.create("ListInvoiceSummaries answer: invoice " + s.invoiceId()
-                    + " has an amount that is not a decimal number (" + e.getMessage() + ")");
+            throw MalformedAnswer.of("ListInvoiceSummaries invoice " + s.invoiceId()
+                    + " has an amount that is not a decimal number", e);
         }
     }
 
