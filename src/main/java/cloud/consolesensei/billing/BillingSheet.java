@@ -11,6 +11,7 @@ import cloud.consolesensei.report.WorkbookContributor;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -332,7 +333,8 @@ public class BillingSheet implements WorkbookContributor {
             BigDecimal diff = e.getValue().beforeTax.subtract(same);
             money(wb, r, 8, diff, k.currency(), amount);
             if (same.signum() != 0) wb.set(r, 9, diff.divide(same, MathContext.DECIMAL64), false).setCellStyle(wb.percentStyle());
-            wb.set(r, 10, diff.signum() == 0 ? "matches" : "invoices minus Cost Explorer", false);
+            // invoices are in cents, Cost Explorer keeps ten decimals: less than half a cent apart is the same amount
+            wb.set(r, 10, diff.setScale(2, RoundingMode.HALF_UP).signum() == 0 ? "matches" : "invoices minus Cost Explorer", false);
         }
         if (row == firstData) {
             wb.set(sheet.createRow(row), 0, "Nothing to reconcile: no month has both invoices and Cost Explorer's total.", false);

@@ -38,6 +38,7 @@ public final class ConsoleLinks {
         if (check.startsWith("iam.access_key_")) return iam + "users";
         if (check.startsWith("iam.")) return iam + "users/details/" + id;
         if (check.startsWith("cost.")) return "https://us-east-1.console.aws.amazon.com/costmanagement/home#/cost-explorer";
+        if (check.startsWith("billing.budget_")) return "https://us-east-1.console.aws.amazon.com/costmanagement/home#/budgets";
         return null;
     }
 

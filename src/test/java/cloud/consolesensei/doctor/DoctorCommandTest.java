@@ -84,6 +84,13 @@ class DoctorCommandTest {
                             + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::111122223333:user/auditor"
                             + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/</Message>"
                             + "</Error><RequestId>d1</RequestId></ErrorResponse>")));
+            // the base account is not the paying one: it may not list its invoices (report data only)
+            aws.stub(signed(post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("Invoicing.ListInvoiceSummaries")),
+                    AwsWire.BASE_KEY, "us-east-1", "invoicing").atPriority(1).willReturn(aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/x-amz-json-1.0")
+                    .withBody("{\"__type\": \"AccessDeniedException\", \"message\": \"User: arn:aws:iam::111122223333:user/auditor"
+                            + " is not authorized to perform: invoicing:ListInvoiceSummaries\"}")));
             Path config = config();
 
             CliHarness.Result all = CliHarness.run(work, "doctor", "--config", config.toString());
@@ -96,6 +103,9 @@ class DoctorCommandTest {
                     .containsPattern("ec2:DescribeVolumes +OK +")
                     .containsPattern("iam:GetAccountPasswordPolicy +OK")
                     .containsPattern("s3:GetBucketAcl +NOT_PROBED")
+                    .containsPattern("budgets:ViewBudget +OK +billing\\.budget_exceeded, billing\\.budget_forecast_exceeded")
+                    .containsPattern("invoicing:ListInvoiceSummaries +INFO +\\(Billing sheet: invoices\\)")
+                    .contains("consolesensei.cost.payer-account")
                     .contains("checks that cannot run (missing IAM action):")
                     .contains("  iam.user_admin_attached: iam:ListUsers")
                     .contains("doctor: problems found");

@@ -92,7 +92,7 @@ public final class WireEstate {
                 </GetCallerIdentityResponse>""".formatted(STS_NS, account, account, account, account))));
     }
 
-    /** Every service of one account: EC2/EBS and Auto Scaling in each region, IAM, S3 and Cost Explorer. */
+    /** Every service of one account: EC2/EBS and Auto Scaling in each region, IAM, S3, Cost Explorer and billing. */
     public void account(String key, String account, List<String> regions, LocalDate asOf) {
         for (String region : regions) {
             ec2(key, account, region, tag(account, region));
@@ -103,6 +103,19 @@ public final class WireEstate {
         iam(key, account);
         s3(key, account);
         costExplorer(key, asOf);
+        billing(key);
+    }
+
+    /**
+     * AWS Budgets (JSON 1.1) and the AWS Invoicing API (JSON 1.0) of an account without budgets or invoices:
+     * both answer with an empty list, as they do for such an account.
+     */
+    public void billing(String key) {
+        aws.stub(signed(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSBudgetServiceGateway.DescribeBudgets")),
+                key, "us-east-1", "budgets").willReturn(json("{\"Budgets\": []}")));
+        aws.stub(signed(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("Invoicing.ListInvoiceSummaries")),
+                key, "us-east-1", "invoicing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{\"InvoiceSummaries\": []}")));
     }
 
     /** Resource id stem of an account and region: distinct per pair, hex like EC2's. */
