@@ -37,10 +37,12 @@ import org.springframework.context.annotation.Bean;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.invoicing.InvoicingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -197,6 +199,16 @@ abstract class ManyAccountsSuite {
         @Override
         public IamClient iam(AccountTarget account) {
             return clients.iam(account);
+        }
+
+        @Override
+        public BudgetsClient budgets(AccountTarget account) {
+            return clients.budgets(account);
+        }
+
+        @Override
+        public InvoicingClient invoicing(AccountTarget account) {
+            return clients.invoicing(account);
         }
 
         @Override
