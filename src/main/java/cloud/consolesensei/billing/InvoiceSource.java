@@ -12,6 +12,7 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.cost.PretaxMonths;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class InvoiceSource implements ResourceSource<InvoiceRow> {
     }
 
     /** The first billing period read (12 months before the as-of month). */
-    public static YearMonth firstPeriod(java.time.LocalDate asOf) {
+    public static YearMonth firstPeriod(LocalDate asOf) {
         return YearMonth.from(asOf).minusMonths(PERIODS);
     }
 

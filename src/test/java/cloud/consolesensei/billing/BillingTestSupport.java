@@ -55,7 +55,7 @@ final class BillingTestSupport {
     BillingTestSupport(Function<String, AccountTarget> payer) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:billing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         store = new InventoryStore(new JdbcTemplate(ds));
         pretax = new PretaxMonths(new CostCache(JdbcClient.create(ds)), usage, CostProperties.defaults());
         invoices = new InvoiceSource(payer, pretax);

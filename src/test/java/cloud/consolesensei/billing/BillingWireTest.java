@@ -1,7 +1,6 @@
 package cloud.consolesensei.billing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -10,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -90,7 +91,7 @@ class BillingWireTest {
                 .withHeader("Content-Type", equalTo("application/x-amz-json-" + protocol));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String protocol, String body) {
+    private static ResponseDefinitionBuilder ok(String protocol, String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-" + protocol).withBody(body);
     }
 
@@ -204,7 +205,7 @@ class BillingWireTest {
             assertThat(october.getCell(1).getNumericCellValue()).isEqualTo(96.00);
             assertThat(october.getCell(2).getNumericCellValue()).isEqualTo(1198.80);
             Row august = row(s, f, "2026-08", 0);
-            assertThat(august.getCell(2).getNumericCellValue()).isEqualTo(1177.20 - 162.00, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(august.getCell(2).getNumericCellValue()).isEqualTo(1177.20 - 162.00, offset(1e-9));
             List<XSSFChart> charts = s.getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(1);
             var bar = charts.get(0).getCTChart().getPlotArea().getBarChartArray(0);

@@ -5,6 +5,7 @@ import static cloud.consolesensei.support.AwsWire.signed;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,8 +86,7 @@ class DoctorCommandTest {
                             + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/</Message>"
                             + "</Error><RequestId>d1</RequestId></ErrorResponse>")));
             // the base account is not the paying one: it may not list its invoices (report data only)
-            aws.stub(signed(post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
-                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("Invoicing.ListInvoiceSummaries")),
+            aws.stub(signed(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("Invoicing.ListInvoiceSummaries")),
                     AwsWire.BASE_KEY, "us-east-1", "invoicing").atPriority(1).willReturn(aResponse().withStatus(400)
                     .withHeader("Content-Type", "application/x-amz-json-1.0")
                     .withBody("{\"__type\": \"AccessDeniedException\", \"message\": \"User: arn:aws:iam::111122223333:user/auditor"
