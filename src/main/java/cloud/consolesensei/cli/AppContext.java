@@ -72,6 +72,26 @@ public final class AppContext {
                    Function<ConfigurableApplicationContext, Integer> body) {
         List<String> args = new ArrayList<>(extra);
         args.addAll(SPRING_ARGS.get());
+        return start(common, args, err, body);
+    }
+
+    /**
+     * As {@link #run}, for a command that needs no database ({@code doctor}): the configured
+     * database is neither opened nor migrated (the beans that would use it get an empty in-memory
+     * one they never touch), so it works while another process holds the embedded database, or
+     * while the database server is down.
+     */
+    static int runWithoutDatabase(CommonOptions common, PrintWriter err, Function<ConfigurableApplicationContext, Integer> body) {
+        List<String> args = new ArrayList<>(SPRING_ARGS.get().stream().filter(a -> !a.startsWith("--spring.datasource.")
+                && !a.startsWith("--spring.flyway.")).toList());
+        args.addAll(List.of("--spring.datasource.url=jdbc:h2:mem:consolesensei-no-database",
+                "--spring.datasource.driver-class-name=org.h2.Driver", "--spring.datasource.username=sa",
+                "--spring.datasource.password=", "--spring.flyway.enabled=false"));
+        return start(common, args, err, body);
+    }
+
+    private static int start(CommonOptions common, List<String> args, PrintWriter err,
+                             Function<ConfigurableApplicationContext, Integer> body) {
         if (common.config != null) {
             if (Files.isDirectory(common.config)) {
                 err.println("error: --config " + common.config + ": is a folder; give the YAML file itself");

@@ -46,7 +46,7 @@ public class DoctorCommand implements Callable<Integer> {
         if (!RunCommand.validAccountIds(accounts, err)) {
             return 2;
         }
-        return AppContext.run(common, List.of(), err, ctx -> {
+        return AppContext.runWithoutDatabase(common, err, ctx -> {
             Doctor doctor = ctx.getBean(Doctor.class);
             if (policy) {
                 out.println(doctor.fullPolicy());

@@ -1,6 +1,7 @@
 package cloud.consolesensei.cli;
 
 import cloud.consolesensei.job.AuditRunner;
+import cloud.consolesensei.job.ProcessStop;
 import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.RunOutcome;
 
@@ -31,7 +32,7 @@ public class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return AppContext.run(common, List.of(), spec.commandLine().getErr(), ctx -> {
-            try {
+            try (Signals.Registration signals = Signals.handle(ctx.getBean(ProcessStop.class)::request)) {
                 RunOutcome o = ctx.getBean(AuditRunner.class).restart(executionId);
                 Printer.outcome(o, spec.commandLine().getOut(), spec.commandLine().getErr());
                 return o.exitCode();

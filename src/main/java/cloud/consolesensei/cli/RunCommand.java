@@ -5,6 +5,7 @@ import cloud.consolesensei.aws.CredentialSources;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.job.AuditRunner;
+import cloud.consolesensei.job.ProcessStop;
 import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every account and check audited (informational gaps allowed)", "3:finished with coverage gaps",
                 "4:every account and check audited, but an email could not be delivered",
-                "1:the job failed", "2:bad usage or configuration (nothing run, nothing written)"})
+                "1:the job failed", "2:bad usage or configuration (nothing run, nothing written)",
+                "130:stopped by SIGINT (Ctrl-C) at the next chunk: the execution is STOPPED, resume it with `restart ID`",
+                "143:stopped by SIGTERM at the next chunk: the execution is STOPPED, resume it with `restart ID`"})
 public class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -93,7 +96,8 @@ public class RunCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
                     asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
                     reportsDir != null ? reportsDir : Path.of(props.reportsDir()), noEmail, demoMode, refreshCosts);
-            try {
+            ProcessStop stop = ctx.getBean(ProcessStop.class);
+            try (Signals.Registration signals = Signals.handle(stop::request)) {
                 RunOutcome o = ctx.getBean(AuditRunner.class).run(request, () -> {
                     if (demoMode) out.println("DEMO mode: auditing the built-in demo estate (no AWS calls).");
                 });

@@ -61,7 +61,9 @@ public class ServeCommand implements Callable<Integer> {
             out.println("serve: audit cron '" + props.schedule().audit() + "' (" + props.schedule().zone()
                     + "), next run at " + next.atZone(ZoneId.of(props.schedule().zone())).toOffsetDateTime());
             out.flush();
-            try {
+            // SIGINT/SIGTERM: stop the schedule and a running execution (STOPPED at its next chunk) before the JVM
+            // and the embedded database shut down
+            try (Signals.Registration signals = Signals.handle(signal -> scheduler.stop())) {
                 scheduler.awaitStop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -41,8 +41,8 @@ public class AuditJobConfig {
     @Bean
     Job auditJob(JobRepository repo, Step planStep, Step collectStep, Step reconcileStep, Step reportStep,
                  Step notifyStep, RunLifecycleListener lifecycle, ExecutionRecorder recorder,
-                 RunMetrics metrics) {
-        return new JobBuilder(JOB, repo).listener(lifecycle).listener(recorder).listener(metrics)
+                 RunMetrics metrics, ProcessStop processStop) {
+        return new JobBuilder(JOB, repo).listener(lifecycle).listener(recorder).listener(metrics).listener(processStop)
                 .start(planStep).next(collectStep).next(reconcileStep).next(reportStep).next(notifyStep)
                 .build();
     }

@@ -40,11 +40,13 @@ public class AuditRunner {
     private final RunHistory history;
     private final AuditRuns auditRuns;
     private final AccountLocks locks;
+    private final ProcessStop processStop;
 
     public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
                        ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics,
-                       RunHistory history, AuditRuns auditRuns, AccountLocks locks) {
+                       RunHistory history, AuditRuns auditRuns, AccountLocks locks, ProcessStop processStop) {
         this.locks = locks;
+        this.processStop = processStop;
         this.history = history;
         this.auditRuns = auditRuns;
         this.operator = operator;
@@ -186,6 +188,11 @@ public class AuditRunner {
             exit = RunOutcome.exitCode(execution.getStatus(), gaps, notifyFailed);
             if (gaps > 0) messages.add(gaps + " coverage gap(s): see the Coverage sheet and the coverage CSV");
             if (notifyFailed) messages.add("email could not be delivered: the .eml summary is kept");
+        } else if (execution.getStatus() == BatchStatus.STOPPED && processStop.requested().isPresent()) {
+            ProcessStop.Signal signal = processStop.requested().get();
+            exit = signal.exitCode();
+            messages.add("stopped by SIG" + signal + " at its next chunk: job execution " + execution.getId()
+                    + " is STOPPED; resume it with `restart " + execution.getId() + "`");
         } else {
             exit = 1;
             for (Throwable t : execution.getAllFailureExceptions()) {

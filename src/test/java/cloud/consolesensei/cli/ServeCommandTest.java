@@ -23,7 +23,7 @@ class ServeCommandTest {
 
     @Test
     void sigtermStopsTheRunningExecutionWhichRestartCompletes(@TempDir Path dir) throws Exception {
-        Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 10) + "consolesensei.schedule.audit: \"*/2 * * * * *\"\n", false);
+        Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 10) + "consolesensei.schedule.audit: \"*/2 * * * * *\"\n");
         Path log = dir.resolve("serve.log");
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName(),

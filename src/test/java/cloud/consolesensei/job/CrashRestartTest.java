@@ -7,9 +7,6 @@ import cloud.consolesensei.testsupport.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,7 @@ class CrashRestartTest {
                 .redirectErrorStream(true).redirectOutput(crashedDir.resolve("child.log").toFile()).start();
         long executionId;
         try {
-            executionId = awaitCommittedChunks(crashed, child, 3, crashedDir.resolve("child.log"));
+            executionId = crashed.awaitCommittedChunks(child, 3, crashedDir.resolve("child.log"));
             // H2 writes commits to the file within its write delay (500 ms, the product's setting): let
             // those chunks reach the file while later ones are still being read
             Thread.sleep(1_200);
@@ -83,33 +80,6 @@ class CrashRestartTest {
         assertThat(runs.code()).isZero();
         assertThat(runs.out()).containsPattern("(?m)^" + restart.executionId() + "\\s.*COMPLETED.*111111111111,222222222222")
                 .containsPattern("(?m)^" + executionId + "\\s.*FAILED");
-    }
-
-    /** Waits until the child's run has committed {@code chunks} collect chunks; returns its execution id. */
-    private static long awaitCommittedChunks(Cli cli, Process child, int chunks, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        // open the database only once the child owns it (H2 AUTO_SERVER: the first opener serves it)
-        while (System.nanoTime() < deadline && !Files.readString(log).contains("plan: ")) {
-            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
-            Thread.sleep(100);
-        }
-        while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
-            try {
-                List<Map<String, String>> rows = cli.query(
-                        "SELECT JOB_EXECUTION_ID AS id, SUM(COMMIT_COUNT) AS commits FROM BATCH_STEP_EXECUTION"
-                                + " WHERE STEP_NAME LIKE 'collect.partition:%' GROUP BY JOB_EXECUTION_ID");
-                // the real demo modules commit chunks too: wait for some of the fake estate as well
-                if (!rows.isEmpty() && Long.parseLong(rows.get(0).get("commits")) >= chunks
-                        && cli.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'") > 0) {
-                    return Long.parseLong(rows.get(0).get("id"));
-                }
-            } catch (IllegalStateException e) {
-                // the child has not created the schema yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the child run committed no chunks in time");
     }
 
     private static String javaBin() {

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,14 +42,32 @@ public final class Cli {
     private final String user;
     private final Path config;
 
+    /** True when the configuration leaves the database at the product's default ({@code ./data} of the working folder). */
+    private final boolean defaultDatabase;
+
     private Cli(Path dir, String url, String user, String extraYaml) throws IOException {
+        this(dir, url, user, extraYaml, false);
+    }
+
+    private Cli(Path dir, String url, String user, String extraYaml, boolean defaultDatabase) throws IOException {
         this.dir = dir;
         this.url = url;
         this.user = user;
+        this.defaultDatabase = defaultDatabase;
         Files.createDirectories(dir);
         this.config = dir.resolve("consolesensei-test.yml");
-        Files.writeString(config, "spring:\n  datasource:\n    url: \"" + url + "\"\n    username: " + user
-                + "\n    password: \"\"\nconsolesensei.reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
+        Files.writeString(config, (defaultDatabase ? "" : "spring:\n  datasource:\n    url: \"" + url + "\"\n    username: "
+                + user + "\n    password: \"\"\n") + "consolesensei.reports-dir: \"" + reportsDir() + "\"\n" + extraYaml);
+    }
+
+    /**
+     * A configuration that leaves the database at the product's default: child JVMs ({@link #start})
+     * run in {@code dir} and so open {@code dir/data} exactly as the default URL says; in-process
+     * commands and queries name the same file, in the same automatic mixed mode.
+     */
+    public static Cli defaultDatabase(Path dir, String extraYaml) throws IOException {
+        return new Cli(dir, "jdbc:h2:file:" + dir.resolve("data/consolesensei").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa",
+                extraYaml, true);
     }
 
     /** An H2 file database under {@code dir} that a test can watch while a child JVM runs (AUTO_SERVER). */
@@ -57,9 +76,9 @@ public final class Cli {
     }
 
     /**
-     * An H2 file database under {@code dir}. Without {@code autoServer} it is opened as the
-     * application's default is ({@code DB_CLOSE_ON_EXIT=FALSE}: H2 must not close it in its own
-     * shutdown hook while a SIGTERM stops the job); H2 allows only one of the two.
+     * An H2 file database under {@code dir}: with {@code autoServer} as the application's default
+     * opens it ({@code AUTO_SERVER=TRUE}, shared by several processes), without it as a user-set URL
+     * might ({@code DB_CLOSE_ON_EXIT=FALSE}, one process at a time); H2 allows only one of the two.
      */
     public static Cli h2(Path dir, String extraYaml, boolean autoServer) throws IOException {
         return new Cli(dir, "jdbc:h2:file:" + dir.resolve("db/consolesensei").toAbsolutePath()
@@ -106,6 +125,7 @@ public final class Cli {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(config.toString());
+        if (defaultDatabase) all.add("--spring.datasource.url=" + url);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -130,7 +150,8 @@ public final class Cli {
     }
 
     /**
-     * Starts {@code args --config FILE} in a child JVM (the test classpath), its stdout and stderr
+     * Starts {@code args --config FILE} in a child JVM (the test classpath) working in this CLI's
+     * folder, its stdout and stderr
      * going to {@code log}. {@code env} is added to (or, for a {@code null} value, removed from) this
      * process's environment; {@code AWS_EC2_METADATA_DISABLED=true} keeps the SDK's credential chain
      * off the network. The caller waits for or stops the process.
@@ -141,13 +162,45 @@ public final class Cli {
         command.addAll(List.of(args));
         command.add("--config");
         command.add(config.toString());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(dir.toFile());
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         env.forEach((k, v) -> {
             if (v == null) pb.environment().remove(k);
             else pb.environment().put(k, v);
         });
         return pb.start();
+    }
+
+    /**
+     * Waits until the run of {@code child} (a {@link #start}ed JVM on an AUTO_SERVER database) has
+     * committed {@code chunks} collect chunks, some of the fake estate among them; returns its
+     * execution id. Fails when the child ends first or nothing is committed within two minutes.
+     */
+    public long awaitCommittedChunks(Process child, int chunks, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // open the database only once the child owns it (H2 AUTO_SERVER: the first opener serves it)
+        while (System.nanoTime() < deadline && !Files.readString(log).contains("plan: ")) {
+            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
+            Thread.sleep(100);
+        }
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
+            try {
+                List<Map<String, String>> rows = query(
+                        "SELECT JOB_EXECUTION_ID AS id, SUM(COMMIT_COUNT) AS commits FROM BATCH_STEP_EXECUTION"
+                                + " WHERE STEP_NAME LIKE 'collect.partition:%' GROUP BY JOB_EXECUTION_ID");
+                // the real demo modules commit chunks too: wait for some of the fake estate as well
+                if (!rows.isEmpty() && Long.parseLong(rows.get(0).get("commits")) >= chunks
+                        && number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'") > 0) {
+                    return Long.parseLong(rows.get(0).get("id"));
+                }
+            } catch (IllegalStateException e) {
+                // the child has not created the schema yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the child run committed no chunks in time");
     }
 
     /** {@code run --demo --no-email --as-of DATE [more]}. */
