@@ -3,6 +3,7 @@ package cloud.consolesensei.cli;
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.config.ConfigException;
+import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.partition.BrokerUnreachableException;
 
@@ -10,18 +11,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the Spring application for one command and maps what can go wrong to the CONTRACT.md
@@ -72,7 +78,7 @@ public final class AppContext {
                    Function<ConfigurableApplicationContext, Integer> body) {
         List<String> args = new ArrayList<>(extra);
         args.addAll(SPRING_ARGS.get());
-        return start(common, args, err, body);
+        return start(common, args, err, customizer, body);
     }
 
     /**
@@ -82,15 +88,19 @@ public final class AppContext {
      * while the database server is down.
      */
     static int runWithoutDatabase(CommonOptions common, PrintWriter err, Function<ConfigurableApplicationContext, Integer> body) {
-        List<String> args = new ArrayList<>(SPRING_ARGS.get().stream().filter(a -> !a.startsWith("--spring.datasource.")
-                && !a.startsWith("--spring.flyway.")).toList());
-        args.addAll(List.of("--spring.datasource.url=jdbc:h2:mem:consolesensei-no-database",
-                "--spring.datasource.driver-class-name=org.h2.Driver", "--spring.datasource.username=sa",
-                "--spring.datasource.password=", "--spring.flyway.enabled=false"));
-        return start(common, args, err, body);
+        return start(common, new ArrayList<>(SPRING_ARGS.get()), err, app -> app.addListeners(
+                (ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+                    ConfigurableEnvironment env = event.getEnvironment();
+                    env.getPropertySources().addFirst(new MapPropertySource("no-database", Map.of(
+                            ConfigValidator.CONFIGURED_DATASOURCE_URL, env.getProperty("spring.datasource.url", ""),
+                            "spring.datasource.url", "jdbc:h2:mem:consolesensei-no-database",
+                            "spring.datasource.driver-class-name", "org.h2.Driver",
+                            "spring.datasource.username", "sa", "spring.datasource.password", "",
+                            "spring.flyway.enabled", "false")));
+                }), body);
     }
 
-    private static int start(CommonOptions common, List<String> args, PrintWriter err,
+    private static int start(CommonOptions common, List<String> args, PrintWriter err, Consumer<SpringApplication> customizer,
                              Function<ConfigurableApplicationContext, Integer> body) {
         if (common.config != null) {
             if (Files.isDirectory(common.config)) {

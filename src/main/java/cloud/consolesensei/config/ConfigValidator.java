@@ -24,6 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfigValidator {
 
+    /**
+     * Where a context that must not open the database ({@code doctor}, whose own datasource is then
+     * an unused in-memory one) keeps the configured {@code spring.datasource.url}, for the checks
+     * that judge it.
+     */
+    public static final String CONFIGURED_DATASOURCE_URL = "consolesensei-cli.configured-datasource-url";
+
+
     /** The value of {@code regions} that means "every region enabled for the account". */
     public static final String ALL_ENABLED = "all-enabled";
 
@@ -262,7 +270,8 @@ public class ConfigValidator {
                     + "' is not allowed; use a positive duration such as 30m (the default)");
         }
         boolean worker = env.acceptsProfiles(Profiles.of(WORKER_PROFILE));
-        String url = env.getProperty("spring.datasource.url", "");
+        // doctor runs on an unused in-memory database: judge the URL the configuration gives
+        String url = env.getProperty(CONFIGURED_DATASOURCE_URL, env.getProperty("spring.datasource.url", ""));
         if ((p.remote() || worker) && !url.startsWith("jdbc:postgresql:")) {
             problems.add(at(worker ? "spring.datasource.url" : "consolesensei.partitioning.mode")
                     + (worker ? "worker" : "consolesensei.partitioning.mode: remote")
