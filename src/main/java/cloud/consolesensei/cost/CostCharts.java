@@ -1,5 +1,6 @@
 package cloud.consolesensei.cost;
 
+import cloud.consolesensei.report.ChartPalette;
 import cloud.consolesensei.report.ReportWorkbook;
 
 import java.util.List;
@@ -68,6 +69,7 @@ public final class CostCharts {
             XDDFChartData.Series series = data.addSeries(cats, vals);
             series.setTitle(seriesTitles.get(i), new CellReference(CostsSheet.SHEET, r, 0, true, true));
         }
+        ChartPalette.apply(data);
         chart.plot(data);
         fullOverlap(chart);
     }
@@ -106,6 +108,7 @@ public final class CostCharts {
         XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(cats, vals);
         series.setTitle("Total cost", null);
         series.setSmooth(false);
+        ChartPalette.apply(data);
         series.setMarkerStyle(MarkerStyle.NONE);
         chart.plot(data);
     }

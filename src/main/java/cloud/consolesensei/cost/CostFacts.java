@@ -59,8 +59,7 @@ public class CostFacts implements AccountFacts {
         boolean change = lastUsd != null && beforeUsd != null;
         out.add(new Fact("Change vs month before (USD)", change ? lastUsd.subtract(beforeUsd) : null, true));
         out.add(new Fact("Change vs month before (%)", change && beforeUsd.signum() > 0
-                ? CostFormat.percent(lastUsd.subtract(beforeUsd).multiply(BigDecimal.valueOf(100))
-                .divide(beforeUsd, MathContext.DECIMAL64)) + " %" : null, false));
+                ? new Ratio(lastUsd.subtract(beforeUsd).divide(beforeUsd, MathContext.DECIMAL64)) : null, false));
         out.add(new Fact("Month-end forecast (USD)", s.monthEndForecastUsd().orElse(null), true));
         out.add(new Fact("Monthly budget (USD)", s.budgetUsd(), true));
         return out;

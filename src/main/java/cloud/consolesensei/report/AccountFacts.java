@@ -1,5 +1,7 @@
 package cloud.consolesensei.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -12,10 +14,25 @@ public interface AccountFacts {
      * One figure.
      *
      * @param label e.g. "Month to date (USD)"
-     * @param value a {@link java.math.BigDecimal} amount, a String, or null when unknown
+     * @param value a {@link BigDecimal} amount, a {@link Ratio}, a String, or null when unknown
      * @param usd   true when {@code value} is an amount in USD (formatted as currency)
      */
     record Fact(String label, Object value, boolean usd) {
+    }
+
+    /**
+     * A percentage, kept as the number it is: the workbook stores the fraction with a percent format
+     * (so it sorts and sums), the email prints it as {@code 21.0 %}.
+     *
+     * @param fraction the ratio, e.g. 0.21 for 21 %
+     */
+    record Ratio(BigDecimal fraction) {
+
+        /** {@code 21.0 %}: one decimal, half-up. */
+        @Override
+        public String toString() {
+            return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+        }
     }
 
     /** Figures for one account of the scope, in display order; empty when none. */

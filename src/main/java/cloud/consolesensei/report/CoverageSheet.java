@@ -35,13 +35,14 @@ public class CoverageSheet {
             wb.set(r, 3, g.operation(), false);
             wb.set(r, 4, g.errorClass().label(), false);
             wb.set(r, 5, g.info() ? "info" : "gap", false);
-            wb.set(r, 6, g.message(), false);
-            wb.set(r, 7, g.remedy(), false);
+            wb.set(r, 6, g.message(), false).setCellStyle(wb.wrapStyle());
+            wb.set(r, 7, g.remedy(), false).setCellStyle(wb.wrapStyle());
+            wb.fitWrapped(r, 70, g.message(), g.remedy());
         });
         if (row[0] == 1) {
             wb.set(sheet.createRow(1), 0, "Every API call of every account, region and service was read: no coverage gaps.", false);
         }
         wb.autoFilter(sheet, 0, Math.max(1, row[0] - 1), h.size());
-        wb.widths(sheet, 14, 12, 12, 28, 22, 6, 80, 80);
+        wb.widths(sheet, 14, 12, 12, 28, 22, 6, 70, 70);
     }
 }

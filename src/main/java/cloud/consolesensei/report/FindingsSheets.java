@@ -27,6 +27,9 @@ public class FindingsSheets {
             "Service", "Resource type", "Resource ID", "Check ID", "Title", "Detail", "Monthly cost (USD)",
             "First seen", "Last seen", "Remediation");
 
+    /** Width of the wrapped text columns (detail, remediation, reason), in characters. */
+    private static final int WRAPPED_WIDTH = 60;
+
     private final FindingStore store;
     private final CheckCatalog catalog;
 
@@ -55,7 +58,7 @@ public class FindingsSheets {
             rows.finish();
         }
         wb.autoFilter(sheet, 0, row[0] - 1, HEADERS.size());
-        wb.widths(sheet, 10, 10, 14, 18, 12, 10, 16, 28, 34, 40, 70, 14, 12, 12, 70);
+        wb.widths(sheet, 10, 10, 14, 18, 12, 10, 16, 28, 34, 40, WRAPPED_WIDTH, 19, 12, 12, WRAPPED_WIDTH);
     }
 
     /** The Suppressed sheet: muted findings with their reasons, then suppressions that have expired. */
@@ -75,9 +78,10 @@ public class FindingsSheets {
             wb.link(r, 3, f.resourceId(), ConsoleLinks.of(f));
             wb.term(r, 4, f.checkId());
             wb.term(r, 5, f.title());
-            wb.set(r, 6, f.detail(), false);
+            wb.set(r, 6, f.detail(), false).setCellStyle(wb.wrapStyle());
             wb.set(r, 7, f.monthlyCostUsd(), true);
-            wb.set(r, 8, sf.suppressionReason(), false);
+            wb.set(r, 8, sf.suppressionReason(), false).setCellStyle(wb.wrapStyle());
+            wb.fitWrapped(r, WRAPPED_WIDTH, f.detail(), sf.suppressionReason());
         });
         wb.autoFilter(sheet, 0, row[0] - 1, h.size());
         LocalDate asOf = scope.asOf();
@@ -97,7 +101,7 @@ public class FindingsSheets {
                 wb.set(r, 4, s.expires(), false);
             }
         }
-        wb.widths(sheet, 10, 14, 12, 28, 34, 40, 70, 14, 50);
+        wb.widths(sheet, 10, 14, 12, 28, 34, 40, WRAPPED_WIDTH, 19, WRAPPED_WIDTH);
     }
 
     /** The Changes sheet: NEW and RESOLVED since the previous run of the same accounts. */
@@ -127,7 +131,7 @@ public class FindingsSheets {
             wb.set(sheet.createRow(1), 0, "No changes: nothing new and nothing resolved since the previous run.", false);
         }
         wb.autoFilter(sheet, 0, Math.max(1, row[0] - 1), h.size());
-        wb.widths(sheet, 10, 10, 14, 12, 28, 34, 40, 14, 12, 12);
+        wb.widths(sheet, 10, 10, 14, 12, 28, 34, 40, 19, 12, 12);
     }
 
     private void row(ReportWorkbook wb, SXSSFSheet sheet, int i, StoredFinding sf, String remediation) {
@@ -143,11 +147,12 @@ public class FindingsSheets {
         wb.link(r, 7, f.resourceId(), ConsoleLinks.of(f));
         wb.term(r, 8, f.checkId());
         wb.term(r, 9, f.title());
-        wb.set(r, 10, f.detail(), false);
+        wb.set(r, 10, f.detail(), false).setCellStyle(wb.wrapStyle());
         wb.set(r, 11, f.monthlyCostUsd(), true);
         wb.set(r, 12, sf.firstSeen(), false);
         wb.set(r, 13, sf.lastSeen(), false);
-        wb.term(r, 14, remediation);
+        wb.term(r, 14, remediation).setCellStyle(wb.wrapStyle());
+        wb.fitWrapped(r, WRAPPED_WIDTH, f.detail(), remediation);
     }
 
     private String remediation(Finding f) {

@@ -106,7 +106,7 @@ public class ReportService {
 
     private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices,
                           java.util.function.Consumer<cloud.consolesensei.finding.StoredFinding> alsoEachFinding) {
-        try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(ROW_WINDOW))) {
+        try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(ROW_WINDOW), footer(scope))) {
             summary.write(wb, scope, "as of " + prices.asOf() + ": " + prices.source());
             findings.findings(wb, scope, alsoEachFinding);
             findings.changes(wb, scope);
@@ -121,6 +121,12 @@ public class ReportService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook " + file, e);
         }
+    }
+
+    /** The left footer of every printed page: what was audited, as of when. */
+    static String footer(ReportScope scope) {
+        return (scope.demo() ? "DEMO - " : "") + "ConsoleSensei Cloud - scope " + scope.scope() + " - as of "
+                + scope.asOf() + " (UTC) - run " + scope.runId();
     }
 
     private static Path part(Path target) {

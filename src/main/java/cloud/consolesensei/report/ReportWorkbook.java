@@ -7,14 +7,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.List;
 
+import org.apache.poi.hssf.usermodel.HeaderFooter;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -23,6 +27,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * The workbook being written: a streaming POI workbook (SXSSF, a window of rows in memory, so
  * memory stays flat) plus the shared styles and cell conventions every sheet uses. All text goes
  * through {@link ExcelText#cell(String)}.
+ * <p>
+ * Every sheet prints landscape, one page wide, with its header row repeated on each page and a
+ * footer giving the run's scope and as-of date and "Page x of y". The package carries a theme part,
+ * which charts and renderers resolve default colours against (charts also colour every series
+ * themselves: {@link ChartPalette}).
  */
 public final class ReportWorkbook implements AutoCloseable {
 
@@ -34,12 +43,27 @@ public final class ReportWorkbook implements AutoCloseable {
     private final CellStyle percent;
     private final CellStyle integer;
     private final CellStyle link;
+    private final CellStyle wrap;
+    private final String footer;
     private final java.util.Map<cloud.consolesensei.finding.Severity, CellStyle> severity =
             new java.util.EnumMap<>(cloud.consolesensei.finding.Severity.class);
 
+    /** A workbook whose printed pages carry no scope in their footer (only page numbers). */
     public ReportWorkbook(SXSSFWorkbook wb) {
+        this(wb, "");
+    }
+
+    /**
+     * @param wb     the streaming workbook to fill
+     * @param footer left footer of every printed page, e.g. "ConsoleSensei Cloud - all - as of
+     *               2026-11-29 (UTC)"; the right footer is "Page x of y"
+     */
+    public ReportWorkbook(SXSSFWorkbook wb, String footer) {
         this.wb = wb;
+        this.footer = footer;
         wb.setCompressTempFiles(true);
+        // POI makes new packages without a theme part; renderers need one for anything not coloured explicitly
+        wb.getXSSFWorkbook().getStylesSource().ensureThemesTable();
         Font bold = wb.createFont();
         bold.setBold(true);
         bold.setColor(IndexedColors.WHITE.getIndex());
@@ -66,6 +90,9 @@ public final class ReportWorkbook implements AutoCloseable {
         blue.setColor(IndexedColors.BLUE.getIndex());
         link = wb.createCellStyle();
         link.setFont(blue);
+        wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        wrap.setVerticalAlignment(VerticalAlignment.TOP);
         severity.put(cloud.consolesensei.finding.Severity.CRITICAL, fill(IndexedColors.DARK_RED, IndexedColors.WHITE));
         severity.put(cloud.consolesensei.finding.Severity.HIGH, fill(IndexedColors.RED, IndexedColors.WHITE));
         severity.put(cloud.consolesensei.finding.Severity.MEDIUM, fill(IndexedColors.LIGHT_ORANGE, IndexedColors.BLACK));
@@ -141,13 +168,33 @@ public final class ReportWorkbook implements AutoCloseable {
     public SXSSFSheet sheet(String name) {
         SXSSFSheet s = wb.createSheet(ExcelText.sheetName(name));
         s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        fitToPageWidth(s);
+        s.setMargin(PageMargin.LEFT, 0.4);
+        s.setMargin(PageMargin.RIGHT, 0.4);
+        s.getFooter().setLeft(HeaderFooter.font("Arial", "Regular")
+                + HeaderFooter.fontSize((short) 8) + footerText(footer));
+        s.getFooter().setCenter(HeaderFooter.fontSize((short) 8) + "&A");
+        s.getFooter().setRight(HeaderFooter.fontSize((short) 8) + "Page &P of &N");
         return s;
     }
 
-    /** Printed or exported to PDF, {@code sheet} is one page wide (for the narrow overview sheets). */
+    /** Footer text with its ampersands doubled: a single {@code &} starts a footer code. */
+    private static String footerText(String s) {
+        return s.replace("&", "&&");
+    }
+
+    /** Printed or exported to PDF, {@code sheet} is one page wide (every sheet is, from {@link #sheet}). */
     public void fitToPageWidth(Sheet sheet) {
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+    }
+
+    /** Printed or exported to PDF, {@code sheet} is one page (the Summary). */
+    public void fitToOnePage(Sheet sheet) {
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 1);
         sheet.setFitToPage(true);
     }
 
@@ -156,9 +203,17 @@ public final class ReportWorkbook implements AutoCloseable {
     public CellStyle usdStyle() { return usd; }
     public CellStyle dateStyle() { return date; }
     public CellStyle percentStyle() { return percent; }
+    /** Text that wraps within its column, top-aligned: for long text such as details and remediation. */
+    public CellStyle wrapStyle() { return wrap; }
 
-    /** Writes a header row, freezes it and (for {@code lastRow >= 0}) sets an autofilter later via {@link #autoFilter}. */
+    /**
+     * Writes a header row and freezes it; the sheet's first header row is also repeated at the top of
+     * every printed page. An autofilter is set later via {@link #autoFilter}.
+     */
     public void header(Sheet sheet, int rowIndex, List<String> headers) {
+        if (sheet.getRepeatingRows() == null) {
+            sheet.setRepeatingRows(new CellRangeAddress(rowIndex, rowIndex, -1, -1));
+        }
         Row r = sheet.createRow(rowIndex);
         for (int i = 0; i < headers.size(); i++) {
             Cell c = r.createCell(i);
@@ -220,6 +275,29 @@ public final class ReportWorkbook implements AutoCloseable {
         if (wb instanceof FastStreamingWorkbook fast) fast.share(v);
         c.setCellValue(v);
         return c;
+    }
+
+    /** Height of one line of wrapped text in the workbook's default font, in points. */
+    private static final float LINE_POINTS = 15f;
+
+    /** Lines a wrapped cell grows to at most; longer text stays whole in the cell and in the CSV. */
+    static final int MAX_WRAPPED_LINES = 8;
+
+    /**
+     * Makes {@code row} tall enough for its wrapped {@code texts}, each in a column {@code widthChars}
+     * wide. Renderers do not grow a streamed row to fit wrapped text by themselves (LibreOffice draws
+     * the lines over the next rows), and measuring text with fonts is too slow for a million rows: the
+     * line count is estimated from the length (proportional glyphs average about 0.85 of a width unit).
+     */
+    public void fitWrapped(Row row, int widthChars, String... texts) {
+        int lines = 1;
+        for (String t : texts) {
+            if (t == null) continue;
+            int n = 0;
+            for (String part : t.split("\n", -1)) n += Math.max(1, (int) Math.ceil(part.length() * 0.85 / widthChars));
+            lines = Math.max(lines, n);
+        }
+        if (lines > 1) row.setHeightInPoints(Math.min(lines, MAX_WRAPPED_LINES) * LINE_POINTS);
     }
 
     /** Sets column widths in characters (POI units are 1/256 of a character). */

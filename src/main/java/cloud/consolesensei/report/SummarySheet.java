@@ -55,7 +55,7 @@ public class SummarySheet {
     /** Writes the Summary sheet (first sheet of the workbook). */
     public void write(ReportWorkbook wb, ReportScope scope, String priceNote) {
         SXSSFSheet sheet = wb.sheet("Summary");
-        wb.fitToPageWidth(sheet);
+        wb.fitToOnePage(sheet);
         int r = 0;
         wb.set(sheet.createRow(r++), 0, (scope.demo() ? "DEMO - " : "") + "ConsoleSensei Cloud - AWS audit", false)
                 .setCellStyle(wb.titleStyle());
@@ -110,7 +110,11 @@ public class SummarySheet {
             for (AccountFacts.Fact f : fs) {
                 Row row = sheet.createRow(r++);
                 wb.set(row, 0, f.label(), false);
-                wb.set(row, 1, f.value(), f.usd());
+                if (f.value() instanceof AccountFacts.Ratio ratio) {
+                    wb.set(row, 1, ratio.fraction(), false).setCellStyle(wb.percentStyle());
+                } else {
+                    wb.set(row, 1, f.value(), f.usd());
+                }
             }
             for (Map.Entry<String, Integer> e : evaluated.entrySet()) {
                 Row row = sheet.createRow(r++);
@@ -120,7 +124,8 @@ public class SummarySheet {
             r++;
         }
         trend(wb, sheet, r, scope);
-        wb.widths(sheet, 28, 20, 10, 10, 10, 10, 10, 8, 10, 11, 18, 16, 14);
+        // columns serve both tables: H and I hold the trend's USD sums, K and L the accounts'
+        wb.widths(sheet, 28, 20, 10, 10, 10, 10, 10, 20, 17, 11, 18, 16, 14);
         if (headerRow > 0) {
             sheet.createFreezePane(0, 0);
         }
@@ -180,6 +185,7 @@ public class SummarySheet {
                             XDDFDataSourcesFactory.fromArray(sev[s], ref + "$" + col + "$" + (first + 1) + ":$" + col + "$" + (last + 1)))
                     .setTitle(Severity.values()[s].name(), null);
         }
+        ChartPalette.apply(data);
         counts.plot(data);
         XSSFChart money = chart(drawing, 6, 13, last + 2, "Savings and cost alerts (USD)");
         XDDFChartData m = lines(money);
@@ -189,6 +195,7 @@ public class SummarySheet {
         m.addSeries(XDDFDataSourcesFactory.fromArray(dates, cats),
                         XDDFDataSourcesFactory.fromArray(alerts, ref + "$I$" + (first + 1) + ":$I$" + (last + 1)))
                 .setTitle("Cost alerts (USD)", null);
+        ChartPalette.apply(m);
         money.plot(m);
     }
 

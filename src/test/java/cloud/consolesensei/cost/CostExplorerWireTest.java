@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.assertj.core.data.Offset;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -399,21 +400,21 @@ class CostExplorerWireTest {
             assertThat(List.of(text(sheet, first, 0), text(sheet, first + 1, 0), text(sheet, first + 2, 0)))
                     .containsExactly(EC2, S3, "Tax");
             Row ec2 = sheet.getRow(first);
-            assertThat(ec2.getCell(6).getNumericCellValue()).isEqualTo(1000.12, org.assertj.core.data.Offset.offset(0.005));
-            assertThat(ec2.getCell(7).getNumericCellValue()).isEqualTo(1500.50, org.assertj.core.data.Offset.offset(0.005));
-            assertThat(ec2.getCell(8).getNumericCellValue()).isEqualTo(700.10, org.assertj.core.data.Offset.offset(0.005));
-            assertThat(ec2.getCell(9).getNumericCellValue()).isEqualTo(500.38, org.assertj.core.data.Offset.offset(0.005));
-            assertThat(ec2.getCell(10).getNumericCellValue()).isEqualTo(0.50031, org.assertj.core.data.Offset.offset(0.0001));
+            assertThat(ec2.getCell(6).getNumericCellValue()).isEqualTo(1000.12, Offset.offset(0.005));
+            assertThat(ec2.getCell(7).getNumericCellValue()).isEqualTo(1500.50, Offset.offset(0.005));
+            assertThat(ec2.getCell(8).getNumericCellValue()).isEqualTo(700.10, Offset.offset(0.005));
+            assertThat(ec2.getCell(9).getNumericCellValue()).isEqualTo(500.38, Offset.offset(0.005));
+            assertThat(ec2.getCell(10).getNumericCellValue()).isEqualTo(0.50031, Offset.offset(0.0001));
             assertThat(sheet.getRow(first + 1).getCell(10).getStringCellValue()).isEqualTo("n/a");
             Row total = rowStartingWith(sheet, "Total (USD)");
-            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(1632.50, org.assertj.core.data.Offset.offset(0.005));
+            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(1632.50, Offset.offset(0.005));
             Row estimated = rowStartingWith(sheet, "Estimated (Cost Explorer may still revise)");
             assertThat(estimated.getCell(7).getStringCellValue()).isEqualTo("No");
             assertThat(estimated.getCell(8).getStringCellValue()).isEqualTo("Yes");
             assertThat(rowStartingWith(sheet, "Month-end forecast").getCell(2).getNumericCellValue())
-                    .isEqualTo(1155.65, org.assertj.core.data.Offset.offset(0.005));
+                    .isEqualTo(1155.65, Offset.offset(0.005));
             assertThat(rowStartingWith(sheet, "Forecast minus budget").getCell(2).getNumericCellValue())
-                    .isEqualTo(155.65, org.assertj.core.data.Offset.offset(0.005));
+                    .isEqualTo(155.65, Offset.offset(0.005));
             Row dayHeader = rowStartingWith(sheet, "Day");
             Row lastDay = sheet.getRow(dayHeader.getRowNum() + 30);
             assertThat(lastDay.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 14));
@@ -439,7 +440,11 @@ class CostExplorerWireTest {
         assertThat((BigDecimal) facts.get(0).value()).isEqualByComparingTo("755.65");
         assertThat((BigDecimal) facts.get(1).value()).isEqualByComparingTo("1632.5000000001");
         assertThat((BigDecimal) facts.get(2).value()).isEqualByComparingTo("622.3765432400");
-        assertThat(facts.get(3).value()).isEqualTo("61.6 %");
+        // a percentage stays a number (the Summary formats it as %), printed as text only by the email
+        assertThat(facts.get(3).value()).isInstanceOfSatisfying(AccountFacts.Ratio.class, r -> {
+            assertThat(r.fraction()).isCloseTo(new BigDecimal("0.616"), Offset.offset(new BigDecimal("0.001")));
+            assertThat(r).hasToString("61.6 %");
+        });
         assertThat((BigDecimal) facts.get(4).value()).isEqualByComparingTo("1155.65");
         assertThat((BigDecimal) facts.get(5).value()).isEqualByComparingTo("1000");
     }

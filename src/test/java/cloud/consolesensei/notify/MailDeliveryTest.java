@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -134,6 +136,7 @@ class MailDeliveryTest {
         assertThat(allParts.text()).doesNotContain("i-0low:"); // LOW is counted, not listed among critical/high
         assertThat(allParts.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "USD 17.75", "job execution <span>"
                 + o.executionId() + "</span>").doesNotContain("<script>");
+        readableOnAPhone(allParts.html());
         assertThat(allParts.attachments()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("consolesensei-all-2026-11-20.xlsx");
             assertThat(findingIds(a.bytes())).containsExactlyInAnyOrder("<script>alert(1)</script>", "i-0high", "i-0low", "vol-0beta");
@@ -174,6 +177,26 @@ class MailDeliveryTest {
         assertThat(m.getSubject()).startsWith("[ConsoleSensei] all: USD 17.75/month savings \u2014 1 critical, 2 high,");
         assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("boss@example.com");
         assertThat(Mails.parts(m).attachments()).hasSize(1);
+    }
+
+    /**
+     * The HTML part reads at 600 px without a stylesheet: one column at most 600 px wide, no
+     * {@code <style>} block or class a client may strip (every style inline), and no table row wider
+     * than three cells, the resource's details stacked under its title instead.
+     */
+    static void readableOnAPhone(String html) {
+        assertThat(html).doesNotContain("<style").doesNotContain("class=\"").contains("max-width:600px");
+        Matcher row = Pattern.compile("(?s)<tr[^>]*>(.*?)</tr>").matcher(html);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            String cells = row.group(1);
+            int n = cells.split("<t[dh][ >]", -1).length - 1;
+            assertThat(n).as("cells in a row: " + cells).isBetween(1, 3);
+        }
+        assertThat(rows).isGreaterThan(5);
+        Matcher table = Pattern.compile("<table[^>]*>").matcher(html);
+        while (table.find()) assertThat(table.group()).contains("width:100%");
     }
 
     private RunRequest request(boolean noEmail) {
