@@ -1,32 +1,27 @@
 package cloud.consolesensei.web;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
+import cloud.consolesensei.lock.AccountLocks;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the process running a job execution is alive: one this process launched and that has not
- * ended, or one whose job repository row was updated within the last {@link #SILENT} (a running
- * execution updates it at every chunk).
+ * Whether the process running a job execution is alive, as the per-account lock knows it
+ * ({@link AccountLocks#isAlive}: its locks held and its heartbeat younger than 60 s, whichever
+ * process runs it), or an execution this process launched that has not taken its locks yet.
  */
 @ConditionalOnWebApplication
 @Component
 public class Liveness {
 
-    /** How long a running execution may stay silent before it is taken for dead. */
-    static final Duration SILENT = Duration.ofSeconds(60);
-
-    private final JdbcTemplate jdbc;
+    private final AccountLocks locks;
     private final Set<Long> local = ConcurrentHashMap.newKeySet();
 
-    public Liveness(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public Liveness(AccountLocks locks) {
+        this.locks = locks;
     }
 
     /** Marks an execution this process runs (until {@link #ended}). */
@@ -41,9 +36,6 @@ public class Liveness {
 
     /** True while the execution's process is alive. */
     public boolean isAlive(long executionId) {
-        if (local.contains(executionId)) return true;
-        Timestamp t = jdbc.query("SELECT LAST_UPDATED FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ? AND END_TIME IS NULL",
-                rs -> rs.next() ? rs.getTimestamp(1) : null, executionId);
-        return t != null && t.toInstant().isAfter(Instant.now().minus(SILENT));
+        return local.contains(executionId) || locks.isAlive(executionId);
     }
 }

@@ -4,8 +4,10 @@ import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoEstate;
+import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.run.AuditRuns;
 import cloud.consolesensei.job.AuditRunner;
+import cloud.consolesensei.job.NotRestartableException;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
 
@@ -213,7 +215,10 @@ public class RunLauncher implements DisposableBean {
         throw new IllegalStateException("the job execution did not start within " + START_WAIT);
     }
 
-    /** The refusal of a launch that failed before its job started: 400 for a bad request, 409 for busy accounts. */
+    /**
+     * The refusal of a launch that failed before its job started: 409 when a live execution holds one
+     * of its accounts (the per-account lock) or the execution is not restartable, 400 for a bad request.
+     */
     private static RuntimeException refused(CompletableFuture<RunOutcome> outcome) {
         Throwable cause;
         try {
@@ -221,6 +226,12 @@ public class RunLauncher implements DisposableBean {
             return new IllegalStateException("the job ended before it started");
         } catch (RuntimeException e) {
             cause = e.getCause() != null ? e.getCause() : e;
+        }
+        if (cause instanceof AccountsBusyException busy) {
+            return ApiProblem.conflict(busy.getMessage());
+        }
+        if (cause instanceof NotRestartableException nr) {
+            return ApiProblem.conflict(String.join("; ", nr.problems()));
         }
         if (cause instanceof ConfigException ce) {
             return ApiProblem.badRequest(String.join("; ", ce.problems()));

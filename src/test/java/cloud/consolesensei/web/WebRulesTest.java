@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cloud.consolesensei.ConsoleSenseiApplication;
+import cloud.consolesensei.lock.AccountLocks;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -59,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebRulesTest {
 
     private static final String PROD = "111111111111";
+    private static final String STAGING = "222222222222";
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -72,6 +74,9 @@ class WebRulesTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AccountLocks locks;
 
     private static RequestPostProcessor admin() {
         return httpBasic(WebTestSupport.ADMIN, WebTestSupport.PASSWORD);
@@ -298,5 +303,40 @@ class WebRulesTest {
         mvc.perform(get("/runs/" + id).param("severity", "URGENT").with(viewerSession())).andExpect(status().isBadRequest());
         mvc.perform(get(URI.create("/runs/" + id + "/reports/..%2F..%2Fdb%2Fconsolesensei.mv.db")).with(viewerSession()))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
+    }
+
+    /**
+     * The per-account lock: while a live execution holds an account, starting another run of it is
+     * 409 with a one-line reason naming the holder; stopping the running execution is 202 (it ends
+     * STOPPED at its next chunk) and restarting it is 202 with the new execution, which completes.
+     */
+    @Test
+    void busyAccountIs409StopAndRestartAre202() throws Exception {
+        MvcResult started = mvc.perform(post("/api/runs").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accounts\": [\"" + STAGING + "\"], \"asOf\": \"" + AS_OF + "\"}"))
+                .andExpect(status().isAccepted()).andReturn();
+        long id = ((Number) json(started).get("executionId")).longValue();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> locks.isAlive(id));
+        MvcResult busy = mvc.perform(post("/api/runs").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accounts\": [\"" + STAGING + "\"]}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.status").value(409)).andReturn();
+        String reason = (String) json(busy).get("error");
+        assertThat(reason).contains(STAGING).contains(Long.toString(id)).doesNotContain("\n");
+        mvc.perform(post("/api/runs/" + id + "/restart").with(admin())).andExpect(status().isConflict());
+
+        mvc.perform(post("/api/runs/" + id + "/stop").with(admin())).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.executionId").value(id));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "STOPPED".equals(json(mvc.perform(get("/api/runs/" + id).with(viewer())).andReturn()).get("status")));
+        mvc.perform(post("/api/runs/" + id + "/stop").with(admin())).andExpect(status().isConflict());
+
+        MvcResult restarted = mvc.perform(post("/api/runs/" + id + "/restart").with(admin())).andExpect(status().isAccepted())
+                .andReturn();
+        long again = ((Number) json(restarted).get("executionId")).longValue();
+        assertThat(again).isGreaterThan(id);
+        assertThat(restarted.getResponse().getHeader("Location")).isEqualTo("/api/runs/" + again);
+        assertThat(json(restarted).get("runId")).isEqualTo(json(started).get("runId"));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "COMPLETED".equals(json(mvc.perform(get("/api/runs/" + again).with(viewer())).andReturn()).get("status")));
     }
 }
