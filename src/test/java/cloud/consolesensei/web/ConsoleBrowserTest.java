@@ -141,7 +141,8 @@ class ConsoleBrowserTest {
         // the status updates in place (htmx polls it), without reloading the page
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.findElement(By.id("status-" + rerun)).getText().startsWith("COMPLETED"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(STAGING + "@eu-west-1");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(STAGING);
+        assertThat(browser.findElement(By.cssSelector("p.facts")).getText()).contains("regions eu-west-1");
 
         browser.findElement(By.cssSelector("form.who button")).click();
         signIn(WebTestSupport.VIEWER);
