@@ -116,7 +116,8 @@ public class RunHistory {
      * and all-accounts runs alike), counting that account's findings only.
      */
     public List<TrendPoint> trend(String scope, String runId, int limit) {
-        boolean all = "all".equals(scope);
+        // one account's own scope counts that account's findings (an all run holds others too)
+        boolean all = !scope.matches("\\d{12}");
         Map<String, LocalDate> last = runs.lastRuns(scope, runId, limit);
         if (last.isEmpty()) return List.of();
         List<String> ids = new ArrayList<>(last.keySet());

@@ -102,7 +102,7 @@ public class PlanTasklet implements Tasklet {
         }
         AuditPlan plan = new AuditPlan(regions, unreachable);
         plan.store(jobContext);
-        auditRuns.planned(request.runId(), request.scope(), request.asOf(), request.demo(), plan.allAccountIds());
+        auditRuns.planned(request.runId(), run.scope(), request.asOf(), request.demo(), plan.allAccountIds());
         log.info("plan: {} account(s) reachable, {} unreachable", regions.size(), unreachable.size());
         return RepeatStatus.FINISHED;
     }

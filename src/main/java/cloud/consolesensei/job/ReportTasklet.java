@@ -50,7 +50,7 @@ public class ReportTasklet implements Tasklet {
     static ReportScope scope(RunResources run, AuditPlan plan) {
         Set<String> ids = new HashSet<>(plan.allAccountIds());
         List<AccountTarget> accounts = run.accounts().stream().filter(a -> ids.contains(a.id())).toList();
-        return new ReportScope(run.request().runId(), run.request().scope(), accounts, run.request().asOf(),
+        return new ReportScope(run.request().runId(), run.scope(), accounts, run.request().asOf(),
                 run.request().demo());
     }
 }

@@ -11,6 +11,7 @@ import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.finding.Suppressions;
 import cloud.consolesensei.organizations.OrganizationAccounts;
 import cloud.consolesensei.price.PriceTable;
+import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.run.AuditRuns;
 
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ public class RunRegistry {
         }
         List<AccountTarget> selected = select(all, request.accountIds());
         return new RunResources(request, selected, clients, validator.checkSettings(), prices,
-                new Suppressions(props.suppressions()));
+                new Suppressions(props.suppressions()), ReportScope.name(request.accountIds(), request.regions(),
+                all.stream().map(AccountTarget::id).toList()));
     }
 
     /**

@@ -30,9 +30,12 @@ public record RunRequest(String runId, LocalDate asOf, List<String> accountIds, 
         regions = List.copyOf(regions);
     }
 
-    /** {@code all}, or the account ID when exactly one account was asked for (file names). */
+    /**
+     * The report scope as far as the request alone tells ({@code ReportScope.name}); the run's
+     * own ({@code RunResources.scope}) also knows whether the ids named are every account.
+     */
     public String scope() {
-        return accountIds.size() == 1 ? accountIds.get(0) : "all";
+        return cloud.consolesensei.report.ReportScope.name(accountIds, regions, List.of());
     }
 
     /**

@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param settings   effective check settings
  * @param prices     bundled price table
  * @param suppressions the mute list
+ * @param scope      the report scope ({@code ReportScope.name}: {@code all}, ids, {@code @regions})
  */
 public record RunResources(RunRequest request, List<AccountTarget> accounts, AwsClients clients,
-                           CheckSettings settings, PriceTable prices, Suppressions suppressions) {
+                           CheckSettings settings, PriceTable prices, Suppressions suppressions, String scope) {
 
     /** The selected account with {@code id}. */
     public Optional<AccountTarget> account(String id) {

@@ -53,10 +53,10 @@ public class SummaryComposer {
         String run = scope.runId();
         List<String> accounts = scope.accountIds();
         RunHistory.Counts now = history.counts(run, accounts);
-        // all accounts: the previous all-accounts run; one account: the previous run that audited it
-        Optional<String> prev = "all".equals(scope.scope()) || accounts.size() != 1
-                ? history.previousRun(run, scope.scope())
-                : history.previousRunOfAccount(run, accounts.get(0));
+        // the previous run of the same scope (one account's own scope: also the all runs, which write it)
+        Optional<String> prev = scope.oneAccount()
+                ? history.previousRunOfAccount(run, accounts.get(0))
+                : history.previousRun(run, scope.scope());
         RunHistory.Counts before = prev.map(p -> history.counts(p, accounts)).orElse(null);
         List<EmailSummary.SeverityLine> sev = new ArrayList<>();
         for (Severity s : Severity.values()) {
@@ -118,11 +118,12 @@ public class SummaryComposer {
     }
 
     private static String label(ReportScope scope) {
-        if (scope.accounts().size() == 1 && !"all".equals(scope.scope())) {
+        if (scope.oneAccount() && scope.accounts().size() == 1) {
             AccountTarget a = scope.accounts().get(0);
             return a.name() + " (" + a.id() + ")";
         }
-        return "all accounts (" + scope.accounts().size() + ")";
+        String limited = scope.limitedTo();
+        return limited == null ? "all accounts (" + scope.accounts().size() + ")" : "limited to " + limited;
     }
 
     private static String delta(int d) {

@@ -68,6 +68,11 @@ public class SummarySheet {
         Row run = sheet.createRow(r++);
         wb.set(run, 0, "Run", false);
         wb.set(run, 1, scope.runId(), false);
+        if (scope.limitedTo() != null) {
+            Row limited = sheet.createRow(r++);
+            wb.set(limited, 0, "Limited to", false);
+            wb.set(limited, 1, scope.limitedTo(), false);
+        }
         Row gen = sheet.createRow(r++);
         wb.set(gen, 0, "Generated", false);
         wb.set(gen, 1, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), false);

@@ -115,12 +115,16 @@ public class AuditRuns {
                 + " ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY", scope, runId, runId);
     }
 
-    /** The run that started last before {@code runId} and audited {@code accountId}, whatever its scope. */
+    /**
+     * The run that started last before {@code runId} and wrote the account's own scope (its id): a
+     * run of that account alone, or an {@code all} run (which writes each account's own reports);
+     * never a region-limited or several-account run.
+     */
     public Optional<String> previousOfAccount(String runId, String accountId) {
         return first("SELECT r.run_id FROM run_account a JOIN audit_run r ON r.run_id = a.run_id"
-                + " WHERE a.account_id = ? AND r.run_id <> ?"
+                + " WHERE a.account_id = ? AND r.scope IN (?, 'all') AND r.run_id <> ?"
                 + " AND r.started_at < (SELECT started_at FROM audit_run WHERE run_id = ?)"
-                + " ORDER BY r.started_at DESC FETCH FIRST 1 ROWS ONLY", accountId, runId, runId);
+                + " ORDER BY r.started_at DESC FETCH FIRST 1 ROWS ONLY", accountId, accountId, runId, runId);
     }
 
     /** The run that started last and audited {@code accountId} (the web console's accounts page). */
@@ -153,18 +157,19 @@ public class AuditRuns {
 
     /**
      * The last {@code limit} runs up to and including {@code runId}, newest first, with their as-of
-     * dates: of scope {@code all} when {@code scope} is {@code all}, otherwise the runs that
-     * audited the account {@code scope}.
+     * dates: the runs of {@code scope}; for one account's own scope (its id), also the {@code all}
+     * runs that audited it.
      */
     public Map<String, LocalDate> lastRuns(String scope, String runId, int limit) {
-        boolean all = "all".equals(scope);
+        boolean all = !scope.matches("\\d{12}");
         Map<String, LocalDate> out = new LinkedHashMap<>();
         jdbc.query("SELECT r.run_id, r.as_of FROM audit_run r WHERE "
-                + (all ? "r.scope = ?" : "EXISTS (SELECT 1 FROM run_account a WHERE a.run_id = r.run_id AND a.account_id = ?)")
+                + (all ? "r.scope = ?" : "r.scope IN (?, 'all') AND EXISTS (SELECT 1 FROM run_account a"
+                        + " WHERE a.run_id = r.run_id AND a.account_id = ?)")
                 + " AND r.started_at <= (SELECT started_at FROM audit_run WHERE run_id = ?)"
                 + " ORDER BY r.started_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", rs -> {
                     out.put(rs.getString(1), rs.getDate(2).toLocalDate());
-                }, scope, runId);
+                }, all ? new Object[] {scope, runId} : new Object[] {scope, scope, runId});
         return out;
     }
 

@@ -223,6 +223,34 @@ abstract class JobSuite {
         assertThat(backwards.err()).contains("before " + later);
     }
 
+    @Test
+    void aNarrowerRunKeepsTheWiderRunsReportsAndComparesWithItsOwnScope() throws Exception {
+        Cli cli = cli();
+        assertThat(cli.audit(Cli.AS_OF).out()).contains("COMPLETED");
+        Path allBook = cli.report("consolesensei", "all", Cli.AS_OF, "xlsx");
+        Path allEml = cli.report("summary", "all", Cli.AS_OF, "eml");
+        byte[] book = Files.readAllBytes(allBook);
+        byte[] eml = Files.readAllBytes(allEml);
+        assertThat(cli.report("consolesensei", PROD, Cli.AS_OF, "xlsx")).as("an all run writes each account's own").exists();
+
+        String scope = PROD + "@eu-west-1";
+        Cli.Result narrow = cli.audit(Cli.AS_OF, "--account", PROD, "--region", "eu-west-1");
+        assertThat(narrow.out()).contains("COMPLETED").contains("report: " + cli.report("consolesensei", scope, Cli.AS_OF, "xlsx"))
+                .contains("report: " + cli.report("findings", scope, Cli.AS_OF, "csv"));
+        assertThat(Files.readAllBytes(allBook)).as("the wider run's workbook").isEqualTo(book);
+        assertThat(Files.readAllBytes(allEml)).as("the wider run's email").isEqualTo(eml);
+        assertThat(Cli.cells(cli.report("consolesensei", scope, Cli.AS_OF, "xlsx")).get("Summary"))
+                .anySatisfy(row -> assertThat(row).containsSubsequence("Limited to",
+                        "account " + PROD + "; regions eu-west-1 (global services - IAM, S3, Cost Explorer, Budgets, invoices"
+                                + " - audited in full)"));
+        String mail = Files.readString(cli.report("summary", scope, Cli.AS_OF, "eml"));
+        assertThat(mail).contains("limited to account " + PROD + "; regions eu-west-1");
+        assertThat(cli.query("SELECT scope FROM audit_run WHERE run_id = ?", narrow.runId()))
+                .extracting(r -> r.get("scope")).containsExactly(scope);
+        assertThat(cli.query("SELECT COUNT(*) AS n FROM audit_run WHERE scope = ?", scope)).extracting(r -> r.get("n"))
+                .containsExactly("1");
+    }
+
     static List<CSVRecord> fake(Path csv) throws Exception {
         return Cli.csv(csv).stream().filter(rec -> rec.get("check_id").startsWith("fake.")).toList();
     }
