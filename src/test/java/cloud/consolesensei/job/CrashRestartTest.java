@@ -78,7 +78,7 @@ class CrashRestartTest {
 
         Cli.Result runs = crashed.cli("runs");
         assertThat(runs.code()).isZero();
-        assertThat(runs.out()).containsPattern("(?m)^" + restart.executionId() + "\\s.*COMPLETED.*111111111111,222222222222")
+        assertThat(runs.out()).containsPattern("(?m)^" + restart.executionId() + "\\s.*COMPLETED.*111111111111, 222222222222")
                 .containsPattern("(?m)^" + executionId + "\\s.*FAILED");
     }
 
