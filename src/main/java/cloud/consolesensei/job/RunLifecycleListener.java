@@ -7,6 +7,7 @@ import cloud.consolesensei.run.AuditRuns;
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +21,13 @@ public class RunLifecycleListener implements JobExecutionListener {
     private final RunRegistry registry;
     private final AuditRuns runs;
     private final AccountLocks locks;
+    private final JobRepository repository;
 
-    public RunLifecycleListener(RunRegistry registry, AuditRuns runs, AccountLocks locks) {
+    public RunLifecycleListener(RunRegistry registry, AuditRuns runs, AccountLocks locks, JobRepository repository) {
         this.registry = registry;
         this.runs = runs;
         this.locks = locks;
+        this.repository = repository;
     }
 
     @Override
@@ -44,6 +47,10 @@ public class RunLifecycleListener implements JobExecutionListener {
     public void afterJob(JobExecution jobExecution) {
         String runId = jobExecution.getJobParameters().getString("run.id");
         registry.release(runId);
+        // Spring Batch stores the final status only after this listener: store it first, so no reader
+        // ever sees the locks released while the execution still says STARTED (which reads as "its
+        // process died" and would let a restart mark a finished execution FAILED and run it again)
+        repository.update(jobExecution);
         locks.release(jobExecution.getId());
         runs.ended(runId, jobExecution.getStatus().name());
         MDC.remove("run");

@@ -47,8 +47,15 @@ class CrashRestartTest {
         assertThat(partial).as("some chunks committed before the kill, not all").isGreaterThan(0).isLessThan(expected);
         assertThat(crashed.report("findings", "all", Cli.AS_OF, "csv")).doesNotExist();
 
+        // the killed process beats no more, yet for 60 s its locks say it may be alive: restart refuses
+        Cli.Result refused = crashed.cli("restart", Long.toString(executionId));
+        assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.out() + refused.err()).contains("still running");
+        // its last heartbeat ages past the 60 s after which the contract takes the execution as dead
+        crashed.execute("UPDATE execution_heartbeat SET heartbeat_at = heartbeat_at - INTERVAL '61' SECOND "
+                + "WHERE execution_id = " + executionId);
         Cli.Result restart = crashed.cli("restart", Long.toString(executionId));
-        assertThat(restart.code()).as(restart.out()).isEqualTo(0);
+        assertThat(restart.code()).as(restart.out() + restart.err()).isEqualTo(0);
         assertThat(restart.out()).contains("COMPLETED").contains("report: ");
 
         Cli clean = Cli.h2(cleanDir, Cli.fakeEstate(ITEMS, 0));
