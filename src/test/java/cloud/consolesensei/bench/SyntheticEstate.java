@@ -88,6 +88,9 @@ public final class SyntheticEstate {
             case "ce" -> a < 0 ? null : ce(c, op, a);
             case "monitoring" -> a < 0 || !"GetMetricData".equals(op) ? null : getMetricData(c);
             case "pricing" -> a < 0 || !"GetProducts".equals(op) ? null : getProducts(c);
+            // the synthetic accounts keep no budgets and no invoices: an empty first page is AWS's answer then
+            case "budgets" -> a < 0 || !"DescribeBudgets".equals(op) ? null : emptyJson("1.1", "Budgets");
+            case "invoicing" -> a < 0 || !"ListInvoiceSummaries".equals(op) ? null : emptyJson("1.0", "InvoiceSummaries");
             default -> null;
         };
     }
@@ -775,6 +778,12 @@ public final class SyntheticEstate {
         ObjectNode answer = json.createObjectNode().put("FormatVersion", "aws_v1");
         answer.putArray("PriceList").add(json.writeValueAsString(product));
         return new Answer(200, "application/x-amz-json-1.1", json.writeValueAsBytes(answer), Map.of());
+    }
+
+    /** A JSON protocol answer whose only member is the empty list {@code member}. */
+    private static Answer emptyJson(String version, String member) {
+        return new Answer(200, "application/x-amz-json-" + version,
+                ("{\"" + member + "\":[]}").getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     private static LocalDate min(LocalDate x, LocalDate y) {
