@@ -89,9 +89,13 @@ class WebRulesTest {
     @Test
     void withoutCredentialsIs401AndAWrongPasswordToo() throws Exception {
         mvc.perform(get("/api/runs")).andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"consolesensei\""));
-        mvc.perform(get("/api/runs").with(httpBasic(WebTestSupport.ADMIN, "wrong"))).andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/runs")).andExpect(status().isUnauthorized());
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"consolesensei\""))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.error").value("sign in with HTTP Basic (a console user's name and password)"));
+        mvc.perform(get("/api/runs").with(httpBasic(WebTestSupport.ADMIN, "wrong"))).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"consolesensei\""))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(post("/api/runs")).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.status").value(401));
     }
 
     @Test
@@ -100,7 +104,9 @@ class WebRulesTest {
                 .andExpect(content -> assertThat(content.getResponse().getContentType()).startsWith("application/json"));
         mvc.perform(post("/api/runs").with(viewer()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/runs/1/stop").with(viewer())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/runs/1/stop").with(viewer())).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.status").value(403))
+                .andExpect(jsonPath("$.error").value("your role may not POST /api/runs/1/stop; it needs ADMIN"));
         mvc.perform(post("/api/runs/1/restart").with(viewer())).andExpect(status().isForbidden());
         // a CSRF token does not make a VIEWER an ADMIN
         mvc.perform(post("/api/runs").with(viewer()).with(csrf())).andExpect(status().isForbidden());
@@ -128,8 +134,16 @@ class WebRulesTest {
 
     @Test
     void unknownExecutionsAre404() throws Exception {
-        mvc.perform(get("/api/runs/987654").with(viewer())).andExpect(status().isNotFound());
-        mvc.perform(get("/api/runs/not-a-number").with(viewer())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/runs/987654").with(viewer())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404)).andExpect(jsonPath("$.error").value("no job execution 987654"));
+        mvc.perform(get("/api/runs/not-a-number").with(viewer())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404));
+        // a path no endpoint serves: the same JSON shape, not the container's error page
+        mvc.perform(get("/api/findings").with(viewer())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.error").value("no API endpoint GET /api/findings; see GET /api/runs"));
+        mvc.perform(post("/api/runs/1/pause").with(admin())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404));
         mvc.perform(post("/api/runs/987654/stop").with(admin())).andExpect(status().isNotFound());
         mvc.perform(post("/api/runs/987654/restart").with(admin())).andExpect(status().isNotFound());
         mvc.perform(get("/api/runs/987654/reports/consolesensei-all-2026-01-15.xlsx").with(viewer()))

@@ -2,7 +2,6 @@ package cloud.consolesensei.web.api;
 
 import cloud.consolesensei.web.ApiProblem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,14 +11,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The API's errors as {@code {"status": 409, "error": "<one-line reason>"}}. */
 @ConditionalOnWebApplication
-@RestControllerAdvice(assignableTypes = RunsApi.class)
+@RestControllerAdvice(assignableTypes = {RunsApi.class, ApiFallback.class})
 public class ApiErrors {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Map<String, Object>> problem(ApiProblem p) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", p.status().value());
-        body.put("error", p.getMessage());
-        return ResponseEntity.status(p.status()).body(body);
+        return ResponseEntity.status(p.status()).body(ApiErrorBody.of(p.status(), p.getMessage()));
     }
 }

@@ -2,6 +2,7 @@ package cloud.consolesensei.web.security;
 
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.web.ServeMode;
+import cloud.consolesensei.web.api.ApiErrorBody;
 
 import java.io.IOException;
 
@@ -32,7 +33,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <ul>
  * <li>{@code /actuator/health}: open to all.</li>
  * <li>{@code /api/**}: stateless HTTP Basic (no session, no CSRF token); 401 without credentials;
- * reads for VIEWER and ADMIN, every POST for ADMIN only (403 otherwise).</li>
+ * reads for VIEWER and ADMIN, every POST for ADMIN only (403 otherwise); both answered with the
+ * API's JSON error body.</li>
  * <li>the console: form login at {@code /login} (and OIDC when a client is configured), CSRF on
  * every form, every POST for ADMIN only, everything else for VIEWER and ADMIN.</li>
  * <li>{@code /actuator/prometheus}: any signed-in user (HTTP Basic for a scraper, or the session).</li>
@@ -47,6 +49,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 @ConditionalOnWebApplication
 public class WebSecurityConfig {
+
+    private static final String REALM = "consolesensei";
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -98,7 +102,9 @@ public class WebSecurityConfig {
                             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.VIEWER.name(), Role.ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.ADMIN.name())
                             .anyRequest().denyAll())
-                    .httpBasic(b -> b.realmName("consolesensei"));
+                    .httpBasic(b -> b.authenticationEntryPoint(ApiErrorBody.unauthorized(REALM)))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(ApiErrorBody.unauthorized(REALM))
+                            .accessDeniedHandler(ApiErrorBody.forbidden()));
         }
         headers(http);
         return http.build();
@@ -117,7 +123,7 @@ public class WebSecurityConfig {
         } else {
             http.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/actuator/**")
                             .hasAnyRole(Role.VIEWER.name(), Role.ADMIN.name()).anyRequest().denyAll())
-                    .httpBasic(b -> b.realmName("consolesensei"));
+                    .httpBasic(b -> b.realmName(REALM));
         }
         headers(http);
         return http.build();
