@@ -16,7 +16,7 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.s3.TestReads;
-import cloud.consolesensei.s3.WireAws;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +36,12 @@ class AutoScalingGroupSourceWireTest {
     private static final String NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
     private static final AccountTarget ACCOUNT = TestReads.account("111111111111", List.of("eu-west-1"), List.of());
 
-    private WireAws aws;
+    private AwsWire aws;
     private final TestReads.RecordingGaps gaps = new TestReads.RecordingGaps();
 
     @BeforeEach
     void start() {
-        aws = new WireAws();
+        aws = AwsWire.withJournal();
     }
 
     @AfterEach
@@ -95,7 +95,7 @@ class AutoScalingGroupSourceWireTest {
     private static final String TG = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/943f017f100becff";
 
     private void stubPage(boolean first, int status, String body) {
-        aws.server.stubFor(post(urlEqualTo("/"))
+        aws.server().stubFor(post(urlEqualTo("/"))
                 .withRequestBody(containing("Action=DescribeAutoScalingGroups"))
                 .withRequestBody(first ? notContaining("NextToken") : containing("NextToken=page-2"))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body)));
@@ -103,7 +103,7 @@ class AutoScalingGroupSourceWireTest {
 
     private List<Finding> audit(List<AutoScalingGroup> seen) {
         AutoScalingGroupSource source = new AutoScalingGroupSource();
-        ReadContext ctx = TestReads.context(ACCOUNT, "eu-west-1", aws.clients, gaps);
+        ReadContext ctx = TestReads.context(ACCOUNT, "eu-west-1", aws.clients(), gaps);
         List<Finding> findings = new ArrayList<>();
         source.read(ctx).forEach(g -> {
             seen.add(g);
@@ -129,7 +129,7 @@ class AutoScalingGroupSourceWireTest {
                 tuple("batch", "asg.launch_configuration", "eu-west-1"),
                 tuple("api", "asg.elb_health_check_off", "eu-west-1"));
         assertThat(gaps.gaps).isEmpty();
-        aws.server.verify(2, postRequestedFor(urlEqualTo("/"))
+        aws.server().verify(2, postRequestedFor(urlEqualTo("/"))
                 .withHeader("Authorization", containing("/eu-west-1/autoscaling/aws4_request")));
 
         InventoryRow api = new AutoScalingGroupSource().inventoryRow(seen.get(2), TestReads.checkContext("111111111111", "eu-west-1"));

@@ -2,8 +2,8 @@ package cloud.consolesensei.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +31,9 @@ class BillingDemoTest {
     @Test
     void demoRunFiresBothChecksAndWritesTheBillingSheet() throws Exception {
         Path reports = work.resolve("reports");
-        CliHarness.Result run = CliHarness.run(work, "run", "--demo", "--as-of", "2026-11-29", "--reports-dir",
+        Cli.Result run = Cli.run(work, "run", "--demo", "--as-of", "2026-11-29", "--reports-dir",
                 reports.toString(), "--no-email");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
         Path day = reports.resolve("2026-11-29");
 
         List<CSVRecord> findings = Cli.csv(day.resolve("findings-all-2026-11-29.csv"));

@@ -17,7 +17,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package cloud.consolesensei.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ class ReadmePolicyTest {
         int start = readme.indexOf("```json", readme.indexOf("## Least-privilege IAM policy"));
         Set<String> documented = actions(readme.substring(start, readme.indexOf("```", start + 7)));
 
-        CliHarness.Result policy = CliHarness.run(work, "doctor", "--policy");
-        assertThat(policy.exitCode()).as(policy.err()).isZero();
+        Cli.Result policy = Cli.run(work, "doctor", "--policy");
+        assertThat(policy.code()).as(policy.err()).isZero();
         Set<String> printed = actions(policy.out());
 
         assertThat(printed).contains("ec2:DescribeRegions", "cloudwatch:GetMetricData", "pricing:GetProducts",

@@ -1,6 +1,6 @@
 package cloud.consolesensei.cli;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,9 +62,9 @@ class BadConfigurationTest {
         Files.writeString(config, yaml);
         Path reports = work.resolve("reports");
 
-        CliHarness.Result r = CliHarness.run(work, "run", "--config", config.toString(), "--reports-dir", reports.toString());
+        Cli.Result r = Cli.run(work, "run", "--config", config.toString(), "--reports-dir", reports.toString());
 
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(expected);
         assertThat(r.out()).doesNotContain("report:");
         assertThat(reports).doesNotExist();
@@ -73,24 +73,24 @@ class BadConfigurationTest {
 
     @org.junit.jupiter.api.Test
     void missingConfigFileIsExit2() {
-        CliHarness.Result r = CliHarness.run(work, "run", "--config", work.resolve("nope.yml").toString());
-        assertThat(r.exitCode()).isEqualTo(2);
+        Cli.Result r = Cli.run(work, "run", "--config", work.resolve("nope.yml").toString());
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--config").contains("nope.yml").contains("no such readable file");
     }
 
     @org.junit.jupiter.api.Test
     void badUsageIsExit2() {
-        assertThat(CliHarness.run(work, "run", "--as-of", "yesterday").exitCode()).isEqualTo(2);
-        assertThat(CliHarness.run(work, "run", "--account", "12").exitCode()).isEqualTo(2);
-        assertThat(CliHarness.run(work, "run", "--region", "moon-1").exitCode()).isEqualTo(2);
-        assertThat(CliHarness.run(work, "frobnicate").exitCode()).isEqualTo(2);
+        assertThat(Cli.run(work, "run", "--as-of", "yesterday").code()).isEqualTo(2);
+        assertThat(Cli.run(work, "run", "--account", "12").code()).isEqualTo(2);
+        assertThat(Cli.run(work, "run", "--region", "moon-1").code()).isEqualTo(2);
+        assertThat(Cli.run(work, "frobnicate").code()).isEqualTo(2);
     }
 
     @org.junit.jupiter.api.Test
     void unknownAccountIsExit2() {
-        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--account", "999999999999",
+        Cli.Result r = Cli.run(work, "run", "--demo", "--account", "999999999999",
                 "--reports-dir", work.resolve("reports").toString());
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--account 999999999999: not a configured account");
         assertThat(work.resolve("reports")).doesNotExist();
     }
@@ -98,8 +98,8 @@ class BadConfigurationTest {
     @org.junit.jupiter.api.Test
     void reportsFolderUnderAFileIsExit2() throws IOException {
         Path file = Files.writeString(work.resolve("not-a-folder"), "x");
-        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--reports-dir", file.resolve("reports").toString());
-        assertThat(r.exitCode()).isEqualTo(2);
+        Cli.Result r = Cli.run(work, "run", "--demo", "--reports-dir", file.resolve("reports").toString());
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("reports folder").contains("is a file, not a folder");
         assertThat(work.resolve("data")).doesNotExist();
     }

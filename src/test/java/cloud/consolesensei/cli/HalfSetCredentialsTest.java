@@ -2,7 +2,7 @@ package cloud.consolesensei.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package cloud.consolesensei.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

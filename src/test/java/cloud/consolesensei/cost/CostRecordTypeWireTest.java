@@ -1,6 +1,6 @@
 package cloud.consolesensei.cost;
 
-import static cloud.consolesensei.support.AwsWire.fromFile;
+import static cloud.consolesensei.testkit.AwsWire.fromFile;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -14,7 +14,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package cloud.consolesensei.doctor;
 
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.signed;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -10,9 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.support.CliHarness;
-import cloud.consolesensei.support.WireEstate;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.WireEstate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,9 +93,9 @@ class DoctorCommandTest {
                             + " is not authorized to perform: invoicing:ListInvoiceSummaries\"}")));
             Path config = config();
 
-            CliHarness.Result all = CliHarness.run(work, "doctor", "--config", config.toString());
+            Cli.Result all = Cli.run(work, "doctor", "--config", config.toString());
 
-            assertThat(all.exitCode()).as(all.out() + all.err()).isEqualTo(3);
+            assertThat(all.code()).as(all.out() + all.err()).isEqualTo(3);
             assertThat(all.out()).contains("base identity: arn:aws:iam::111122223333:user/auditor (account 111122223333)  OK")
                     .contains("AssumeRole arn:aws:iam::444455556666:role/audit: OK")
                     .contains("region ap-east-1: configured but not enabled")
@@ -113,8 +113,8 @@ class DoctorCommandTest {
             JsonNode doc = new ObjectMapper().readTree(policy.substring(policy.indexOf('{'), policy.indexOf("\n}") + 2));
             assertThat(doc.at("/Statement/0/Action").toString()).isEqualTo("[\"iam:ListUsers\"]");
             // the role account alone has everything it needs
-            CliHarness.Result role = CliHarness.run(work, "doctor", "--config", config.toString(), "--account", ROLE_ACCOUNT);
-            assertThat(role.exitCode()).as(role.out() + role.err()).isZero();
+            Cli.Result role = Cli.run(work, "doctor", "--config", config.toString(), "--account", ROLE_ACCOUNT);
+            assertThat(role.code()).as(role.out() + role.err()).isZero();
             assertThat(role.out()).contains("account 444455556666").doesNotContain("account 111122223333 (")
                     .contains("doctor: everything the enabled checks need is allowed")
                     .doesNotContain("ext-id-doctor");
@@ -123,8 +123,8 @@ class DoctorCommandTest {
 
     @Test
     void demoModeReportsEverythingAllowed() {
-        CliHarness.Result r = CliHarness.run(work, "doctor", "--demo");
-        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        Cli.Result r = Cli.run(work, "doctor", "--demo");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("DEMO mode").contains("account 111111111111").contains("account 222222222222")
                 .doesNotContain("DENIED").doesNotContain("ERROR")
                 .contains("doctor: everything the enabled checks need is allowed");
@@ -132,8 +132,8 @@ class DoctorCommandTest {
 
     @Test
     void policyIsTheLeastPrivilegeDocumentOfEveryActionTheEnabledChecksNeed() throws Exception {
-        CliHarness.Result r = CliHarness.run(work, "doctor", "--policy");
-        assertThat(r.exitCode()).isZero();
+        Cli.Result r = Cli.run(work, "doctor", "--policy");
+        assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("Version").asText()).isEqualTo("2012-10-17");
         JsonNode st = doc.at("/Statement/0");
@@ -151,9 +151,9 @@ class DoctorCommandTest {
 
     @Test
     void badUsageExitsTwo() throws Exception {
-        assertThat(CliHarness.run(work, "doctor", "--account", "12").exitCode()).isEqualTo(2);
-        CliHarness.Result r = CliHarness.run(work, "doctor", "--config", config().toString(), "--account", "999999999999");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(Cli.run(work, "doctor", "--account", "12").code()).isEqualTo(2);
+        Cli.Result r = Cli.run(work, "doctor", "--config", config().toString(), "--account", "999999999999");
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("999999999999: not a configured account");
     }
 }

@@ -2,9 +2,9 @@ package cloud.consolesensei.ec2;
 
 import static cloud.consolesensei.ec2.Ec2TestSupport.readAndCheck;
 import static cloud.consolesensei.ec2.Ec2TestSupport.readContext;
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.errorFromFile;
-import static cloud.consolesensei.support.AwsWire.fromFile;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.errorFromFile;
+import static cloud.consolesensei.testkit.AwsWire.fromFile;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -23,7 +23,7 @@ import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

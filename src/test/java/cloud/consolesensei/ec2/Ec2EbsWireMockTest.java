@@ -19,7 +19,7 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.collect.ServiceModule;
 import cloud.consolesensei.coverage.CoverageGap;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;

@@ -7,7 +7,7 @@ import static cloud.consolesensei.iam.IamXml.members;
 import static cloud.consolesensei.iam.IamXml.ok;
 import static cloud.consolesensei.iam.IamXml.page;
 import static cloud.consolesensei.iam.IamXml.param;
-import static cloud.consolesensei.support.AwsWire.fromFile;
+import static cloud.consolesensei.testkit.AwsWire.fromFile;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -18,7 +18,7 @@ import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.iam.IamTestSupport.Gaps;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,14 +1,14 @@
 package cloud.consolesensei.job;
 
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.xml;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -46,11 +46,11 @@ class CallerAccountTest {
                     </DescribeInstancesResponse>""")));
 
             Path reports = work.resolve("reports");
-            CliHarness.Result r = CliHarness.run(work, "run", "--as-of", "2026-11-29", "--reports-dir", reports.toString(),
+            Cli.Result r = Cli.run(work, "run", "--as-of", "2026-11-29", "--reports-dir", reports.toString(),
                     "--no-email");
 
             assertThat(r.out()).doesNotContain("DEMO");
-            assertThat(r.exitCode()).as(r.err()).isEqualTo(3); // the other APIs answer 404: coverage gaps
+            assertThat(r.code()).as(r.err()).isEqualTo(3); // the other APIs answer 404: coverage gaps
             List<CSVRecord> gaps = Ec2EbsAuditJobWireTest.csv(reports.resolve("2026-11-29/coverage-all-2026-11-29.csv"));
             assertThat(gaps).isNotEmpty().allSatisfy(g -> assertThat(g.get("account_id")).isEqualTo("777788889999"));
             assertThat(gaps).extracting(g -> g.get("region")).containsOnly("us-east-1", "global");

@@ -9,7 +9,7 @@ import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.notify.TestEstate;
 import cloud.consolesensei.report.CsvReports;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package cloud.consolesensei.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.ConsoleSensei;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

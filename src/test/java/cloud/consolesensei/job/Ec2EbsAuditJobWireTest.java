@@ -1,17 +1,17 @@
 package cloud.consolesensei.job;
 
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.xml;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.support.CliHarness;
-import cloud.consolesensei.support.WireEstate;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.WireEstate;
+import cloud.consolesensei.testkit.Cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ class Ec2EbsAuditJobWireTest {
                 """);
         Path reports = work.resolve("reports");
 
-        CliHarness.Result first = CliHarness.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
+        Cli.Result first = Cli.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
                 "--reports-dir", reports.toString(), "--no-email");
 
         assertThat(first.out()).contains("report: " + reports.resolve("2026-11-29/consolesensei-all-2026-11-29.xlsx"))
@@ -149,7 +149,7 @@ class Ec2EbsAuditJobWireTest {
             assertThat(wb.getSheet("Coverage")).isNotNull();
         }
 
-        CliHarness.Result second = CliHarness.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-30",
+        Cli.Result second = Cli.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-30",
                 "--reports-dir", reports.toString(), "--no-email");
         assertThat(second.out()).contains("report: ");
         List<CSVRecord> again = csv(reports.resolve("2026-11-30/findings-all-2026-11-30.csv"));

@@ -1,7 +1,7 @@
 package cloud.consolesensei.job;
 
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.signed;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -11,10 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.aws.ErrorClass;
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.support.CliHarness;
-import cloud.consolesensei.support.FaultInjector;
-import cloud.consolesensei.support.WireEstate;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.FaultInjector;
+import cloud.consolesensei.testkit.WireEstate;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -101,13 +101,13 @@ class FaultsAuditJobWireTest {
     }
 
     /** Runs the audit in {@code dir} (its own database, so no cache is shared) and returns the result. */
-    CliHarness.Result run(Path dir, Path config, String... extra) {
+    Cli.Result run(Path dir, Path config, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--as-of", AS_OF.toString(),
                 "--reports-dir", dir.resolve("reports").toString()));
         if (!List.of(extra).contains("--spring.mail.host=127.0.0.1")) args.add("--no-email");
         args.addAll(List.of(FAST_RETRIES));
         args.addAll(List.of(extra));
-        return CliHarness.run(dir, args.toArray(String[]::new));
+        return Cli.run(dir, args.toArray(String[]::new));
     }
 
     static Path file(Path dir, String name) {
@@ -136,8 +136,8 @@ class FaultsAuditJobWireTest {
     void throttlingServerErrorsResetsAndTimeoutsBelowTheRetryBudgetChangeNothing() throws Exception {
         Path config = config("us-east-1, eu-west-1");
         Path clean = work.resolve("clean");
-        CliHarness.Result baseline = run(clean, config);
-        assertThat(baseline.exitCode()).as(baseline.err()).isZero();
+        Cli.Result baseline = run(clean, config);
+        assertThat(baseline.code()).as(baseline.err()).isZero();
         assertThat(gaps(clean)).isEmpty();
         Map<String, String> expected = findings(clean);
         // every service contributed: the comparison below means something for each protocol
@@ -146,9 +146,9 @@ class FaultsAuditJobWireTest {
 
         faults.shares(30, 10, 5, 5, 2200);
         Path faulty = work.resolve("faulty");
-        CliHarness.Result run = run(faulty, config);
+        Cli.Result run = run(faulty, config);
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(gaps(faulty)).isEmpty();
         assertThat(findings(faulty)).isEqualTo(expected);
         Map<String, Integer> injected = faults.injected();
@@ -164,8 +164,8 @@ class FaultsAuditJobWireTest {
         Path clean = work.resolve("clean");
         Map<String, String> expected;
         {
-            CliHarness.Result baseline = run(clean, config("us-east-1, eu-west-1"));
-            assertThat(baseline.exitCode()).as(baseline.err()).isZero();
+            Cli.Result baseline = run(clean, config("us-east-1, eu-west-1"));
+            assertThat(baseline.code()).as(baseline.err()).isZero();
             expected = findings(clean);
         }
         aws.server().resetRequests();
@@ -232,11 +232,11 @@ class FaultsAuditJobWireTest {
 
         Path hostile = work.resolve("hostile");
         // with --debug (AWS SDK request logging) and an SMTP password, for the secrets scan below
-        CliHarness.Result run = run(hostile, config("us-east-1, eu-west-1, ap-east-1"), "--debug",
+        Cli.Result run = run(hostile, config("us-east-1, eu-west-1, ap-east-1"), "--debug",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=1", "--spring.mail.username=audit",
                 "--spring.mail.password=" + SMTP_PASSWORD);
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
         assertThat(gaps(hostile)).containsExactly(
                 BASE_ACCOUNT + " ap-east-1 ec2 DescribeInstances " + ErrorClass.REGION_NOT_ENABLED,
                 BASE_ACCOUNT + " eu-west-1 ec2 DescribeAddresses " + ErrorClass.ACCESS_DENIED,
@@ -286,9 +286,9 @@ class FaultsAuditJobWireTest {
                         + " token included in the request is invalid.</Message></Error><RequestId>4fa2-EXAMPLE</RequestId></ErrorResponse>")));
         Path dir = work.resolve("invalid");
 
-        CliHarness.Result run = run(dir, config("us-east-1"));
+        Cli.Result run = run(dir, config("us-east-1"));
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("error: the base AWS credentials do not work (sts:GetCallerIdentity): Invalid credentials")
                 .contains("InvalidClientTokenId").contains(ErrorClass.INVALID_CREDENTIALS.remedy());
         // failed fast: no account was read, no report written

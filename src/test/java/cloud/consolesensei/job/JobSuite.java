@@ -3,8 +3,8 @@ package cloud.consolesensei.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.lock.AccountLocks;
-import cloud.consolesensei.testsupport.Cli;
-import cloud.consolesensei.testsupport.FakeEstateModule;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.FakeEstateModule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

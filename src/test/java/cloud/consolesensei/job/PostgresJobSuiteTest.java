@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.schedule.AuditScheduler;
-import cloud.consolesensei.testsupport.Cli;
-import cloud.consolesensei.testsupport.PostgresSchemas;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.PostgresSchemas;
 
 import java.nio.file.Path;
 import java.time.Duration;

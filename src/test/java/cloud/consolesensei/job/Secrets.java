@@ -2,7 +2,7 @@ package cloud.consolesensei.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ final class Secrets {
     private Secrets() {
     }
 
-    static void assertNoneIn(CliHarness.Result run, Path dir, List<String> secrets) throws IOException {
+    static void assertNoneIn(Cli.Result run, Path dir, List<String> secrets) throws IOException {
         // the scan must have something to scan: debug logs of the SDK's requests and the reports
         assertThat(run.err().contains("awssdk.request - Sending Request")).as("SDK request debug logging captured").isTrue();
         List<Path> files;

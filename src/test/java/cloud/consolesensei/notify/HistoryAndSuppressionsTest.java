@@ -14,7 +14,7 @@ import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import jakarta.mail.internet.MimeMessage;
 

@@ -3,7 +3,7 @@ package cloud.consolesensei.organizations;
 import static cloud.consolesensei.organizations.OrgWire.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +28,10 @@ class DemoOrganizationTest {
     void exampleConfigurationAuditsTheDemoOrganization() throws Exception {
         Path reports = work.resolve("reports");
 
-        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--config", Path.of("jobs/organization.example.yml")
+        Cli.Result r = Cli.run(work, "run", "--demo", "--config", Path.of("jobs/organization.example.yml")
                 .toAbsolutePath().toString(), "--as-of", "2026-11-29", "--reports-dir", reports.toString(), "--no-email");
 
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.out()).contains("Organization (management account 111111111111): 5 discovered, 3 included, 2 excluded, 1 unreachable");
         Path day = reports.resolve("2026-11-29");
         List<CSVRecord> gaps = csv(day.resolve("coverage-all-2026-11-29.csv"));
@@ -53,7 +53,7 @@ class DemoOrganizationTest {
     void plainDemoStaysTwoAccounts() throws Exception {
         Path reports = work.resolve("reports");
 
-        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--as-of", "2026-11-29", "--reports-dir",
+        Cli.Result r = Cli.run(work, "run", "--demo", "--as-of", "2026-11-29", "--reports-dir",
                 reports.toString(), "--no-email");
 
         assertThat(r.out()).doesNotContain("Organization (");

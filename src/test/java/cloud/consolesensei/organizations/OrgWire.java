@@ -1,15 +1,15 @@
 package cloud.consolesensei.organizations;
 
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.xml;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
 
 import java.io.IOException;
 import java.net.URLEncoder;

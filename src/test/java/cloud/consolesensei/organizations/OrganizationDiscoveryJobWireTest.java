@@ -7,8 +7,8 @@ import static cloud.consolesensei.organizations.OrgWire.csv;
 import static cloud.consolesensei.organizations.OrgWire.json;
 import static cloud.consolesensei.organizations.OrgWire.organizations;
 import static cloud.consolesensei.organizations.OrgWire.session;
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.signed;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -20,8 +20,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -137,10 +137,10 @@ class OrganizationDiscoveryJobWireTest {
                 """);
         Path reports = work.resolve("reports");
 
-        CliHarness.Result r = CliHarness.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
+        Cli.Result r = Cli.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
                 "--reports-dir", reports.toString(), "--no-email");
 
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.out()).contains("Organization (management account 111122223333): 7 discovered, 2 included, 5 excluded, 1 unreachable");
         Path day = reports.resolve("2026-11-29");
 

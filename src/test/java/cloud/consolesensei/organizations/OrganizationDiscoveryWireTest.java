@@ -3,8 +3,8 @@ package cloud.consolesensei.organizations;
 import static cloud.consolesensei.organizations.OrgWire.callerIdentity;
 import static cloud.consolesensei.organizations.OrgWire.json;
 import static cloud.consolesensei.organizations.OrgWire.organizations;
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.xml;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -14,7 +14,7 @@ import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.util.List;
 

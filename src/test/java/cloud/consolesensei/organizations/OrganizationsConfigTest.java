@@ -2,7 +2,7 @@ package cloud.consolesensei.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +43,9 @@ class OrganizationsConfigTest {
         Files.writeString(config, yaml);
         Path reports = work.resolve("reports");
 
-        CliHarness.Result r = CliHarness.run(work, "run", "--config", config.toString(), "--reports-dir", reports.toString());
+        Cli.Result r = Cli.run(work, "run", "--config", config.toString(), "--reports-dir", reports.toString());
 
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(expected);
         assertThat(reports).doesNotExist();
     }

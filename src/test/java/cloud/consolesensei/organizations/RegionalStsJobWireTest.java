@@ -4,8 +4,8 @@ import static cloud.consolesensei.organizations.OrgWire.assumeRole;
 import static cloud.consolesensei.organizations.OrgWire.callerIdentity;
 import static cloud.consolesensei.organizations.OrgWire.csv;
 import static cloud.consolesensei.organizations.OrgWire.session;
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.signed;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -15,8 +15,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.AwsWire;
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,10 +100,10 @@ class RegionalStsJobWireTest {
                 """);
         Path reports = work.resolve("reports");
 
-        CliHarness.Result r = CliHarness.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
+        Cli.Result r = Cli.run(work, "run", "--config", config.toString(), "--as-of", "2026-11-29",
                 "--reports-dir", reports.toString(), "--no-email");
 
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3); // other services answer 404: gaps
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3); // other services answer 404: gaps
         List<CSVRecord> gaps = csv(reports.resolve("2026-11-29/coverage-all-2026-11-29.csv"));
         assertThat(gaps).filteredOn(g -> g.get("error_class").equals("REGION_NOT_ENABLED"))
                 .extracting(g -> g.get("account_id") + " " + g.get("region") + " " + g.get("service") + " " + g.get("operation"))

@@ -2,9 +2,9 @@ package cloud.consolesensei.organizations;
 
 import static cloud.consolesensei.organizations.OrgWire.assumeRole;
 import static cloud.consolesensei.organizations.OrgWire.session;
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
-import static cloud.consolesensei.support.AwsWire.xml;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.signed;
+import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.time.Duration;
 import java.util.List;

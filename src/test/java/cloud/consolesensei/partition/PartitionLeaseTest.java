@@ -2,7 +2,7 @@ package cloud.consolesensei.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.testsupport.PostgresSchemas;
+import cloud.consolesensei.testkit.PostgresSchemas;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

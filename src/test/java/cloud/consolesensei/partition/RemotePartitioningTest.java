@@ -2,9 +2,9 @@ package cloud.consolesensei.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.testsupport.ChildJvm;
-import cloud.consolesensei.testsupport.Cli;
-import cloud.consolesensei.testsupport.PostgresSchemas;
+import cloud.consolesensei.testkit.ChildJvm;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.PostgresSchemas;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

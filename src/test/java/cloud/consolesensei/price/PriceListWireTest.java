@@ -1,7 +1,7 @@
 package cloud.consolesensei.price;
 
 import static cloud.consolesensei.ec2.Ec2TestSupport.readContext;
-import static cloud.consolesensei.support.AwsWire.priceList;
+import static cloud.consolesensei.testkit.AwsWire.priceList;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -18,7 +18,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package cloud.consolesensei.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -47,9 +47,9 @@ class RenderedWorkbookTest {
     void theDemoWorkbookPrintsAndItsChartsDraw() throws Exception {
         Path reports = work.resolve("reports");
         for (String asOf : List.of("2026-11-22", "2026-11-29")) {
-            CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--as-of", asOf, "--reports-dir", reports.toString(),
+            Cli.Result r = Cli.run(work, "run", "--demo", "--as-of", asOf, "--reports-dir", reports.toString(),
                     "--no-email");
-            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.code()).as(r.err()).isZero();
         }
         Path xlsx = reports.resolve("2026-11-29/consolesensei-all-2026-11-29.xlsx");
         Path out = Path.of("target", "render").toAbsolutePath();

@@ -1,6 +1,6 @@
 package cloud.consolesensei.run;
 
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Path;
 

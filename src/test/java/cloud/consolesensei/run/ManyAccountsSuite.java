@@ -14,7 +14,7 @@ import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRegistry;
 import cloud.consolesensei.job.RunRequest;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package cloud.consolesensei.run;
 
-import cloud.consolesensei.testsupport.Cli;
-import cloud.consolesensei.testsupport.PostgresSchemas;
+import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.PostgresSchemas;
 
 import java.nio.file.Path;
 

@@ -16,7 +16,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +37,13 @@ class S3BucketSourceWireTest {
     private static final AccountTarget ACCOUNT = TestReads.account(ACCOUNT_ID, List.of("us-east-1", "eu-west-1"),
             List.of("us-east-1", "eu-west-1"));
 
-    private WireAws aws;
+    private AwsWire aws;
     private final TestReads.RecordingGaps gaps = new TestReads.RecordingGaps();
     private int requestIds;
 
     @BeforeEach
     void start() {
-        aws = new WireAws();
+        aws = AwsWire.withJournal();
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class S3BucketSourceWireTest {
     // ---- stubs, bodies as the S3 API reference shows them ----
 
     private void s3(String bucket, String subresource, int status, String body) {
-        aws.server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam(subresource, matching(".*"))
+        aws.server().stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam(subresource, matching(".*"))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
                         .withHeader("x-amz-request-id", "REQ" + (++requestIds)).withBody(body)));
     }
@@ -111,7 +111,7 @@ class S3BucketSourceWireTest {
     }
 
     private void policy(String bucket, String json) {
-        aws.server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", matching(".*"))
+        aws.server().stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", matching(".*"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
     }
 
@@ -156,7 +156,7 @@ class S3BucketSourceWireTest {
     }
 
     private void accountBlock(int status, String body) {
-        aws.server.stubFor(get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+        aws.server().stubFor(get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
                 .withHeader("x-amz-account-id", equalTo(ACCOUNT_ID))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/xml").withBody(body)));
     }
@@ -178,7 +178,7 @@ class S3BucketSourceWireTest {
                 + "<ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID></Owner>"
                 + (nextToken == null ? "" : "<ContinuationToken>" + nextToken + "</ContinuationToken>")
                 + "</ListAllMyBucketsResult>";
-        aws.server.stubFor(get(urlPathEqualTo("/")).withQueryParam("max-buckets", equalTo("1000"))
+        aws.server().stubFor(get(urlPathEqualTo("/")).withQueryParam("max-buckets", equalTo("1000"))
                 .withQueryParam("continuation-token", token == null ? absent() : equalTo(token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(body)));
     }
@@ -193,7 +193,7 @@ class S3BucketSourceWireTest {
 
     private List<Finding> audit(AccountTarget account) {
         S3BucketSource source = new S3BucketSource();
-        ReadContext ctx = TestReads.context(account, Finding.GLOBAL, aws.clients, gaps);
+        ReadContext ctx = TestReads.context(account, Finding.GLOBAL, aws.clients(), gaps);
         List<Finding> findings = new ArrayList<>();
         source.read(ctx).forEach(r -> source.checks().forEach(c -> findings.addAll(c.evaluate(r, ctx.checkContext()))));
         return findings;
@@ -221,7 +221,7 @@ class S3BucketSourceWireTest {
         // GetBucketPolicy answers the policy document itself (application/json), as the S3 API reference shows
         for (String file : List.of("tls-objects", "tls-wide", "tls-bucket-arn-only", "tls-some-actions")) {
             String bucket = file.equals("tls-bucket-arn-only") ? "tls-bucket-only" : file;
-            aws.server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", matching(".*")).atPriority(1)
+            aws.server().stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("policy", matching(".*")).atPriority(1)
                     .willReturn(AwsWire.fromFile("s3/get-bucket-policy-" + file + ".json", "application/json")));
         }
 
@@ -300,16 +300,16 @@ class S3BucketSourceWireTest {
         });
 
         // Each bucket's reads are signed for its own region; the deleted bucket was dropped at once.
-        aws.server.verify(getRequestedFor(urlPathEqualTo("/gamma-syd")).withQueryParam("acl", matching(".*"))
+        aws.server().verify(getRequestedFor(urlPathEqualTo("/gamma-syd")).withQueryParam("acl", matching(".*"))
                 .withHeader("Authorization", containing("/ap-southeast-2/s3/aws4_request")));
-        aws.server.verify(getRequestedFor(urlPathEqualTo("/beta-eu")).withQueryParam("versioning", matching(".*"))
+        aws.server().verify(getRequestedFor(urlPathEqualTo("/beta-eu")).withQueryParam("versioning", matching(".*"))
                 .withHeader("Authorization", containing("/eu-west-1/s3/aws4_request")));
-        aws.server.verify(2, getRequestedFor(urlPathEqualTo("/gone-bucket")));
+        aws.server().verify(2, getRequestedFor(urlPathEqualTo("/gone-bucket")));
         // Ownership is read only where an ACL grants something to everyone.
-        aws.server.verify(0, getRequestedFor(urlPathEqualTo("/gamma-syd")).withQueryParam("ownershipControls", matching(".*")));
-        aws.server.verify(1, getRequestedFor(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+        aws.server().verify(0, getRequestedFor(urlPathEqualTo("/gamma-syd")).withQueryParam("ownershipControls", matching(".*")));
+        aws.server().verify(1, getRequestedFor(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
                 .withHeader("x-amz-account-id", equalTo(ACCOUNT_ID)));
-        assertThat(aws.server.findAllUnmatchedRequests()).isEmpty();
+        assertThat(aws.server().findAllUnmatchedRequests()).isEmpty();
     }
 
     @Test
@@ -364,11 +364,11 @@ class S3BucketSourceWireTest {
     @Test
     void failedListingIsOneGapAndTheAccountItemStillComes() {
         accountBlock(true, true, true, true);
-        aws.server.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(403)
+        aws.server().stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/xml").withBody(error("AccessDenied", "Access Denied", ""))));
 
         S3BucketSource source = new S3BucketSource();
-        List<S3Resource> items = source.read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients, gaps)).toList();
+        List<S3Resource> items = source.read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients(), gaps)).toList();
 
         assertThat(items).singleElement().isInstanceOf(S3Account.class);
         assertThat(gaps.gaps).singleElement().extracting(CoverageGap::region, CoverageGap::service,
@@ -391,7 +391,7 @@ class S3BucketSourceWireTest {
                     .containsExactly("global", "s3", "GetBucketLocation");
             assertThat(g.message()).startsWith("bucket delta: AccessDenied");
         });
-        aws.server.verify(getRequestedFor(urlPathEqualTo("/delta")).withQueryParam("versioning", matching(".*"))
+        aws.server().verify(getRequestedFor(urlPathEqualTo("/delta")).withQueryParam("versioning", matching(".*"))
                 .withHeader("Authorization", containing("/eu-west-1/s3/aws4_request")));
     }
 
@@ -402,11 +402,11 @@ class S3BucketSourceWireTest {
         cleanBucket("first", "");
         cleanBucket("second", "");
 
-        var items = new S3BucketSource().read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients, gaps)).iterator();
-        assertThat(aws.server.getAllServeEvents()).isEmpty();
+        var items = new S3BucketSource().read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients(), gaps)).iterator();
+        assertThat(aws.server().getAllServeEvents()).isEmpty();
         assertThat(items.next()).isInstanceOf(S3Account.class);
         assertThat(items.next()).isInstanceOfSatisfying(S3Bucket.class, b -> assertThat(b.name()).isEqualTo("first"));
-        aws.server.verify(0, getRequestedFor(urlPathEqualTo("/second")));
+        aws.server().verify(0, getRequestedFor(urlPathEqualTo("/second")));
         assertThat(items.next()).isInstanceOfSatisfying(S3Bucket.class, b -> assertThat(b.name()).isEqualTo("second"));
         assertThat(items.hasNext()).isFalse();
     }

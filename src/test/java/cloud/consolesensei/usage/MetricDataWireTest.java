@@ -1,7 +1,7 @@
 package cloud.consolesensei.usage;
 
 import static cloud.consolesensei.ec2.Ec2TestSupport.readContext;
-import static cloud.consolesensei.support.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.action;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -26,7 +26,7 @@ import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.price.PriceList;
 import cloud.consolesensei.price.PriceListUsage;
 import cloud.consolesensei.price.PriceStore;
-import cloud.consolesensei.support.AwsWire;
+import cloud.consolesensei.testkit.AwsWire;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package cloud.consolesensei.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.support.CliHarness;
+import cloud.consolesensei.testkit.Cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +32,10 @@ class UsageDemoRunTest {
     @Test
     void demoRunShowsIdleInstancesAndVolumesWithPricesInTheSheetsAndTheSummary() throws Exception {
         Path reports = work.resolve("reports");
-        CliHarness.Result r = CliHarness.run(work, "run", "--demo", "--as-of", "2026-11-29", "--reports-dir",
+        Cli.Result r = Cli.run(work, "run", "--demo", "--as-of", "2026-11-29", "--reports-dir",
                 reports.toString(), "--no-email");
 
-        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Cost Explorer requests:")
                 // per region: one GetMetricData for instances and one for volumes, each in two pages
                 .contains("CloudWatch GetMetricData: 16 call(s)")

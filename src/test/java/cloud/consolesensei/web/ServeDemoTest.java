@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.ConsoleSensei;
-import cloud.consolesensei.testsupport.Cli;
+import cloud.consolesensei.testkit.Cli;
 
 import java.io.IOException;
 import java.net.Inet4Address;

@@ -1,4 +1,4 @@
-package cloud.consolesensei.testsupport;
+package cloud.consolesensei.testkit;
 
 import cloud.consolesensei.ConsoleSensei;
 

@@ -1,4 +1,4 @@
-package cloud.consolesensei.testsupport;
+package cloud.consolesensei.testkit;
 
 import cloud.consolesensei.ConsoleSensei;
 
@@ -126,6 +126,32 @@ public final class Cli {
         all.add("--config");
         all.add(config.toString());
         if (defaultDatabase) all.add("--spring.datasource.url=" + url);
+        return execute(all.toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code args} in-process exactly as given (no {@code --config} added) against an H2 file
+     * database under {@code work/data} (system property {@code spring.datasource.url}, restored
+     * afterwards): for tests of the command line itself, which pass their own options.
+     */
+    public static Result run(Path work, String... args) {
+        synchronized (Cli.class) {
+            String oldUrl = System.getProperty("spring.datasource.url");
+            System.setProperty("spring.datasource.url", "jdbc:h2:file:" + work.resolve("data/consolesensei").toAbsolutePath());
+            try {
+                return execute(args);
+            } finally {
+                if (oldUrl == null) System.clearProperty("spring.datasource.url");
+                else System.setProperty("spring.datasource.url", oldUrl);
+            }
+        }
+    }
+
+    /**
+     * Runs the real command line in this JVM, capturing stdout and stderr; one command at a time
+     * (System.out is process-wide). What it printed is echoed to the test's own output.
+     */
+    private static Result execute(String[] args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -135,7 +161,7 @@ public final class Cli {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                code = ConsoleSensei.execute(all.toArray(String[]::new));
+                code = ConsoleSensei.execute(args);
             } finally {
                 System.out.flush();
                 System.err.flush();

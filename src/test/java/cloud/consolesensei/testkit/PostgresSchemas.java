@@ -1,4 +1,4 @@
-package cloud.consolesensei.testsupport;
+package cloud.consolesensei.testkit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

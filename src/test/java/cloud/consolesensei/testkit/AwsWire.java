@@ -1,4 +1,4 @@
-package cloud.consolesensei.support;
+package cloud.consolesensei.testkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -6,26 +6,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import cloud.consolesensei.aws.AwsSettings;
+import cloud.consolesensei.aws.SdkAwsClients;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A WireMock server standing in for every AWS endpoint, reached by the real SDK through its own
  * {@code aws.endpointUrl} setting, plus request matchers for the Query protocol (EC2, STS, IAM,
  * Auto Scaling: POST / with an Action form parameter) and SigV4 signatures (which key, region and
- * service signed the request: how one stub tells accounts and regions apart).
+ * service signed the request: how one stub tells accounts and regions apart). The one WireMock
+ * wiring of the tests: a test that runs the whole command line lets the SDK's default credential
+ * chain find {@link #BASE_KEY}; a test of one source takes real {@link #clients()} from here.
  */
 public final class AwsWire implements AutoCloseable {
 
@@ -33,7 +37,17 @@ public final class AwsWire implements AutoCloseable {
     public static final String BASE_KEY = "AKIDBASEEXAMPLE0001";
     public static final String BASE_SECRET = "base/secret/do-not-leak/0000000000000001";
 
+    /**
+     * Settings for tests of one source: the product's defaults but two attempts per call and short
+     * timeouts, so a retried failure (throttling, 5xx) still goes through the retry strategy yet
+     * stays quick.
+     */
+    public static final AwsSettings QUICK_RETRIES = new AwsSettings("standard", 2, 4, 2, Duration.ofSeconds(2),
+            Duration.ofSeconds(5), Duration.ofHours(1), "us-east-1");
+
     private final WireMockServer server;
+    private SdkAwsClients clients;
+    private AwsSettings clientSettings;
 
     /** Without request journal (long runs). */
     public AwsWire() {
@@ -46,11 +60,11 @@ public final class AwsWire implements AutoCloseable {
     }
 
     /** With request journal and WireMock extensions (e.g. a {@link FaultInjector}). */
-    public static AwsWire withExtensions(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+    public static AwsWire withExtensions(Extension... extensions) {
         return new AwsWire(true, extensions);
     }
 
-    private AwsWire(boolean journal, com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+    private AwsWire(boolean journal, Extension... extensions) {
         WireMockConfiguration options = WireMockConfiguration.options().dynamicPort().extensions(extensions);
         server = new WireMockServer(journal ? options : options.disableRequestJournal());
         server.start();
@@ -63,6 +77,32 @@ public final class AwsWire implements AutoCloseable {
 
     public WireMockServer server() {
         return server;
+    }
+
+    /** The server's base URL ({@code http://localhost:PORT}). */
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Real SDK clients with {@link #QUICK_RETRIES}, signing with {@link #BASE_KEY}; closed with this wire. */
+    public SdkAwsClients clients() {
+        return clients(QUICK_RETRIES);
+    }
+
+    /**
+     * Real SDK clients with {@code settings}, signing with {@link #BASE_KEY}; closed with this wire.
+     *
+     * @throws IllegalStateException when clients with other settings were already made
+     */
+    public synchronized SdkAwsClients clients(AwsSettings settings) {
+        if (clients == null) {
+            clients = new SdkAwsClients(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(BASE_KEY,
+                    BASE_SECRET)));
+            clientSettings = settings;
+        } else if (!clientSettings.equals(settings)) {
+            throw new IllegalStateException("clients already made with " + clientSettings);
+        }
+        return clients;
     }
 
     /** A Query-protocol request (POST /, form body Action=...). */
@@ -130,6 +170,7 @@ public final class AwsWire implements AutoCloseable {
 
     @Override
     public void close() {
+        if (clients != null) clients.close();
         for (String p : new String[] {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region",
                 "aws.disableEc2Metadata"}) {
             System.clearProperty(p);

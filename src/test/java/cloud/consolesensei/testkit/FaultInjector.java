@@ -1,4 +1,4 @@
-package cloud.consolesensei.support;
+package cloud.consolesensei.testkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 

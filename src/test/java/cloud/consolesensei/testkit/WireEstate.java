@@ -1,8 +1,8 @@
-package cloud.consolesensei.support;
+package cloud.consolesensei.testkit;
 
-import static cloud.consolesensei.support.AwsWire.action;
-import static cloud.consolesensei.support.AwsWire.signed;
-import static cloud.consolesensei.support.AwsWire.xml;
+import static cloud.consolesensei.testkit.AwsWire.action;
+import static cloud.consolesensei.testkit.AwsWire.signed;
+import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
