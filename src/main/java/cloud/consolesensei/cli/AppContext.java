@@ -3,6 +3,7 @@ package cloud.consolesensei.cli;
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.config.ConfigException;
+import cloud.consolesensei.config.ConfigOrigins;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.partition.BrokerUnreachableException;
@@ -10,8 +11,10 @@ import cloud.consolesensei.partition.BrokerUnreachableException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -171,10 +174,13 @@ public final class AppContext {
                 return 2;
             }
             if (c instanceof UnboundConfigurationPropertiesException u) {
+                // Spring names every leaf under a misspelt section; say the section once, at its first line
+                Set<String> said = new HashSet<>();
                 for (ConfigurationProperty p : u.getUnboundProperties()) {
-                    err.println("error: " + (p.getOrigin() == null ? "" : cloud.consolesensei.config.ConfigOrigins.pretty(p.getOrigin()) + ": ") + p.getName()
-                            + ": unknown configuration key; allowed here: " + ConfigFiles.allowedKeys(p.getName().toString())
-                            + " (see jobs/audit.example.yml)");
+                    String message = ConfigFiles.unknownKey(p.getName().toString());
+                    if (said.add(message)) {
+                        err.println("error: " + (p.getOrigin() == null ? "" : ConfigOrigins.pretty(p.getOrigin()) + ": ") + message);
+                    }
                 }
                 return 2;
             }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -106,19 +107,31 @@ final class ConfigFiles {
     }
 
     /**
-     * The keys allowed beside an unknown one, e.g. for {@code consolesensei.accounts[0].regoins}
-     * the keys of an account.
+     * The message for an unknown key Spring could not bind, e.g. {@code consolesensei.acounts[0].id}
+     * (Spring names the leaf) becomes {@code consolesensei.acounts: unknown configuration key;
+     * allowed here: accounts, ...}: the first segment the configuration model does not know, and
+     * the keys its parent section allows.
      */
-    static String allowedKeys(String unknownKey) {
-        String[] parts = unknownKey.replaceAll("\\[\\d+]", "").split("\\.");
+    static String unknownKey(String boundName) {
+        String[] parts = boundName.split("\\.");
         Class<?> type = ConsoleSenseiProperties.class;
-        for (int i = 1; i < parts.length - 1 && type != null; i++) {
-            type = component(type, parts[i]);
+        StringBuilder key = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String name = parts[i].replaceAll("\\[\\d+]", "");
+            Class<?> next = type.isRecord() ? component(type, name) : null;
+            key.append('.').append(i == parts.length - 1 || next == null ? name : parts[i]);
+            if (next == null) break;
+            type = next;
         }
-        if (type == null || !type.isRecord()) return "see jobs/audit.example.yml";
-        List<String> keys = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) keys.add(kebab(c.getName()));
-        return String.join(", ", keys);
+        String allowed;
+        if (type.isRecord()) {
+            List<String> keys = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) keys.add(kebab(c.getName()));
+            allowed = "allowed here: " + String.join(", ", keys);
+        } else {
+            allowed = "see jobs/audit.example.yml for the keys allowed";
+        }
+        return key + ": unknown configuration key; " + allowed;
     }
 
     private static Class<?> component(Class<?> record, String kebabName) {
@@ -137,6 +150,6 @@ final class ConfigFiles {
     }
 
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

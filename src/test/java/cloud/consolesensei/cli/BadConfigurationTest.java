@@ -51,6 +51,9 @@ class BadConfigurationTest {
                         "audit.yml:4:6: not valid YAML"),
                 Arguments.of("unknown suppression check", "consolesensei:\n  suppressions:\n    - check: s3.no_such\n      resource: x\n      reason: y\n",
                         "consolesensei.suppressions[0].check: 's3.no_such' is not a check id"),
+                Arguments.of("misspelt section with children names the section, once",
+                        "consolesensei:\n  acounts:\n    - id: '123456789012'\n      regions: [us-east-1]\n",
+                        "consolesensei.acounts: unknown configuration key; allowed here: accounts,"),
                 Arguments.of("unknown nested key lists allowed ones", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regoins: [us-east-1]\n",
                         "allowed here: id, name, role-arn, external-id, regions"));
     }
@@ -66,6 +69,9 @@ class BadConfigurationTest {
 
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(expected);
+        // each problem is said once, and the pointer to the example file at most once per line
+        assertThat(r.err().lines().distinct().count()).isEqualTo(r.err().lines().count());
+        r.err().lines().forEach(l -> assertThat(l.split("audit.example.yml", -1)).hasSizeLessThanOrEqualTo(2));
         assertThat(r.out()).doesNotContain("report:");
         assertThat(reports).doesNotExist();
         assertThat(work.resolve("data")).doesNotExist();
