@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database copy of Price List answers (table {@code price_list_cache}, migration
@@ -14,14 +17,28 @@ import org.springframework.stereotype.Repository;
  * tenancy, as-of month), shared by every account and run: a nightly run asks the Price List at most
  * once a month per key. A product that was not found is kept too (with its note); a refused or
  * unreadable answer is not kept, so the next run asks again.
+ * <p>
+ * Several processes (the workers of a remote run) may ask the Price List for the same key at once
+ * and store the same answer: the first row stays and the others are dropped. Each row is written in
+ * a transaction of its own, never in the chunk transaction of the partition that asked: on
+ * PostgreSQL a failed statement aborts the transaction it runs in, so a duplicate key met inside a
+ * chunk would fail the chunk, and a row held uncommitted until the chunk ends would make a second
+ * process wait on it (or deadlock, two keys in opposite order).
  */
 @Repository
 public class PriceListCache implements PriceStore {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate own;
 
-    public PriceListCache(JdbcClient jdbc) {
+    /**
+     * @param jdbc         the database holding {@code price_list_cache}
+     * @param transactions the transaction manager of that database; rows are committed on their own
+     */
+    public PriceListCache(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -35,19 +52,27 @@ public class PriceListCache implements PriceStore {
                 .optional();
     }
 
+    /**
+     * Stores the answer for {@code k} in a transaction of its own; when another process stored that
+     * key first, its row stays (the Price List answered it the same) and nothing is thrown.
+     */
     @Override
     public void put(PriceKey k, OnDemandPrice p) {
         try {
-            jdbc.sql("""
-                            INSERT INTO price_list_cache (region, instance_type, operating_system, tenancy, as_of_month,
-                                                          hourly_usd, sku, note, fetched_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(k.region(), k.instanceType(), k.operatingSystem(), k.tenancy(), k.month().toString(),
-                            p.hourlyUsd(), cut(p.sku(), 500), cut(p.note(), 2000), Timestamp.from(Instant.now()))
-                    .update();
+            own.executeWithoutResult(status -> insert(k, p));
         } catch (DuplicateKeyException e) {
-            // another partition stored the same month's answer first: the Price List gave it the same
+            // another partition or process stored the same month's answer first: the Price List gave it the same
         }
+    }
+
+    private void insert(PriceKey k, OnDemandPrice p) {
+        jdbc.sql("""
+                        INSERT INTO price_list_cache (region, instance_type, operating_system, tenancy, as_of_month,
+                                                      hourly_usd, sku, note, fetched_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(k.region(), k.instanceType(), k.operatingSystem(), k.tenancy(), k.month().toString(),
+                        p.hourlyUsd(), cut(p.sku(), 500), cut(p.note(), 2000), Timestamp.from(Instant.now()))
+                .update();
     }
 
     private static String cut(String s, int max) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * AWS Price List Query API GetProducts through the real SDK 2.40.2 client (JSON 1.1,
@@ -61,7 +62,7 @@ class PriceListWireTest {
         ds.setURL("jdbc:h2:mem:prices-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
-        cache = new PriceListCache(JdbcClient.create(ds));
+        cache = new PriceListCache(JdbcClient.create(ds), new JdbcTransactionManager(ds));
         aws = AwsWire.withJournal();
         clients = new SdkAwsClients(AwsSettings.defaults());
         aws.stub(priceList("GetProducts").willReturn(AwsWire.fromFile("pricing/get-products-no-product.json", JSON)));

@@ -21,10 +21,15 @@ public final class PostgresSchemas {
 
     /** A CLI whose database is a new, empty schema. */
     public Cli cli(Path dir, String extraYaml) throws Exception {
+        return Cli.jdbc(dir, url(), USER, extraYaml);
+    }
+
+    /** The JDBC URL (user {@link #USER}, no password) of a new, empty schema. */
+    public String url() {
         String schema = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Cli.execute(SERVER, USER, "CREATE SCHEMA " + schema);
         created.add(schema);
-        return Cli.jdbc(dir, SERVER + "?currentSchema=" + schema, USER, extraYaml);
+        return SERVER + "?currentSchema=" + schema;
     }
 
     /** Drops every schema this instance created. */
