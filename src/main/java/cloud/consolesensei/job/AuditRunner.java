@@ -4,7 +4,6 @@ import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.coverage.CoverageStore;
-import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.run.AuditRuns;
@@ -37,17 +36,15 @@ public class AuditRunner {
     private final ConfigValidator validator;
     private final CoverageStore coverage;
     private final List<RunStatistic> statistics;
-    private final RunHistory history;
     private final AuditRuns auditRuns;
     private final AccountLocks locks;
     private final ProcessStop processStop;
 
     public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
                        ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics,
-                       RunHistory history, AuditRuns auditRuns, AccountLocks locks, ProcessStop processStop) {
+                       AuditRuns auditRuns, AccountLocks locks, ProcessStop processStop) {
         this.locks = locks;
         this.processStop = processStop;
-        this.history = history;
         this.auditRuns = auditRuns;
         this.operator = operator;
         this.repository = repository;
@@ -84,8 +81,7 @@ public class AuditRunner {
             registry.release(request.runId());
             throw e;
         }
-        java.util.Optional<java.time.LocalDate> latest = history.latestAsOf(
-                resources.accounts().stream().map(a -> a.id()).toList());
+        Optional<LocalDate> latest = auditRuns.latestCompletedAsOf(ids(resources), null);
         if (latest.isPresent() && request.asOf().isBefore(latest.get())) {
             registry.release(request.runId());
             throw new ConfigException("--as-of " + request.asOf() + " is before " + latest.get()

@@ -1,7 +1,7 @@
 package cloud.consolesensei.job;
 
 import cloud.consolesensei.finding.FindingStore;
-import cloud.consolesensei.finding.RunHistory;
+import cloud.consolesensei.finding.RunTotals;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (unless a coverage gap means they could not be seen). Only the run's accounts are touched, so
  * re-running one account leaves the others' history alone; a run limited with {@code --region}
  * leaves the findings of the other regions alone too. The run's figures per account are then
- * settled and stored ({@link RunHistory#storeTotals}) for the report, the email and later trends.
+ * settled and stored ({@link RunTotals#store}) for the report, the email and later trends.
  */
 @Component
 public class ReconcileTasklet implements Tasklet {
@@ -24,12 +24,12 @@ public class ReconcileTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ReconcileTasklet.class);
 
     private final FindingStore findings;
-    private final RunHistory history;
+    private final RunTotals totals;
     private final RunRegistry registry;
 
-    public ReconcileTasklet(FindingStore findings, RunHistory history, RunRegistry registry) {
+    public ReconcileTasklet(FindingStore findings, RunTotals totals, RunRegistry registry) {
         this.findings = findings;
-        this.history = history;
+        this.totals = totals;
         this.registry = registry;
     }
 
@@ -40,7 +40,7 @@ public class ReconcileTasklet implements Tasklet {
         AuditPlan plan = AuditPlan.load(stepExecution.getJobExecution().getExecutionContext());
         int n = findings.resolveUnseen(request.runId(), request.asOf(), plan.allAccountIds(), request.regions());
         log.info("reconcile: {} finding(s) resolved", n);
-        history.storeTotals(request.runId(), plan.allAccountIds());
+        totals.store(request.runId(), plan.allAccountIds());
         return RepeatStatus.FINISHED;
     }
 }

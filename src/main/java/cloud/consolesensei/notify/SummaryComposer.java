@@ -3,10 +3,12 @@ package cloud.consolesensei.notify;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.MoneyKind;
+import cloud.consolesensei.finding.RunCounts;
 import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.report.AccountFacts;
 import cloud.consolesensei.report.ReportScope;
+import cloud.consolesensei.run.AuditRuns;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link EmailSummary} of one recipient list's scope (all accounts of the run, or one
- * account) from aggregates: {@link RunHistory} counts of this run and the scope's previous run,
+ * account) from aggregates: {@link RunHistory} counts of this run and the scope's previous run ({@link AuditRuns}),
  * bounded lists from {@link SummaryQueries}, and the {@link AccountFacts} beans (month to date,
  * forecast...). Suppressed findings are left out of every count, list and amount except their own
  * count.
@@ -27,12 +29,15 @@ import org.springframework.stereotype.Component;
 public class SummaryComposer {
 
     private final RunHistory history;
+    private final AuditRuns runs;
     private final SummaryQueries queries;
     private final List<AccountFacts> facts;
     private final CheckCatalog catalog;
 
-    public SummaryComposer(RunHistory history, SummaryQueries queries, List<AccountFacts> facts, CheckCatalog catalog) {
+    public SummaryComposer(RunHistory history, AuditRuns runs, SummaryQueries queries, List<AccountFacts> facts,
+                           CheckCatalog catalog) {
         this.history = history;
+        this.runs = runs;
         this.queries = queries;
         this.facts = facts;
         this.catalog = catalog;
@@ -52,12 +57,12 @@ public class SummaryComposer {
                                 String workbook, String attachmentNote) {
         String run = scope.runId();
         List<String> accounts = scope.accountIds();
-        RunHistory.Counts now = history.counts(run, accounts);
+        RunCounts now = history.counts(run, accounts);
         // the previous run of the same scope (one account's own scope: also the all runs, which write it)
         Optional<String> prev = scope.oneAccount()
-                ? history.previousRunOfAccount(run, accounts.get(0))
-                : history.previousRun(run, scope.scope());
-        RunHistory.Counts before = prev.map(p -> history.counts(p, accounts)).orElse(null);
+                ? runs.previousOfAccount(run, accounts.get(0))
+                : runs.previousOfScope(run, scope.scope());
+        RunCounts before = prev.map(p -> history.counts(p, accounts)).orElse(null);
         List<EmailSummary.SeverityLine> sev = new ArrayList<>();
         for (Severity s : Severity.values()) {
             sev.add(new EmailSummary.SeverityLine(s.name(), now.of(s), before == null ? "" : delta(now.of(s) - before.of(s))));
@@ -84,7 +89,7 @@ public class SummaryComposer {
      * {@code , USD <alerts> in cost alerts} when there are any; {@code DEMO } first in demo mode. The
      * savings lead: they are the money someone can act on; cost alerts are never added to them.
      */
-    static String subject(ReportScope scope, RunHistory.Counts c) {
+    static String subject(ReportScope scope, RunCounts c) {
         String alerts = c.costAlerts().signum() == 0 ? "" : ", " + Usd.format(c.costAlerts()) + " in cost alerts";
         return (scope.demo() ? "DEMO " : "") + "[ConsoleSensei] " + scope.scope() + ": " + Usd.format(c.savings())
                 + "/month savings \u2014 " + c.of(Severity.CRITICAL) + " critical, " + c.of(Severity.HIGH) + " high, "

@@ -3,6 +3,7 @@ package cloud.consolesensei.report;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.collect.InventoryStore;
 import cloud.consolesensei.coverage.CoverageStore;
+import cloud.consolesensei.finding.RunCounts;
 import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Summary sheet: the cover (DEMO marking, as-of date, run id, price table date), then per
  * account the findings by severity, NEW and suppressed counts, savings (USD/month) and cost alerts
- * (USD) side by side, never added ({@link RunHistory.Counts}), coverage gaps, the headline figures of
+ * (USD) side by side, never added ({@link RunCounts}), coverage gaps, the headline figures of
  * the {@link AccountFacts} contributors (month to date, forecast...) and how many resources of each
  * kind were evaluated; last, the trend of the scope's last {@value #TREND_RUNS} runs (findings by
  * severity, savings and cost alerts, as a table and two line charts).
@@ -88,10 +89,10 @@ public class SummarySheet {
         coverage.forEach(scope.runId(), scope.accountIds(), g -> {
             if (!g.info()) gaps.merge(g.accountId(), 1, Integer::sum);
         });
-        Map<String, RunHistory.Counts> byAccount = history.countsByAccount(scope.runId(), scope.accountIds());
+        Map<String, RunCounts> byAccount = history.countsByAccount(scope.runId(), scope.accountIds());
         Map<String, Map<String, Integer>> evaluatedByAccount = inventory.countsByAccount(scope.runId(), scope.accountIds());
         for (AccountTarget a : scope.accounts()) {
-            RunHistory.Counts t = byAccount.get(a.id());
+            RunCounts t = byAccount.get(a.id());
             Row row = sheet.createRow(r++);
             wb.set(row, 0, a.id(), false);
             wb.set(row, 1, a.name(), false);

@@ -2,6 +2,7 @@ package cloud.consolesensei.web;
 
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.coverage.CoverageStore;
+import cloud.consolesensei.finding.RunCounts;
 import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.job.AuditJobConfig;
@@ -143,7 +144,7 @@ public class RunViews {
         Integer gaps = null;
         Integer exit = null;
         if (ended) {
-            RunHistory.Counts c = history.counts(req.runId(), accounts == null ? List.of() : accounts);
+            RunCounts c = history.counts(req.runId(), accounts == null ? List.of() : accounts);
             findings = new LinkedHashMap<>();
             for (Severity s : Severity.values()) findings.put(s.name(), c.of(s));
             savings = c.savings();

@@ -3,6 +3,7 @@ package cloud.consolesensei.bench;
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.RunTotals;
 import cloud.consolesensei.finding.Suppressions;
 import cloud.consolesensei.price.PriceTable;
 import cloud.consolesensei.report.ReportScope;
@@ -138,7 +139,7 @@ public final class ReportBenchmark {
                 // what the audit's reconcile step does once the run's findings are settled
                 List<String> ids = new ArrayList<>();
                 for (int a = 0; a < ACCOUNTS; a++) ids.add(account(a).id());
-                ctx.getBean(cloud.consolesensei.finding.RunHistory.class).storeTotals(RUN, ids);
+                ctx.getBean(RunTotals.class).store(RUN, ids);
             } else {
                 List<AccountTarget> accounts = new ArrayList<>();
                 for (int a = 0; a < ACCOUNTS; a++) accounts.add(account(a));

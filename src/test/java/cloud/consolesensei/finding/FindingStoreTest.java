@@ -42,6 +42,7 @@ class FindingStoreTest {
     private JdbcTemplate jdbc;
     private FindingStore store;
     private RunHistory history;
+    private RunTotals totals;
 
     @BeforeEach
     void database() {
@@ -52,7 +53,9 @@ class FindingStoreTest {
         jdbc = new JdbcTemplate(ds);
         AuditRuns runs = new AuditRuns(jdbc);
         store = new FindingStore(jdbc, runs);
-        history = new RunHistory(jdbc, catalog(), runs);
+        FindingTally tally = new FindingTally(jdbc, catalog());
+        totals = new RunTotals(jdbc, tally);
+        history = new RunHistory(totals, tally, runs);
     }
 
     /** The catalog's money kinds as the checks declare them, plus a cost alert and a check without money. */
@@ -201,13 +204,13 @@ class FindingStoreTest {
         assertThat(byAccount.get(B).suppressed()).isEqualTo(1);
         assertThat(byAccount.get(B).savings()).isEqualByComparingTo("0.00");
         assertThat(byAccount.get("333333333333").total()).isZero();
-        RunHistory.Counts all = history.counts("r1", List.of(A, B));
+        RunCounts all = history.counts("r1", List.of(A, B));
         assertThat(all.savings()).isEqualByComparingTo("13.00");
         assertThat(all.total()).isEqualTo(4);
         assertThat(all.suppressed()).isEqualTo(1);
 
         // stored once the run is settled: the same figures, read back instead of grouped again
-        history.storeTotals("r1", List.of(A, B));
+        totals.store("r1", List.of(A, B));
         jdbc.update("DELETE FROM run_finding");
         var stored = history.countsByAccount("r1", List.of(A, B, "333333333333"));
         assertThat(stored.get(A)).isEqualTo(byAccount.get(A));
@@ -236,13 +239,13 @@ class FindingStoreTest {
                 f(B, "global", "cost.daily_anomaly", Severity.MEDIUM, "2026-10-31", "30.00")), x -> "known");
         finish("r1", t0.plusSeconds(60));
 
-        RunHistory.Counts a = history.counts("r1", List.of(A));
+        RunCounts a = history.counts("r1", List.of(A));
         assertThat(a.savings()).isEqualByComparingTo("14.50");
         assertThat(a.costAlerts()).isEqualByComparingTo("1500.00");
         // a suppressed alert is in no sum
         assertThat(history.counts("r1", List.of(A, B)).costAlerts()).isEqualByComparingTo("1500.00");
 
-        history.storeTotals("r1", List.of(A, B));
+        totals.store("r1", List.of(A, B));
         jdbc.update("DELETE FROM run_finding");
         assertThat(history.counts("r1", List.of(A))).isEqualTo(a);
         assertThat(history.trend("all", "r1", 30)).singleElement().satisfies(p -> {

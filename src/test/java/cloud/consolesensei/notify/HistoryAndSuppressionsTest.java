@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.finding.RunCounts;
 import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.job.AuditRunner;
@@ -123,7 +124,7 @@ class HistoryAndSuppressionsTest {
         assertThat(status()).containsOnly(
                 Map.entry("i-0crit", "NEW"), Map.entry("i-0high", "NEW"), Map.entry("i-0low1", "SUPPRESSED"),
                 Map.entry("vol-0abc", "SUPPRESSED"), Map.entry("vol-zzz", "NEW"));
-        RunHistory.Counts c1 = history.counts(r1.runId(), List.of(ALPHA, BETA));
+        RunCounts c1 = history.counts(r1.runId(), List.of(ALPHA, BETA));
         assertThat(c1.bySeverity()).containsEntry(Severity.CRITICAL, 1).containsEntry(Severity.HIGH, 2).containsEntry(Severity.LOW, 0);
         assertThat(c1.newCount()).isEqualTo(3);
         assertThat(c1.suppressed()).isEqualTo(2);
@@ -139,7 +140,7 @@ class HistoryAndSuppressionsTest {
                 Map.entry("i-0crit", "OPEN"), Map.entry("i-0high", "RESOLVED"), Map.entry("i-0new", "NEW"),
                 Map.entry("i-0low1", "SUPPRESSED"), Map.entry("vol-0abc", "SUPPRESSED"), Map.entry("vol-zzz", "OPEN"));
         assertThat(row("i-0high")).containsEntry("resolved_on", Date.valueOf(D2)).containsEntry("first_seen", Date.valueOf(D1));
-        RunHistory.Counts c2 = history.counts(r2.runId(), List.of(ALPHA, BETA));
+        RunCounts c2 = history.counts(r2.runId(), List.of(ALPHA, BETA));
         assertThat(c2.newCount()).isEqualTo(1);
         assertThat(c2.resolved()).isEqualTo(1);
         assertThat(c2.savings()).isEqualByComparingTo("14.50");

@@ -9,7 +9,6 @@ import cloud.consolesensei.aws.AwsClients;
 import cloud.consolesensei.collect.ServiceModule;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.demo.DemoAwsClients;
-import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRegistry;
@@ -109,10 +108,9 @@ abstract class ManyAccountsSuite {
             assertThat(runs.accounts(runId)).hasSize(ACCOUNTS).startsWith(id(0)).endsWith(id(ACCOUNTS - 1));
             assertThat(runs.selection(runId)).hasSize(ACCOUNTS);
 
-            RunHistory history = ctx.getBean(RunHistory.class);
-            assertThat(history.latestAsOf(ids())).contains(AS_OF);
+            assertThat(runs.latestCompletedAsOf(ids(), null)).contains(AS_OF);
             // an id that is a substring of a planned one is not "audited" (no LIKE '%id%')
-            assertThat(history.latestAsOf(List.of("00000000004"))).isEmpty();
+            assertThat(runs.latestCompletedAsOf(List.of("00000000004"), null)).isEmpty();
             assertThatThrownBy(() -> runner.run(new RunRequest(UUID.randomUUID().toString(), AS_OF.minusDays(1),
                     List.of(id(4_321)), List.of(), cli.reportsDir(), true, false, false)))
                     .isInstanceOf(ConfigException.class).hasMessageContaining("before " + AS_OF);
@@ -120,8 +118,8 @@ abstract class ManyAccountsSuite {
             String second = UUID.randomUUID().toString();
             RunOutcome one = runner.run(new RunRequest(second, AS_OF, List.of(id(1)), List.of(), cli.reportsDir(), true, false, false));
             assertThat(one.exitCode()).as(one.messages().toString()).isZero();
-            assertThat(history.previousRunOfAccount(second, id(1))).contains(runId);
-            assertThat(history.previousRunOfAccount(runId, id(10))).isEmpty();
+            assertThat(runs.previousOfAccount(second, id(1))).contains(runId);
+            assertThat(runs.previousOfAccount(runId, id(10))).isEmpty();
         }
         Cli.Result listing = cli.cli("runs");
         assertThat(listing.code()).as(listing.err()).isZero();
