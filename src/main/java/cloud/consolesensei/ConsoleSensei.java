@@ -2,6 +2,7 @@ package cloud.consolesensei;
 
 import cloud.consolesensei.cli.RootCommand;
 import cloud.consolesensei.cli.Signals;
+import cloud.consolesensei.report.PoiTempFolder;
 
 import picocli.CommandLine;
 
@@ -27,6 +28,9 @@ public final class ConsoleSensei {
         // the embedded H2's automatic mixed mode serves the database file to this host's other
         // processes only: its TCP server binds to loopback, not to every interface
         if (System.getProperty(H2_BIND_ADDRESS) == null) System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        // the spreadsheet library's temp files go to a folder of this process's own (a second OS user
+        // of the host could not write to POI's shared /tmp/poifiles)
+        PoiTempFolder.install();
         CommandLine cli = new CommandLine(new RootCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + ex.getMessage());

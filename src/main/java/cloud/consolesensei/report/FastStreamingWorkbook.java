@@ -46,6 +46,8 @@ final class FastStreamingWorkbook extends SXSSFWorkbook {
     /** @param rowWindow rows kept in memory per sheet before they are flushed to its temporary file */
     FastStreamingWorkbook(int rowWindow) {
         super(null, rowWindow, true, true);
+        // sheets create their temporary files later: in this process's own folder, never POI's shared one
+        PoiTempFolder.install();
     }
 
     /**
