@@ -33,18 +33,25 @@ import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
  * Operations it does not override throw {@link UnsupportedOperationException}, which the
  * readers report as a coverage gap.
  * <p>
- * Seven months of costs per demo account (6 complete months from a table, the month to date and the
- * daily series from each service's daily rate with a small weekly wave):
+ * The demo's costs are made of days: each service has a daily rate per calendar month, counted back
+ * from the as-of date's month (the 6 complete months before it, then the month itself and the
+ * forecast), with a small weekly wave, plus lump sums booked on one day. Every period Cost Explorer is
+ * asked for (a month, the month to date, a day, the forecast) is the sum of its days, so months, the
+ * month to date, the daily series and the forecast agree for any as-of date, leap days and year ends
+ * included; months before the 6 (the invoices' year) fall 1 % a month further back.
  * <ul>
- *   <li>demo-production: EC2 compute jumped last month (+36 %: {@code cost.service_spike} MEDIUM) and a
- *       runaway Lambda cost 650 USD extra five days before the as-of date ({@code cost.daily_anomaly});
- *       a 300 USD Savings Plan upfront fee nine days before it is a lump sum, not an anomaly;
+ *   <li>demo-production: EC2 compute jumped last month (+43 % a day: {@code cost.service_spike} MEDIUM) and
+ *       runaway instances cost 650 USD extra five days before the as-of date ({@code cost.daily_anomaly});
+ *       a 300 USD Savings Plan upfront fee on the first of the as-of month is a lump sum, not an anomaly;
  *       the month ends under its 9,000 USD budget;</li>
- *   <li>demo-staging: SageMaker, a tiny credit residue (-0.0000000289 USD) the month before, cost
- *       412.56 USD last month ({@code cost.service_spike}), and its pace forecasts about 1,600 USD
- *       against a 1,500 USD budget ({@code cost.forecast_over_budget}); 250 USD of tax booked on the
- *       first of each month is not an anomaly either.</li>
+ *   <li>demo-staging: SageMaker, a tiny credit residue (-0.0000000289 USD) the month before, costs
+ *       13.90 USD a day since last month ({@code cost.service_spike} from nothing), and its pace
+ *       forecasts about 1,850 USD against a 1,500 USD budget ({@code cost.forecast_over_budget}); 250 USD
+ *       of tax booked on the first of each month is not an anomaly either.</li>
  * </ul>
+ * The story is told relative to the as-of date, so a demo run always asks for every period again
+ * (as {@code --refresh-costs} does): a later demo run with another as-of date never mixes its months
+ * with an earlier run's.
  * A request whose Filter has {@code Not} RECORD_TYPE (alone or under {@code And}) leaves out the lines
  * of those record types, as Cost Explorer does.
  * Every GetCostAndUsage answer with more than one period comes in two pages (NextPageToken).
@@ -61,10 +68,14 @@ final class DemoCostExplorer {
     private static final String SAVINGS_PLANS = "Savings Plans for AWS Compute usage";
     private static final String USAGE = "Usage";
     private static final String PAGE_2 = "demo-page-2";
+    /** Complete months of the rate table; the as-of month is the next one. */
+    private static final int MONTHS = 6;
+    /** How much lower each month before the table's oldest is, a fraction of its rate. */
+    private static final BigDecimal OLDER_MONTH_DECLINE = new BigDecimal("0.01");
 
     /**
-     * A service's 6 complete months (oldest first; null = no cost that month), its current daily rate,
-     * USD, and the RECORD_TYPE its cost is booked as.
+     * A service's daily rate, USD, in each of the 6 complete months before the as-of month (oldest first,
+     * null = no cost that month) and in the as-of month and after, and the RECORD_TYPE it is booked as.
      */
     private record Line(String service, String[] months, String dailyRate, String recordType) {
         Line(String service, String dailyRate, String... months) {
@@ -74,44 +85,46 @@ final class DemoCostExplorer {
         Line withRecordType(String type) {
             return new Line(service, months, dailyRate, type);
         }
+
+        /** The daily rate of the month {@code back} months before the as-of month (0: that month or later). */
+        BigDecimal rate(long back) {
+            if (back <= 0) return new BigDecimal(dailyRate);
+            if (back <= MONTHS) {
+                String v = months[(int) (MONTHS - back)];
+                return v == null ? null : new BigDecimal(v);
+            }
+            if (months[0] == null) return null;
+            BigDecimal factor = BigDecimal.ONE.subtract(OLDER_MONTH_DECLINE.multiply(BigDecimal.valueOf(back - MONTHS)));
+            return new BigDecimal(months[0]).multiply(factor.max(BigDecimal.ZERO));
+        }
     }
 
     private static final List<Line> PRODUCTION = List.of(
-            new Line(EC2, "160.00", "3480.1200000000", "3525.4012345678", "3560.8800000000", "3610.0523000000",
-                    "3642.7100000000", "4960.3612000000"),
-            new Line(RDS, "44.10", "1302.4000000000", "1302.4000000000", "1348.5500000000", "1348.5500000000",
-                    "1351.0200000000", "1349.8700000000"),
-            new Line(S3, "25.60", "702.3300000000", "715.9000000000", "731.1200000000", "744.6700000000",
-                    "758.0900000000", "771.4500000000"),
-            new Line(LAMBDA, "8.05", "212.0500000000", "230.7700000000", "219.4000000000", "241.1800000000",
-                    "236.5200000000", "244.9100000000"),
-            new Line(CLOUDWATCH, "6.10", "171.3000000000", "175.8200000000", "178.0400000000", "180.6600000000",
-                    "182.1300000000", "185.9000000000"),
-            new Line(TAX, "9.00", "255.1200000000", "258.0300000000", "261.9400000000", "266.0100000000",
-                    "268.7700000000", "281.4400000000").withRecordType(TAX),
+            new Line(EC2, "160.00", "109.50", "110.90", "111.60", "112.70", "112.00", "160.00"),
+            new Line(RDS, "44.10", "42.80", "42.80", "44.30", "44.30", "44.40", "44.10"),
+            new Line(S3, "25.60", "23.10", "23.50", "24.00", "24.50", "24.90", "25.30"),
+            new Line(LAMBDA, "8.05", "6.97", "7.59", "7.21", "7.93", "7.78", "7.90"),
+            new Line(CLOUDWATCH, "6.10", "5.63", "5.78", "5.85", "5.94", "5.99", "6.00"),
+            new Line(TAX, "9.00", "8.39", "8.48", "8.61", "8.75", "8.84", "9.08").withRecordType(TAX),
             new Line(SAVINGS_PLANS, "0", null, null, null, null, null, null).withRecordType("SavingsPlanUpfrontFee"));
 
     private static final List<Line> STAGING = List.of(
-            new Line(EC2, "24.10", "612.4000000000", "630.1500000000", "641.8800000000", "655.0200000000",
-                    "668.3900000000", "702.7700000000"),
-            new Line(RDS, "10.20", "298.5000000000", "298.5000000000", "301.2500000000", "301.2500000000",
-                    "305.6000000000", "306.1200000000"),
-            new Line(S3, "3.35", "88.2100000000", "90.0400000000", "93.4700000000", "95.1000000000",
-                    "97.6600000000", "99.3100000000"),
-            new Line(LAMBDA, "0.90", "22.1000000000", "19.8400000000", "25.3700000000", "23.0200000000",
-                    "24.6600000000", "26.1300000000"),
-            new Line(CLOUDWATCH, "1.32", "35.7200000000", "36.1000000000", "37.4800000000", "38.0500000000",
-                    "38.6100000000", "39.2700000000"),
-            new Line(SAGEMAKER, "13.90", null, null, null, null, "-0.0000000289", "412.5600000000"),
-            new Line(TAX, "0", "250.0000000000", "250.0000000000", "250.0000000000", "250.0000000000",
-                    "250.0000000000", "250.0000000000").withRecordType(TAX));
+            new Line(EC2, "24.10", "20.10", "20.70", "21.10", "21.50", "22.00", "24.10"),
+            new Line(RDS, "10.20", "9.80", "9.80", "9.90", "9.90", "10.05", "10.20"),
+            new Line(S3, "3.35", "2.90", "2.96", "3.07", "3.13", "3.21", "3.35"),
+            new Line(LAMBDA, "0.90", "0.73", "0.65", "0.83", "0.76", "0.81", "0.90"),
+            new Line(CLOUDWATCH, "1.32", "1.17", "1.19", "1.23", "1.25", "1.27", "1.32"),
+            new Line(SAGEMAKER, "13.90", null, null, null, null, null, "13.90"),
+            new Line(TAX, "0", "0", "0", "0", "0", "0", "0").withRecordType(TAX));
 
-    /** Extra cost of the production runaway Lambda, on the day five days before the as-of date. */
+    /** Extra cost of production's runaway EC2 instances, on the day five days before the as-of date. */
     private static final BigDecimal ANOMALY = new BigDecimal("650.00");
-    /** Production's all-upfront Compute Savings Plan, bought nine days before the as-of date: a lump, not usage. */
+    /** Production's all-upfront Compute Savings Plan, bought on the first of the as-of month: a lump, not usage. */
     private static final BigDecimal UPFRONT_FEE = new BigDecimal("300.00");
     /** Staging's tax, booked on the first of each month. */
     private static final BigDecimal MONTHLY_TAX = new BigDecimal("250.00");
+    /** Staging's SageMaker credit residue, booked on the first of the month before last. */
+    private static final BigDecimal CREDIT_RESIDUE = new BigDecimal("-0.0000000289");
 
     private DemoCostExplorer() {
     }
@@ -164,8 +177,9 @@ final class DemoCostExplorer {
                 LocalDate start = LocalDate.parse(request.timePeriod().start());
                 LocalDate end = LocalDate.parse(request.timePeriod().end());
                 BigDecimal total = BigDecimal.ZERO;
-                for (LocalDate d = start; d.isBefore(end); d = d.plusDays(1)) {
-                    for (Line l : lines) total = total.add(daily(l, d));
+                for (Line l : lines) {
+                    BigDecimal v = amount(l, start, end, asOf, production);
+                    if (v != null) total = total.add(v);
                 }
                 String amount = total.setScale(10, RoundingMode.HALF_UP).toPlainString();
                 return GetCostForecastResponse.builder()
@@ -187,34 +201,37 @@ final class DemoCostExplorer {
     }
 
     /**
-     * A service's cost over [from, to): a complete month before the as-of month comes from the table,
-     * anything else is the sum of the daily figures; null when the service had no cost then.
+     * A service's cost over [from, to): the sum of its days ({@link #day}); null when the service had no
+     * cost on any of them (Cost Explorer then answers no group for it).
      */
     private static BigDecimal amount(Line l, LocalDate from, LocalDate to, LocalDate asOf, boolean production) {
-        LocalDate first = asOf.withDayOfMonth(1);
-        boolean completeMonth = from.getDayOfMonth() == 1 && to.equals(from.plusMonths(1)) && !to.isAfter(first);
-        if (completeMonth) {
-            long back = ChronoUnit.MONTHS.between(from, first);
-            int idx = (int) Math.max(0, l.months().length - back);
-            String v = l.months()[idx];
-            return v == null ? null : new BigDecimal(v);
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean booked = false;
+        BigDecimal sum = null;
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-            sum = sum.add(daily(l, d));
-            if (production && LAMBDA.equals(l.service()) && d.equals(asOf.minusDays(5))) sum = sum.add(ANOMALY);
-            if (production && SAVINGS_PLANS.equals(l.service()) && d.equals(asOf.minusDays(9))) {
-                sum = sum.add(UPFRONT_FEE);
-                booked = true;
-            }
-            if (!production && TAX.equals(l.service()) && d.getDayOfMonth() == 1) {
-                sum = sum.add(MONTHLY_TAX);
-                booked = true;
-            }
+            BigDecimal v = day(l, d, asOf, production);
+            if (v != null) sum = sum == null ? v : sum.add(v);
         }
-        // a lump-sum line costs nothing outside the days it is booked: no group then, as Cost Explorer answers
-        return sum.signum() == 0 && !booked && new BigDecimal(l.dailyRate()).signum() == 0 ? null : sum;
+        return sum;
+    }
+
+    /**
+     * A service's cost on day {@code d}: the daily rate of its month with the weekly wave, plus what is
+     * booked that day; null when it had none. The runaway EC2 cost is booked five days before the as-of
+     * date (in the month before when the as-of date is early in its month, where EC2 already jumped, so no
+     * other service spikes), the upfront fee on the first of the as-of month (a month, unlike every month
+     * before, so no spike either), staging's tax on every first of a month (a forecast that spans one
+     * includes it).
+     */
+    private static BigDecimal day(Line l, LocalDate d, LocalDate asOf, boolean production) {
+        long back = ChronoUnit.MONTHS.between(YearMonth.from(d), YearMonth.from(asOf));
+        BigDecimal rate = l.rate(back);
+        BigDecimal v = rate == null || rate.signum() == 0 ? null : daily(rate, d);
+        BigDecimal booked = null;
+        if (production && EC2.equals(l.service()) && d.equals(asOf.minusDays(5))) booked = ANOMALY;
+        if (production && SAVINGS_PLANS.equals(l.service()) && back == 0 && d.getDayOfMonth() == 1) booked = UPFRONT_FEE;
+        if (!production && TAX.equals(l.service()) && d.getDayOfMonth() == 1) booked = MONTHLY_TAX;
+        if (!production && SAGEMAKER.equals(l.service()) && back == 2 && d.getDayOfMonth() == 1) booked = CREDIT_RESIDUE;
+        if (booked == null) return v;
+        return v == null ? booked : v.add(booked);
     }
 
     /** The RECORD_TYPE values a GetCostAndUsage Filter leaves out ({@code Not}, alone or under {@code And}). */
@@ -244,10 +261,10 @@ final class DemoCostExplorer {
         return sum;
     }
 
-    /** Daily rate with a small weekly wave (+-2 %), so the baseline is believable but steady. */
-    private static BigDecimal daily(Line l, LocalDate d) {
+    /** A daily rate with a small weekly wave (+-2 %), so the baseline is believable but steady. */
+    private static BigDecimal daily(BigDecimal rate, LocalDate d) {
         double wave = 1 + 0.02 * Math.sin(2 * Math.PI * d.getDayOfWeek().getValue() / 7.0);
-        return new BigDecimal(l.dailyRate()).multiply(BigDecimal.valueOf(wave)).setScale(10, RoundingMode.HALF_UP);
+        return rate.multiply(BigDecimal.valueOf(wave)).setScale(10, RoundingMode.HALF_UP);
     }
 
     private static MetricValue value(BigDecimal v) {

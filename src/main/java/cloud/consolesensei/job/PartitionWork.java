@@ -80,7 +80,8 @@ public class PartitionWork {
         RegionGate gate = scope == ResourceSource.Scope.REGIONAL ? new RegionGate(coverage.sink(request.runId())) : null;
         ReadContext ctx = new ReadContext(account, region, run.clients(), request.asOf(), run.settings(), run.prices(),
                 gate != null ? gate : coverage.sink(request.runId()),
-                new ReadContext.RunOptions(request.runId(), request.refreshCosts()));
+                // the demo's costs are told relative to the as-of date: a demo run never reuses another run's periods
+                new ReadContext.RunOptions(request.runId(), request.refreshCosts() || request.demo()));
         return new PartitionWork(run, ctx, sources, gate);
     }
 }

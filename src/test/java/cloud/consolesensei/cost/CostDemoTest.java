@@ -8,6 +8,7 @@ import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.finding.Finding;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,10 @@ class CostDemoTest {
         assertThat(staging.monthToDate().amount("Tax", "USD").amount()).isEqualByComparingTo("250");
         assertThat(staging.day(LocalDate.of(2026, 12, 1)).orElseThrow().usdTotal()).isLessThan(new BigDecimal("60"));
         CostSnapshot production = t.readAndCheck(t.context(DemoEstate.PRODUCTION, clients, asOf, "demo", false)).snapshot();
-        // the Savings Plan's upfront fee nine days before: not in the day's usage
-        assertThat(production.day(asOf.minusDays(9)).orElseThrow().usdTotal()).isLessThan(new BigDecimal("260"));
+        // the Savings Plan's upfront fee on December 1st: in the month to date, not in the day's usage
+        assertThat(production.monthToDate().amount("Savings Plans for AWS Compute usage", "USD").amount())
+                .isEqualByComparingTo("300");
+        assertThat(production.day(LocalDate.of(2026, 12, 1)).orElseThrow().usdTotal()).isLessThan(new BigDecimal("260"));
         assertThat(production.lastMonth().orElseThrow().usdTotal()).isPositive();
     }
 
@@ -70,9 +73,14 @@ class CostDemoTest {
     void demoFindingsCarryMoney(String date) {
         LocalDate asOf = LocalDate.parse(date);
         CostTestSupport t = new CostTestSupport(CostProperties.defaults());
-        List<Finding> f = t.readAndCheck(t.context(DemoEstate.STAGING, new DemoAwsClients(asOf), asOf, "demo", false)).findings();
-        Map<String, Finding> byCheck = f.stream().collect(Collectors.toMap(Finding::checkId, x -> x));
-        assertThat(byCheck.get("cost.service_spike").monthlyCostUsd()).isEqualByComparingTo("412.56");
+        CostTestSupport.Result r = t.readAndCheck(t.context(DemoEstate.STAGING, new DemoAwsClients(asOf), asOf, "demo", false));
+        Map<String, Finding> byCheck = r.findings().stream().collect(Collectors.toMap(Finding::checkId, x -> x));
+        // SageMaker: 13.90 USD a day through October against a credit residue in September
+        BigDecimal october = r.snapshot().lastMonth().orElseThrow().amount("Amazon SageMaker", "USD").amount();
+        assertThat(october).isBetween(new BigDecimal("13.90").multiply(new BigDecimal("30.4")),
+                new BigDecimal("13.90").multiply(new BigDecimal("31.6")));
+        assertThat(byCheck.get("cost.service_spike").monthlyCostUsd())
+                .isEqualByComparingTo(october.add(new BigDecimal("0.0000000289")).setScale(2, RoundingMode.HALF_UP));
         assertThat(byCheck.get("cost.forecast_over_budget").monthlyCostUsd()).isPositive();
     }
 }
