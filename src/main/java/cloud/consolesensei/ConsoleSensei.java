@@ -7,7 +7,7 @@ import cloud.consolesensei.report.PoiTempFolder;
 import picocli.CommandLine;
 
 /**
- * Entry point: {@code java -jar consolesensei.jar <command> [options]}. Exit codes (CONTRACT.md):
+ * Entry point: {@code java -jar consolesensei.jar <command> [options]}. Exit codes (README):
  * 0 every account and check audited; 3 finished with coverage gaps; 4 an email not delivered; 1 the
  * job failed; 2 bad usage or configuration; 130 / 143 a run stopped by SIGINT / SIGTERM.
  */

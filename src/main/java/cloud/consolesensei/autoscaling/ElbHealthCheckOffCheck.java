@@ -11,7 +11,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 
 /**
- * {@code asg.elb_health_check_off} (checks.md): the group has Classic Load Balancers
+ * {@code asg.elb_health_check_off} (docs/checks.md): the group has Classic Load Balancers
  * (LoadBalancerNames), target groups (TargetGroupARNs) or ELB traffic sources, but its
  * HealthCheckType is EC2 (AWS's default when empty), so instances failing the load balancer's
  * health check are never replaced.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 
 /**
- * {@code asg.launch_configuration} (checks.md): the group launches from a launch configuration,
+ * {@code asg.launch_configuration} (docs/checks.md): the group launches from a launch configuration,
  * not a launch template; a template under MixedInstancesPolicy counts as a template.
  */
 public final class LaunchConfigurationCheck extends AsgCheck {

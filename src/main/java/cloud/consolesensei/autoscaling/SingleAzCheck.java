@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 
-/** {@code asg.single_az} (checks.md): the group's AvailabilityZones list has one zone. */
+/** {@code asg.single_az} (docs/checks.md): the group's AvailabilityZones list has one zone. */
 public final class SingleAzCheck extends AsgCheck {
 
     public static final CheckDefinition DEFINITION = definition("asg.single_az",

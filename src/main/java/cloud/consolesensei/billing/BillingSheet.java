@@ -48,7 +48,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.springframework.stereotype.Component;
 
 /**
- * The workbook's "Billing" sheet, the one place finance looks (checks.md, Billing v2 report data):
+ * The workbook's "Billing" sheet, the one place finance looks (docs/checks.md, Billing v2 report data):
  * <ol>
  *   <li><b>Invoices</b> of the 12 complete billing periods before the as-of month, per account and
  *       period: invoice id, type (invoice or credit memo), invoicing entity, issued and due dates, total

@@ -12,7 +12,7 @@ import java.util.List;
 import software.amazon.awssdk.services.budgets.model.Budget;
 
 /**
- * {@code billing.budget_exceeded} (checks.md, Billing v2): a COST budget's actual spend for its
+ * {@code billing.budget_exceeded} (docs/checks.md, Billing v2): a COST budget's actual spend for its
  * current period is above its limit ({@link BudgetStanding}: equal is not above). Resource id: the
  * budget name; region {@code global}; {@code monthly_cost_usd}: actual - limit, for USD budgets only
  * (the period's excess as it is; the detail names the period). A cost alert, never savings.

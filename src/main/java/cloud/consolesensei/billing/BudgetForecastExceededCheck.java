@@ -12,7 +12,7 @@ import java.util.List;
 import software.amazon.awssdk.services.budgets.model.Budget;
 
 /**
- * {@code billing.budget_forecast_exceeded} (checks.md, Billing v2): a COST budget not yet exceeded
+ * {@code billing.budget_forecast_exceeded} (docs/checks.md, Billing v2): a COST budget not yet exceeded
  * whose forecasted spend (CalculatedSpend.ForecastedSpend) for the current period is above its
  * limit ({@link BudgetStanding}). Resource id: the budget name; {@code monthly_cost_usd}: forecast -
  * limit, for USD budgets only. A budget without a forecast is not judged by this check.

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.budgets.model.Spend;
 import software.amazon.awssdk.services.budgets.model.TimeUnit;
 
 /**
- * Where one AWS Budgets budget stands on the as-of date, by the billing rules of checks.md: the one
+ * Where one AWS Budgets budget stands on the as-of date, by the billing rules of docs/checks.md: the one
  * judgement both billing checks and the Budgets table of the Billing sheet read.
  * <ul>
  *   <li>Only {@code COST} budgets are judged.</li>

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.invoicing.model.ListInvoiceSummariesResou
  * audited account, every page through the SDK's paginator; JSON 1.0). Report data, not findings: the
  * rows feed the Billing sheet ({@link InvoiceRow}).
  * <p>
- * Credentials (checks.md, billing rules): those of {@code cost.payer-account} when it is configured
+ * Credentials (docs/checks.md, billing rules): those of {@code cost.payer-account} when it is configured
  * (its configured role, or the base credentials when it is not an audited account), otherwise the
  * account's own. An account whose own credentials are refused ({@code AccessDenied}: it is not the
  * paying account) is an informational gap whose remedy names {@code cost.payer-account}

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Every check the registered {@link ServiceModule}s own, by catalog id (shared/checks.md).
+ * Every check the registered {@link ServiceModule}s own, by catalog id (docs/checks.md).
  * The single place configuration validation, {@code doctor}, the workbook and the email look
  * checks up.
  */

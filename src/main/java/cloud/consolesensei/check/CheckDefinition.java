@@ -5,7 +5,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /**
- * Metadata of one catalog check (shared/checks.md): what {@code doctor}, the workbook's
+ * Metadata of one catalog check (docs/checks.md): what {@code doctor}, the workbook's
  * Remediation column and the email read.
  *
  * @param id           stable catalog id, {@code <service>.<name>}, e.g. {@code ebs.volume_gp2}

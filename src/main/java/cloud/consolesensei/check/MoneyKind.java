@@ -1,7 +1,7 @@
 package cloud.consolesensei.check;
 
 /**
- * What a check's {@code monthly_cost_usd} means (checks.md, "Savings and cost alerts"). The two
+ * What a check's {@code monthly_cost_usd} means (docs/checks.md, "Savings and cost alerts"). The two
  * kinds are different money and are never added together: reports, emails and the API show a
  * savings sum and a cost-alerts sum side by side.
  */

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param name         setting name in kebab case, e.g. {@code max-age-days}
  * @param type         value type; numbers must not be negative
- * @param defaultValue the checks.md default: {@link Integer}, {@link java.math.BigDecimal},
+ * @param defaultValue the docs/checks.md default: {@link Integer}, {@link java.math.BigDecimal},
  *                     {@link Boolean}, {@link String} or {@code List<String>} according to {@code type}
  * @param description  one line for {@code --help}-style listings, with the unit (days, USD, %)
  */

@@ -33,7 +33,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts the Spring application for one command and maps what can go wrong to the CONTRACT.md
+ * Starts the Spring application for one command and maps what can go wrong to the README
  * exit codes: configuration problems (a malformed file, an unknown key, a bad value) print one
  * line per problem naming file, key and value, and exit 2 before anything is written.
  */
@@ -152,7 +152,7 @@ public final class AppContext {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (AccountsBusyException e) {
-            // CONTRACT.md: a run refused because a live execution holds one of its accounts is exit 2
+            // README: a run refused because a live execution holds one of its accounts is exit 2
             err.println("error: " + e.getMessage());
             return 2;
         }

@@ -156,7 +156,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Demo mode as CONTRACT.md defines it ({@link DemoMode}).
+     * Demo mode as README defines it ({@link DemoMode}).
      *
      * @throws CredentialSourceException when a credential source is set but broken (exit 1)
      */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code worker}: long-running; runs the collect partitions a manager in remote mode sends over
- * RabbitMQ (CONTRACT.md, "Scale-out (remote partitioning)"). Starts no job of its own.
+ * RabbitMQ (README, "Scaling out: remote partitioning"). Starts no job of its own.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Long-running: run the collect partitions that a manager (run or serve with"

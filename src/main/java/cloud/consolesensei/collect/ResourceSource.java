@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * One kind of resource the audit reads, with the checks that judge it: the unit the audit job's
- * item reader streams (shared/DESIGN.md, "reader = AWS SDK v2 paginator over one API").
+ * item reader streams (README, "Design", "reader = AWS SDK v2 paginator over one API").
  * <p>
  * {@link #read(ReadContext)} returns a lazy stream that pulls pages from an SDK paginator as it
  * is consumed, so memory does not grow with the estate. It should obtain every AWS call through

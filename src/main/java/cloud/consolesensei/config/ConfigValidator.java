@@ -260,7 +260,7 @@ public class ConfigValidator {
     }
 
     /**
-     * Remote partitioning (CONTRACT.md, "Scale-out"): the manager and every worker share the job
+     * Remote partitioning (README, "Scaling out: remote partitioning"): the manager and every worker share the job
      * repository and findings store, which the embedded H2 file database cannot be.
      */
     private void partitioning(List<String> problems) {

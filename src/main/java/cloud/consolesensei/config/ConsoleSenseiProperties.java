@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code consolesensei.*} configuration (CONTRACT.md, "Configuration"), bound strictly: a key
+ * The {@code consolesensei.*} configuration (README, "Configuration"), bound strictly: a key
  * under {@code consolesensei.} that is not declared here is a configuration error (exit 2).
  * Semantic checks (account ID shape, region names, thresholds) are in {@link ConfigValidator}.
  *
@@ -41,7 +41,7 @@ public record ConsoleSenseiProperties(
         @DefaultValue Web web) {
 
     /**
-     * Where the collect step's partitions run (CONTRACT.md, "Scale-out (remote partitioning)").
+     * Where the collect step's partitions run (README, "Scaling out: remote partitioning").
      *
      * @param mode    {@code local} (default: threads of this JVM) or {@code remote} (sent over
      *                RabbitMQ to {@code worker} JVMs; needs PostgreSQL)
@@ -162,7 +162,7 @@ public record ConsoleSenseiProperties(
     }
 
     /**
-     * The web console and JSON API of {@code serve} (CONTRACT.md, "Web console and HTTP API").
+     * The web console and JSON API of {@code serve} (README, "Web console, HTTP API and metrics").
      *
      * @param users local users; with none and no OIDC client configured the console and API are off
      * @param oidc  OIDC login settings (the client itself is {@code spring.security.oauth2.client.*})

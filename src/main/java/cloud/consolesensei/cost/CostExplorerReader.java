@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
  *       judged + baseline days of {@code cost.daily_anomaly} (at least the sheet's 30), ending the day
  *       before the as-of date. The lump sums AWS books on one day (tax, support, fees, upfront
  *       commitments, credits, refunds) are not usage, so they stay out of the series the anomaly
- *       check judges (checks.md);</li>
+ *       check judges (docs/checks.md);</li>
  *   <li>{@code GetCostForecast} MONTHLY from the as-of date to the first of the next month.</li>
  * </ul>
  * The monthly series and the month to date keep every record type (cost.forecast_over_budget adds

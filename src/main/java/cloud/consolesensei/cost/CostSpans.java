@@ -16,7 +16,7 @@ final class CostSpans {
 
     /** Complete calendar months read and shown. */
     static final int COMPLETE_MONTHS = 6;
-    /** Days of daily cost shown in the Costs sheet (checks.md: "daily cost for the last 30 days"). */
+    /** Days of daily cost shown in the Costs sheet (docs/checks.md: "daily cost for the last 30 days"). */
     static final int SHEET_DAYS = 30;
 
     /** A period [start, end) as Cost Explorer's TimePeriod. */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cost.daily_anomaly} (checks.md): on the account's total daily usage cost (USD; the daily
+ * {@code cost.daily_anomaly} (docs/checks.md): on the account's total daily usage cost (USD; the daily
  * series leaves out the lump-sum record types, {@link CostExplorerReader#LUMP_SUM_RECORD_TYPES}), a judged day (the
  * {@code judged-days} days ending the day before the as-of date) fires when it is above
  * mean + {@code sigma} x standard deviation of the {@code baseline-days} days before them (population

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cost.forecast_over_budget} (checks.md): the month-end forecast (month-to-date actual cost
+ * {@code cost.forecast_over_budget} (docs/checks.md): the month-end forecast (month-to-date actual cost
  * plus GetCostForecast from the as-of date to the first of the next month) is above the account's
  * configured monthly budget (USD). Not evaluated without a budget, or when the forecast is unknown
  * (a coverage gap: DataUnavailableException and the like) or not in USD.

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Cost Explorer's total of complete calendar months without tax (the configured metric,
  * {@code Not RECORD_TYPE = Tax}; LINKED_ACCOUNT through the payer's bill when {@code cost.payer-account}
- * is set): what an invoice's total before tax is reconciled with (checks.md, billing rules). Asked
+ * is set): what an invoice's total before tax is reconciled with (docs/checks.md, billing rules). Asked
  * once per month and account, then kept in {@link CostCache} like every Cost Explorer figure (each
  * request costs 0.01 USD and is counted by {@link CostExplorerUsage}).
  */

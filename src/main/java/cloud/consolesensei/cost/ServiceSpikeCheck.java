@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * {@code cost.service_spike} (checks.md): a service's cost in the last complete month (the calendar
+ * {@code cost.service_spike} (docs/checks.md): a service's cost in the last complete month (the calendar
  * month before the as-of date's month) rose by at least {@code min-percent} % and at least
  * {@code min-increase-usd} USD over the month before; HIGH when also at least {@code high-percent} %
  * and {@code high-increase-usd} USD. A service at or below zero the month before (credits leave tiny

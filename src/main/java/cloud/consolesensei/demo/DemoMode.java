@@ -6,7 +6,7 @@ import cloud.consolesensei.aws.CredentialSources;
 import java.util.function.Supplier;
 
 /**
- * Whether a command audits the built-in demo estate, exactly as CONTRACT.md defines demo mode:
+ * Whether a command audits the built-in demo estate, exactly as README defines demo mode:
  * asked for with {@code --demo}, or no account configured, discovery off, no credential source even
  * partly set ({@link CredentialSources}) and the SDK's default chain (container and instance roles
  * included, within its own time limits) finding none. A source that is set but broken is an error,

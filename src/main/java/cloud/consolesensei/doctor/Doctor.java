@@ -30,7 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The {@code doctor} command's logic (CONTRACT.md): checks, in order, the base identity
+ * The {@code doctor} command's logic (README): checks, in order, the base identity
  * (sts:GetCallerIdentity), each account's role (AssumeRole, through GetCallerIdentity with the
  * role's session), the account's enabled regions (ec2:DescribeRegions), then every IAM action the
  * enabled checks need (CheckDefinition#iamActions) with one cheap read-only probe call

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * that matches it ({@link VolumePricing#gp3Replacement}: same size, plus the IOPS above 3,000 that
  * gp2's 3 IOPS/GiB baseline gives volumes above 1,000 GiB, plus 125 MiB/s above gp3's included 125
  * for volumes above 170 GiB, where gp2 delivers up to 250 MiB/s). A volume whose saving is zero or
- * less is not a finding (checks.md). A saving that cannot be priced keeps the finding with an
+ * less is not a finding (docs/checks.md). A saving that cannot be priced keeps the finding with an
  * empty cost and says why.
  */
 public final class VolumeGp2Check implements Check<Volume> {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 
 /**
- * {@code ebs.volume_idle} (checks.md, "Usage"): an attached ({@code in-use}) volume with a
+ * {@code ebs.volume_idle} (docs/checks.md, "Usage"): an attached ({@code in-use}) volume with a
  * VolumeReadOps and a VolumeWriteOps datapoint on each of the {@code days} (7) complete UTC days
  * before the as-of date, every one of them 0: no I/O at all. A day without both datapoints means
  * the volume is not judged idle; a volume with no datapoint, or whose metrics could not be read, is

@@ -33,7 +33,7 @@ public final class VolumePricing {
     public static final int GP2_IOPS_PER_GIB = 3;
     static final int GP2_MIN_IOPS = 100;
     static final int GP2_MAX_IOPS = 16000;
-    /** Size up to which gp2 delivers at most 128 MiB/s, taken as matched by gp3's included 125 MiB/s (checks.md). */
+    /** Size up to which gp2 delivers at most 128 MiB/s, taken as matched by gp3's included 125 MiB/s (docs/checks.md). */
     public static final int GP2_BASE_THROUGHPUT_MAX_GIB = 170;
     /** Throughput (MiB/s) gp2 delivers above {@link #GP2_BASE_THROUGHPUT_MAX_GIB}: up to 250 (EBS User Guide). */
     public static final int GP2_LARGE_THROUGHPUT = 250;
@@ -124,7 +124,7 @@ public final class VolumePricing {
 
     /**
      * Throughput (MiB/s) a gp3 volume needs to match a gp2 volume of {@code sizeGiB}: the included 125
-     * up to 170 GiB, 250 above (gp2's maximum there), so 125 MiB/s more are priced (checks.md).
+     * up to 170 GiB, 250 above (gp2's maximum there), so 125 MiB/s more are priced (docs/checks.md).
      */
     public static int gp2MatchingThroughput(int sizeGiB) {
         return sizeGiB > GP2_BASE_THROUGHPUT_MAX_GIB ? GP2_LARGE_THROUGHPUT : GP3_FREE_THROUGHPUT;

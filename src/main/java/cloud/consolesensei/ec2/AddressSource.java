@@ -61,7 +61,7 @@ public final class AddressSource implements ResourceSource<Address> {
                 a.instanceId(), a.networkInterfaceId(), a.privateIpAddress(), Tags.asText(a.tags())));
     }
 
-    /** The allocation id (checks.md's resource id); the public IP for an address without one. */
+    /** The allocation id (docs/checks.md's resource id); the public IP for an address without one. */
     static String resourceId(Address a) {
         return a.allocationId() != null ? a.allocationId() : a.publicIp();
     }

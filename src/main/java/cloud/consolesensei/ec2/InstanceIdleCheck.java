@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ec2.instance_idle} (checks.md, "Usage"; Trusted Advisor's low-utilization rule): a running
+ * {@code ec2.instance_idle} (docs/checks.md, "Usage"; Trusted Advisor's low-utilization rule): a running
  * instance that, on at least {@code min-idle-days} (4) of the {@code days} (14) complete UTC days
  * before the as-of date, had a daily average CPUUtilization of at most {@code max-cpu-percent} (10 %)
  * and NetworkIn + NetworkOut of at most {@code max-network-bytes} (5,000,000 bytes). A day counts

@@ -9,7 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
- * Which Price List product an instance's on-demand price is (checks.md, the instance price rule):
+ * Which Price List product an instance's on-demand price is (docs/checks.md, the instance price rule):
  * its instance type in its region, its operating system from PlatformDetails ({@code Linux/UNIX} ->
  * Linux, {@code Windows} -> Windows, {@code Red Hat Enterprise Linux} -> RHEL, {@code SUSE Linux} ->
  * SUSE; anything else, such as SQL Server editions, BYOL or Ubuntu Pro, is not priced) and its

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
  * EC2 instances of one region, streamed from the DescribeInstances paginator (reservations, then
- * their instances); instances {@code terminated} or {@code shutting-down} are skipped (checks.md).
+ * their instances); instances {@code terminated} or {@code shutting-down} are skipped (docs/checks.md).
  * The volumes attached to {@code stopped} instances, whose monthly cost
  * {@code ec2.instance_stopped_long} reports, are read per page of instances: one DescribeVolumes
  * (paginated) filtered by {@code attachment.instance-id} with up to {@value #IDS_PER_CALL} of the

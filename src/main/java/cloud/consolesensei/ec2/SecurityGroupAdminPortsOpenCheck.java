@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
- * {@code ec2.security_group_admin_ports_open} (checks.md, "Rules that hold"): an inbound rule of
+ * {@code ec2.security_group_admin_ports_open} (docs/checks.md, "Rules that hold"): an inbound rule of
  * protocol tcp, udp or all ({@code -1}; also their numbers 6 and 17) whose port range includes 22
  * (SSH) or 3389 (RDP), from 0.0.0.0/0 or ::/0. One finding per group listing each such rule.
  */

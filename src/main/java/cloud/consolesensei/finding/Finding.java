@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param region         the resource's region, or {@code global} (IAM, Cost Explorer, account-level S3)
  * @param service        AWS SDK service id of the resource ({@code ec2}, {@code s3}, {@code iam}, ...)
  * @param resourceType   human resource type ("EBS volume", "IAM user", ...)
- * @param resourceId     the resource's own AWS identifier as checks.md defines it
+ * @param resourceId     the resource's own AWS identifier as docs/checks.md defines it
  * @param checkId        catalog id, e.g. {@code ebs.volume_unattached}
  * @param severity       severity of this finding (a check may raise its default, e.g. IMDSv1 with a public IP)
  * @param title          the check's title

@@ -7,7 +7,7 @@ final class AccessKeyText {
     }
 
     /**
-     * The resource id checks.md gives an access key: its id. When the id could not be read
+     * The resource id docs/checks.md gives an access key: its id. When the id could not be read
      * (ListAccessKeys failed: a coverage gap says so), {@code <user>/access_key_<N>} stands in, so
      * the finding is not lost.
      */

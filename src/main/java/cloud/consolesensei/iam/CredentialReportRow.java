@@ -44,7 +44,7 @@ public record CredentialReportRow(String user, String arn, ReportDate userCreati
                 passwordLastChanged, mfaActive, key1.withAccessKeyId(id1), key2.withAccessKeyId(id2));
     }
 
-    /** The resource id checks.md gives this row: the user name, or the root ARN of {@code accountId}. */
+    /** The resource id docs/checks.md gives this row: the user name, or the root ARN of {@code accountId}. */
     public String resourceId(String accountId) {
         return root() ? rootArn(accountId) : user;
     }

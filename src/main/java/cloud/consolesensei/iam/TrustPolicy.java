@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * {@code "*"} (as the whole Principal or as its AWS value) means everyone ("AWS JSON policy elements:
  * Principal"). The confused-deputy guard for third parties is an {@code sts:ExternalId} condition
  * ("Access to AWS accounts owned by third parties", IAM User Guide) under any string condition
- * operator (checks.md): {@code StringEquals}, {@code StringLike}, {@code StringEqualsIgnoreCase},
+ * operator (docs/checks.md): {@code StringEquals}, {@code StringLike}, {@code StringEqualsIgnoreCase},
  * {@code StringNotEquals}, ..., with or without the {@code ForAnyValue:}/{@code ForAllValues:} set
  * prefix and the {@code IfExists} suffix. Condition keys and operator names are matched
  * case-insensitively.

@@ -1,5 +1,5 @@
 /**
- * IAM capability: the identity checks of the catalog ({@code iam.*}, shared/checks.md), region
+ * IAM capability: the identity checks of the catalog ({@code iam.*}, docs/checks.md), region
  * {@code global}, registered by {@link cloud.consolesensei.iam.IamModule} (order 50). CIS numbers
  * are those of the CIS AWS Foundations Benchmark v3.0.0.
  *

@@ -26,7 +26,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code audit} job (shared/DESIGN.md): plan -> collect (partitioned per account and region;
+ * The {@code audit} job (README, "Design"): plan -> collect (partitioned per account and region;
  * reader -> processor -> writer in chunks) -> reconcile -> report -> notify.
  */
 @Configuration

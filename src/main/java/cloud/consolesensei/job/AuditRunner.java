@@ -24,7 +24,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts and restarts audit job executions and turns their end into the CONTRACT.md exit code.
+ * Starts and restarts audit job executions and turns their end into the README exit code.
  */
 @Service
 public class AuditRunner {
@@ -107,7 +107,7 @@ public class AuditRunner {
      *
      * @throws NotRestartableException when there is no such execution, it completed or was abandoned,
      *                                 its process is still alive, or its as-of is before the latest
-     *                                 completed run of one of its accounts (CONTRACT.md's as-of rule)
+     *                                 completed run of one of its accounts (README's as-of rule)
      * @throws AccountsBusyException   when another live execution holds one of its accounts
      */
     public RunOutcome restart(long executionId) throws Exception {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * When a job execution ends (whatever its status), records what the web console and the API show
  * of it later, from any process: every file its report and notify steps wrote (as they listed them
- * in the job execution context) in {@link ReportFiles}, and its CONTRACT.md exit code (table
+ * in the job execution context) in {@link ReportFiles}, and its README exit code (table
  * {@code execution_outcome}).
  */
 @Component

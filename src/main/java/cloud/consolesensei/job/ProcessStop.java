@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Stops the job executions running in this process when the process is asked to end (SIGINT,
  * SIGTERM): each ends STOPPED at its next chunk boundary ({@link JobOperator#stop}), restartable
- * with {@code restart ID}, and the command exits 130 (SIGINT) or 143 (SIGTERM) as CONTRACT.md
+ * with {@code restart ID}, and the command exits 130 (SIGINT) or 143 (SIGTERM) as README
  * lists. A signal that comes before the execution starts stops it before its first step.
  */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.batch.core.BatchStatus;
  * @param executionId  Spring Batch job execution id
  * @param runId        run id (job instance)
  * @param status       batch status (COMPLETED, FAILED, STOPPED, ...)
- * @param exitCode     CONTRACT.md exit code: 0 all audited (informational gaps allowed), 3 coverage
+ * @param exitCode     README exit code: 0 all audited (informational gaps allowed), 3 coverage
  *                     gaps, 4 all audited but an email not delivered, 1 failed
  * @param files        files written (reports, then summaries), in order
  * @param gaps         coverage gaps that are not informational
@@ -21,7 +21,7 @@ public record RunOutcome(long executionId, String runId, String status, int exit
                          List<String> messages) {
 
     /**
-     * The CONTRACT.md exit code of a job execution that ended with {@code status}: 0 every account
+     * The README exit code of a job execution that ended with {@code status}: 0 every account
      * and check audited, 3 finished with (non-informational) coverage gaps, 4 every account and
      * check audited but an email could not be delivered (gaps win: the report itself is incomplete),
      * 1 otherwise (failed or stopped).

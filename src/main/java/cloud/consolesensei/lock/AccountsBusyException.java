@@ -1,7 +1,7 @@
 package cloud.consolesensei.lock;
 
 /**
- * A run refused because a live execution holds one of its accounts (CONTRACT.md: the CLI exits 2,
+ * A run refused because a live execution holds one of its accounts (README: the CLI exits 2,
  * the API answers 409, {@code serve} skips the scheduled run). Nothing was locked, run or written.
  * The message is one line naming the account and the execution holding it.
  */

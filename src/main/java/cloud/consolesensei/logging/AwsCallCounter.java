@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}), so no client factory
  * needs to know about it.
  * <p>
- * It also feeds the metrics of CONTRACT.md through Micrometer's global registry (Spring Boot adds
+ * It also feeds the metrics of README through Micrometer's global registry (Spring Boot adds
  * its Prometheus registry to it): {@code consolesensei_aws_calls_total{service,outcome}}, one per
  * call once it ended (outcome {@code success}, {@code throttled} or {@code denied} past the retries,
  * else {@code failed}; service as the SDK names it, lower case, {@code ce} for Cost Explorer), and

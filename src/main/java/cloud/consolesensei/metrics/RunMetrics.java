@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The run metrics of CONTRACT.md, exposed on {@code /actuator/prometheus}:
+ * The run metrics of README, exposed on {@code /actuator/prometheus}:
  * <ul>
  * <li>{@code consolesensei_runs_total{outcome}}: job executions ended in this process, by outcome:
  * {@code completed} (exit 0), {@code completed_with_gaps} (exit 3), {@code email_undelivered} (exit 4),

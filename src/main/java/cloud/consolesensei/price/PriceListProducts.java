@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The EC2 on-demand price rule of checks.md on AWS Price List products: the GetProducts filters
+ * The EC2 on-demand price rule of docs/checks.md on AWS Price List products: the GetProducts filters
  * (service code AmazonEC2, exact TERM_MATCH on each attribute), and the choice among the products
  * an answer carries. Each {@code PriceList} entry is a JSON document (as a string) with
  * {@code product.attributes}, {@code product.sku} and {@code terms.OnDemand} / {@code terms.Reserved}

@@ -1,7 +1,7 @@
 package cloud.consolesensei.report;
 
 /**
- * CSV cell hygiene (CONTRACT.md): a cell that begins with {@code =}, {@code +}, {@code -},
+ * CSV cell hygiene (README): a cell that begins with {@code =}, {@code +}, {@code -},
  * {@code @}, tab or carriage return is neutralised against formula injection (OWASP "CSV
  * Injection") by a leading apostrophe, so the value stays recoverable.
  */

@@ -17,19 +17,19 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * The findings and coverage CSVs of CONTRACT.md: UTF-8 starting with a byte order mark (so Excel
+ * The findings and coverage CSVs of README: UTF-8 starting with a byte order mark (so Excel
  * reads them as UTF-8, not as the system code page), RFC 4180, exact header rows, streamed row by
  * row from the stores (flat memory), every text cell neutralised ({@link CsvCells}).
  */
 @Component
 public class CsvReports {
 
-    /** The findings CSV header, exactly as CONTRACT.md fixes it ({@code suppression_reason} right after {@code last_seen}). */
+    /** The findings CSV header, exactly as README fixes it ({@code suppression_reason} right after {@code last_seen}). */
     public static final String[] FINDINGS_HEADER = {"account_id", "account_name", "region", "service", "resource_type",
             "resource_id", "check_id", "severity", "title", "detail", "monthly_cost_usd", "status", "first_seen", "last_seen",
             "suppression_reason"};
 
-    /** The coverage CSV header, exactly as CONTRACT.md fixes it. */
+    /** The coverage CSV header, exactly as README fixes it. */
     public static final String[] COVERAGE_HEADER = {"account_id", "region", "service", "operation", "error_class",
             "message", "remedy", "info"};
 

@@ -1,7 +1,7 @@
 package cloud.consolesensei.report;
 
 /**
- * What Excel can hold (CONTRACT.md, "The workbook holds what Excel can"): cell text of at most
+ * What Excel can hold (README, "Outputs"): cell text of at most
  * 32,767 UTF-16 units, sheet names of at most 31 characters without {@code [ ] : * ? / \}, and no
  * characters XML 1.0 forbids.
  */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Which files each job execution wrote (table {@code report_file}) and which of them are still its
- * own. A run replaces only files of its own scope and as-of (CONTRACT.md, "Outputs of one run"):
+ * own. A run replaces only files of its own scope and as-of (README, "Outputs"):
  * when a later execution writes the same path, the file becomes that execution's, and the earlier
  * one's entry is {@link State#REPLACED}; a file retention (or a person) deleted is
  * {@link State#DELETED}. Nothing is guessed from file names: only what an execution recorded is

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * What one report covers.
  *
  * @param runId    the run (job instance) whose results are reported
- * @param scope    the scope of CONTRACT.md "Outputs of one run" (part of file names), see {@link #name}
+ * @param scope    the scope of README, "Outputs" (part of file names), see {@link #name}
  * @param accounts the accounts in scope, in report order
  * @param asOf     the as-of date (UTC)
  * @param demo     true in demo mode: every output is marked DEMO
@@ -30,7 +30,7 @@ public record ReportScope(String runId, String scope, List<AccountTarget> accoun
     static final int NAMED_IDS = 5;
 
     /**
-     * The scope of a run (CONTRACT.md "Outputs of one run"): {@code all} when every account was run,
+     * The scope of a run (README, "Outputs"): {@code all} when every account was run,
      * else the account ids sorted and joined by {@code +} ({@code accounts-<N>-<first 8 hex of the
      * SHA-256 of the sorted ids joined by +>} past 5 ids); then, when regions limited the run,
      * {@code @} and the regions sorted and joined by {@code +}.

@@ -18,8 +18,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes one run's reports under {@code <reports-dir>/<as-of>/} (CONTRACT.md, "Outputs of one
- * run"): the workbook {@code consolesensei-<scope>-<as-of>.xlsx}, {@code findings-<scope>-<as-of>.csv}
+ * Writes one run's reports under {@code <reports-dir>/<as-of>/} (README,
+ * "Outputs"): the workbook {@code consolesensei-<scope>-<as-of>.xlsx}, {@code findings-<scope>-<as-of>.csv}
  * and {@code coverage-<scope>-<as-of>.csv}. Each file is written to a temporary name in the same
  * folder and moved into place when complete, so no reader ever sees a half-written report.
  */

@@ -9,7 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /**
- * {@code s3.account_public_access_block_off} (checks.md): the account-level S3 public access block
+ * {@code s3.account_public_access_block_off} (docs/checks.md): the account-level S3 public access block
  * (S3 Control GetPublicAccessBlock) is missing ({@code NoSuchPublicAccessBlockConfiguration}) or
  * has a setting off. An account-level finding: resource id = account id, region {@code global}.
  * Silent when the block could not be read.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code s3.bucket_no_lifecycle} (checks.md): the bucket has no lifecycle configuration
+ * {@code s3.bucket_no_lifecycle} (docs/checks.md): the bucket has no lifecycle configuration
  * (GetBucketLifecycleConfiguration answered {@code NoSuchLifecycleConfiguration}).
  */
 public final class BucketNoLifecycleCheck extends BucketCheck {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code s3.bucket_outside_allowed_regions} (checks.md): the bucket's region is not among the
+ * {@code s3.bucket_outside_allowed_regions} (docs/checks.md): the bucket's region is not among the
  * account's configured {@code allowed-regions}; evaluated only when that list is configured.
  */
 public final class BucketOutsideAllowedRegionsCheck extends BucketCheck {

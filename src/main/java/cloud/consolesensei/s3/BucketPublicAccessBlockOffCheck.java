@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code s3.bucket_public_access_block_off} (checks.md): neither the bucket's nor the account's
+ * {@code s3.bucket_public_access_block_off} (docs/checks.md): neither the bucket's nor the account's
  * public access block has all four settings on. A bucket without its own block in an account whose
  * block is fully on passes: S3 applies the most restrictive of the two. Silent when either block
  * could not be read and the other is not fully on.

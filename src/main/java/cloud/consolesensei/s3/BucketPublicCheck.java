@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * {@code s3.bucket_public} (checks.md): the bucket is public through its policy (GetBucketPolicyStatus
+ * {@code s3.bucket_public} (docs/checks.md): the bucket is public through its policy (GetBucketPolicyStatus
  * IsPublic) unless the bucket's or the account's RestrictPublicBuckets neutralises it, or through an
  * ACL grant to AllUsers / AuthenticatedUsers unless the bucket's or the account's IgnorePublicAcls
  * neutralises it or Object Ownership is BucketOwnerEnforced (ACLs disabled grant nothing). Built in

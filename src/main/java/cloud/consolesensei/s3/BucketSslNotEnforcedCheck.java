@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code s3.bucket_ssl_not_enforced} (checks.md): no bucket policy statement denies requests with
+ * {@code s3.bucket_ssl_not_enforced} (docs/checks.md): no bucket policy statement denies requests with
  * {@code aws:SecureTransport = false} ({@link SecureTransportPolicy}). A bucket without a policy
  * fails; an unreadable or unparseable policy says nothing.
  */

@@ -6,7 +6,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code s3.bucket_versioning_disabled} (checks.md): GetBucketVersioning status is not {@code Enabled}. */
+/** {@code s3.bucket_versioning_disabled} (docs/checks.md): GetBucketVersioning status is not {@code Enabled}. */
 public final class BucketVersioningDisabledCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_versioning_disabled",

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a bucket policy (IAM policy grammar, IAM User Guide "IAM JSON policy element reference")
  * to tell whether it refuses plain-HTTP requests, the way the AWS S3 User Guide recommends
- * ("Enforce encryption of data in transit") and checks.md spells out: a statement with
+ * ("Enforce encryption of data in transit") and docs/checks.md spells out: a statement with
  * <ul>
  *   <li>{@code "Effect": "Deny"};</li>
  *   <li>{@code Principal} {@code "*"} or {@code {"AWS": "*"}} ({@code "*"} as a string or in a list);</li>

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An instance's daily CloudWatch figures over a window (checks.md, "Usage"): {@code AWS/EC2}
+ * An instance's daily CloudWatch figures over a window (docs/checks.md, "Usage"): {@code AWS/EC2}
  * CPUUtilization (Average, percent), NetworkIn and NetworkOut (Sum, bytes), by InstanceId.
  *
  * @param window     the whole UTC days read

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A volume's daily CloudWatch figures over a window (checks.md, "Usage"): {@code AWS/EBS}
+ * A volume's daily CloudWatch figures over a window (docs/checks.md, "Usage"): {@code AWS/EBS}
  * VolumeReadOps and VolumeWriteOps (Sum, operations), by VolumeId.
  *
  * @param window   the whole UTC days read

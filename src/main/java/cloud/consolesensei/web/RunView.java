@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One job execution as the API returns it and the console shows it (CONTRACT.md, "Web console and
- * HTTP API"). Fields not known yet ({@code finishedAt}, {@code exitCode}, the figures of a running
+ * One job execution as the API returns it and the console shows it (README, "Web console, HTTP
+ * API and metrics"). Fields not known yet ({@code finishedAt}, {@code exitCode}, the figures of a running
  * execution) are null.
  *
  * @param executionId   Spring Batch job execution id
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param scope         the report scope ({@code all}, the account ids, {@code @regions})
  * @param status        Spring Batch status: STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ABANDONED
  * @param alive         true while the process running it is alive
- * @param exitCode      the CONTRACT.md exit code once it ended
+ * @param exitCode      the README exit code once it ended
  * @param startedAt     start, UTC, whole seconds
  * @param finishedAt    end, UTC, whole seconds
  * @param accounts      the account ids it audits (null until known)

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one shape of every error the JSON API answers, {@code {"status": 409, "error": "<one line>"}}
- * (CONTRACT.md, "Web console and HTTP API"), whether a controller refused the request or Spring
+ * (README, "Web console, HTTP API and metrics"), whether a controller refused the request or Spring
  * Security did before any controller ran (401, 403).
  */
 public final class ApiErrorBody {

@@ -30,7 +30,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON API of CONTRACT.md ("Web console and HTTP API") for scripts and schedulers: stateless
+ * The JSON API of README ("Web console, HTTP API and metrics") for scripts and schedulers: stateless
  * HTTP Basic, reads for VIEWER and ADMIN, starting, stopping and restarting for ADMIN (enforced by
  * the security configuration). Errors answer {@code {"status": 400, "error": "<one line>"}}.
  */

@@ -135,7 +135,7 @@ public class ConsolePages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("findings-" + run.scope() + "-" + run.asOf() + "-filtered.csv", StandardCharsets.UTF_8).build().toString());
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write('\uFEFF'); // Excel reads a CSV as UTF-8 only after a byte order mark (CONTRACT.md)
+        out.write('\uFEFF'); // Excel reads a CSV as UTF-8 only after a byte order mark (README)
         try (CsvReports.FindingsCsv rows = csv.open(out)) {
             search.forEach(run.runId(), filter.toSearch(), rows);
         }

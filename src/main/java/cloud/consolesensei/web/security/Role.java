@@ -3,7 +3,7 @@ package cloud.consolesensei.web.security;
 import java.util.Optional;
 
 /**
- * The two roles of the web console and API (CONTRACT.md): {@link #VIEWER} sees everything and
+ * The two roles of the web console and API (README): {@link #VIEWER} sees everything and
  * downloads reports; {@link #ADMIN} also starts, stops, re-runs and restarts runs.
  */
 public enum Role {

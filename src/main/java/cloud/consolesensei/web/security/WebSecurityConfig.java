@@ -29,7 +29,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may do what on {@code serve}'s web server (CONTRACT.md, "Web console and HTTP API"):
+ * Who may do what on {@code serve}'s web server (README, "Web console, HTTP API and metrics"):
  * <ul>
  * <li>{@code /actuator/health}: open to all.</li>
  * <li>{@code /api/**}: stateless HTTP Basic (no session, no CSRF token); 401 without credentials;
