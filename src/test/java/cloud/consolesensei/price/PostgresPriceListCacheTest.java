@@ -1,6 +1,6 @@
 package cloud.consolesensei.price;
 
-import cloud.consolesensei.testsupport.PostgresSchemas;
+import cloud.consolesensei.testkit.PostgresSchemas;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
