@@ -1,5 +1,6 @@
 package cloud.consolesensei;
 
+import cloud.consolesensei.cli.AppContext;
 import cloud.consolesensei.cli.RootCommand;
 import cloud.consolesensei.cli.Signals;
 import cloud.consolesensei.report.PoiTempFolder;
@@ -45,6 +46,6 @@ public final class ConsoleSensei {
             cli.usage(cli.getOut());
             return 2;
         }
-        return cli.execute(cloud.consolesensei.cli.AppContext.splitSpringArgs(args));
+        return cli.execute(AppContext.splitSpringArgs(args));
     }
 }

@@ -3,6 +3,7 @@ package cloud.consolesensei.aws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
@@ -136,7 +138,7 @@ public final class AwsErrorClassifier {
         String type = ase.getClass().getSimpleName();
         String bare = type.endsWith("Exception") ? type.substring(0, type.length() - "Exception".length()) : type;
         for (String candidate : new String[] {type, bare}) {
-            for (Set<String> known : java.util.List.of(INVALID, EXPIRED, DENIED, THROTTLED, OPT_IN, SKEW, UNAVAILABLE, NOT_FOUND)) {
+            for (Set<String> known : List.of(INVALID, EXPIRED, DENIED, THROTTLED, OPT_IN, SKEW, UNAVAILABLE, NOT_FOUND)) {
                 if (known.contains(candidate)) return candidate;
             }
         }
@@ -197,11 +199,11 @@ public final class AwsErrorClassifier {
 
     private static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        while (!(cur instanceof software.amazon.awssdk.core.exception.SdkException)
+        while (!(cur instanceof SdkException)
                 && cur.getCause() != null && cur.getCause() != cur) {
             cur = cur.getCause();
         }
-        return cur instanceof software.amazon.awssdk.core.exception.SdkException ? cur : t;
+        return cur instanceof SdkException ? cur : t;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

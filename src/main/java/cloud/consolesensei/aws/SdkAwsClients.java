@@ -1,18 +1,22 @@
 package cloud.consolesensei.aws;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -86,8 +90,8 @@ public final class SdkAwsClients implements AwsClients {
         RetryStrategy.Builder<?, ?> b = "adaptive".equalsIgnoreCase(settings.retryMode())
                 ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                 : AwsRetryStrategy.standardRetryStrategy().toBuilder();
-        java.time.Duration base = settings.retryBaseDelay();
-        java.time.Duration max = java.time.Duration.ofSeconds(20);
+        Duration base = settings.retryBaseDelay();
+        Duration max = Duration.ofSeconds(20);
         return b.maxAttempts(settings.maxAttempts())
                 .backoffStrategy(BackoffStrategy.exponentialDelay(base, max))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base.multipliedBy(5), max))
@@ -104,7 +108,7 @@ public final class SdkAwsClients implements AwsClients {
 
     private <B extends AwsClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
             String service, AccountTarget account, String region, Supplier<B> builder,
-            java.util.function.UnaryOperator<B> extra) {
+            UnaryOperator<B> extra) {
         return build(service, account, region, region, builder, extra);
     }
 
@@ -115,7 +119,7 @@ public final class SdkAwsClients implements AwsClients {
      */
     private <B extends AwsClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
             String service, AccountTarget account, String region, String sessionRegion, Supplier<B> builder,
-            java.util.function.UnaryOperator<B> extra) {
+            UnaryOperator<B> extra) {
         String key = service + '|' + account.id() + '|' + region;
         @SuppressWarnings("unchecked")
         C existing = (C) clients.get(key);
@@ -129,7 +133,7 @@ public final class SdkAwsClients implements AwsClients {
                     .region(Region.of(region))
                     .credentialsProvider(provider)
                     .overrideConfiguration(override());
-            if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sb) {
+            if (b instanceof SdkSyncClientBuilder<?, ?> sb) {
                 sb.httpClient(http);
             }
             return extra.apply(b).build();
@@ -187,7 +191,7 @@ public final class SdkAwsClients implements AwsClients {
     private static boolean profileEndpoint() {
         try {
             String name = Objects.requireNonNullElse(System.getenv("AWS_PROFILE"), "default");
-            return software.amazon.awssdk.profiles.ProfileFile.defaultProfileFile().profile(name)
+            return ProfileFile.defaultProfileFile().profile(name)
                     .flatMap(p -> p.property("endpoint_url")).isPresent();
         } catch (RuntimeException e) {
             return false;

@@ -1,6 +1,7 @@
 package cloud.consolesensei.check;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +22,9 @@ public record CheckSettings(Set<String> disabled, Map<String, Map<String, Object
 
     /** Settings made of the catalog defaults only. */
     public static CheckSettings defaults(List<CheckDefinition> catalog) {
-        Map<String, Map<String, Object>> v = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> v = new HashMap<>();
         for (CheckDefinition d : catalog) {
-            Map<String, Object> m = new java.util.HashMap<>();
+            Map<String, Object> m = new HashMap<>();
             for (SettingSpec s : d.settings()) {
                 m.put(s.name(), s.defaultValue());
             }

@@ -1,5 +1,6 @@
 package cloud.consolesensei.check;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record SettingSpec(String name, Type type, Object defaultValue, String de
     }
 
     public static SettingSpec decimal(String name, String def, String description) {
-        return new SettingSpec(name, Type.DECIMAL, new java.math.BigDecimal(def), description);
+        return new SettingSpec(name, Type.DECIMAL, new BigDecimal(def), description);
     }
 
     public static SettingSpec list(String name, List<String> def, String description) {

@@ -21,8 +21,8 @@ import java.util.function.Function;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.config.ConfigDataException;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -190,7 +190,7 @@ public final class AppContext {
                 Throwable root = be;
                 while (root.getCause() != null) root = root.getCause();
                 err.println("error: " + (p == null ? be.getName().toString()
-                        : (p.getOrigin() == null ? "" : cloud.consolesensei.config.ConfigOrigins.pretty(p.getOrigin()) + ": ") + p.getName() + ": '" + p.getValue() + "'")
+                        : (p.getOrigin() == null ? "" : ConfigOrigins.pretty(p.getOrigin()) + ": ") + p.getName() + ": '" + p.getValue() + "'")
                         + " is not allowed: expected " + ConfigFiles.expected(be.getTarget().getType().resolve(Object.class)));
                 return 2;
             }

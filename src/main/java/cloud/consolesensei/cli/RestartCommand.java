@@ -1,18 +1,19 @@
 package cloud.consolesensei.cli;
 
+import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.ProcessStop;
-import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.RunOutcome;
+import cloud.consolesensei.lock.AccountsBusyException;
 
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code restart EXECUTION_ID}: resumes a failed, stopped or interrupted execution. */
 @Command(name = "restart", mixinStandardHelpOptions = true,
@@ -36,7 +37,7 @@ public class RestartCommand implements Callable<Integer> {
                 RunOutcome o = ctx.getBean(AuditRunner.class).restart(executionId);
                 Printer.outcome(o, spec.commandLine().getOut(), spec.commandLine().getErr());
                 return o.exitCode();
-            } catch (cloud.consolesensei.config.ConfigException | AccountsBusyException e) {
+            } catch (ConfigException | AccountsBusyException e) {
                 throw e;
             } catch (Exception e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());

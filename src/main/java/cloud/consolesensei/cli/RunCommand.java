@@ -2,17 +2,22 @@ package cloud.consolesensei.cli;
 
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.aws.CredentialSources;
+import cloud.consolesensei.aws.Regions;
+import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.ProcessStop;
-import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.lock.AccountsBusyException;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +25,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** {@code run}: runs the audit job now. */
@@ -73,7 +78,7 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         for (String r : regions) {
-            if (!cloud.consolesensei.aws.Regions.isKnown(r)) {
+            if (!Regions.isKnown(r)) {
                 err.println("error: --region '" + r + "' is not an AWS region name (e.g. us-east-1)");
                 return 2;
             }
@@ -103,7 +108,7 @@ public class RunCommand implements Callable<Integer> {
                 });
                 Printer.outcome(o, out, err);
                 return o.exitCode();
-            } catch (cloud.consolesensei.config.ConfigException | AccountsBusyException e) {
+            } catch (ConfigException | AccountsBusyException e) {
                 throw e;
             } catch (Exception e) {
                 err.println("error: " + e.getMessage());
@@ -116,15 +121,15 @@ public class RunCommand implements Callable<Integer> {
      * True when {@code dir} is a writable folder or can be created: its nearest existing ancestor
      * is a writable folder. Otherwise prints why and returns false (bad usage: exit 2).
      */
-    static boolean usableFolder(Path dir, java.io.PrintWriter err) {
+    static boolean usableFolder(Path dir, PrintWriter err) {
         Path p = dir.toAbsolutePath().normalize();
         Path existing = p;
-        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
-        if (existing == null || !java.nio.file.Files.isDirectory(existing)) {
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null || !Files.isDirectory(existing)) {
             err.println("error: reports folder " + dir + ": " + existing + " is a file, not a folder");
             return false;
         }
-        if (!java.nio.file.Files.isWritable(existing)) {
+        if (!Files.isWritable(existing)) {
             err.println("error: reports folder " + dir + ": " + existing + " is not writable");
             return false;
         }
@@ -137,7 +142,7 @@ public class RunCommand implements Callable<Integer> {
         public LocalDate convert(String value) {
             try {
                 return LocalDate.parse(value);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
                         + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-29");
             }
@@ -145,7 +150,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** False (after printing why) when an {@code --account} value is not a 12-digit account ID. */
-    static boolean validAccountIds(List<String> ids, java.io.PrintWriter err) {
+    static boolean validAccountIds(List<String> ids, PrintWriter err) {
         for (String a : ids) {
             if (!a.matches("\\d{12}")) {
                 err.println("error: --account '" + a + "' is not an AWS account ID (12 digits)");

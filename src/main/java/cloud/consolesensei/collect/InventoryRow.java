@@ -1,5 +1,7 @@
 package cloud.consolesensei.collect;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,6 +17,6 @@ import java.util.List;
 public record InventoryRow(String sheet, String accountId, String region, String resourceId, List<Object> cells) {
 
     public InventoryRow {
-        cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
+        cells = Collections.unmodifiableList(new ArrayList<>(cells));
     }
 }

@@ -9,7 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -50,7 +55,7 @@ public class InventoryStore {
         int[] n = jdbc.batchUpdate("UPDATE inventory_row SET cells = ? WHERE run_id = ? AND sheet = ? AND account_id = ?"
                 + " AND region = ? AND resource_id = ?", updates);
         List<Object[]> missing = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         // backwards: a resource twice in one chunk is inserted once, with its last cells, as sequential writes leave it
         for (int i = n.length - 1; i >= 0; i--) {
             Object[] row = inserts.get(i);
@@ -78,13 +83,13 @@ public class InventoryStore {
      * Number of rows per sheet (how many resources were evaluated) for each account of
      * {@code accountIds} that has any, in one grouped read of the run's rows; sheets in name order.
      */
-    public java.util.Map<String, java.util.Map<String, Integer>> countsByAccount(String runId, Collection<String> accountIds) {
-        java.util.Map<String, java.util.Map<String, Integer>> m = new java.util.HashMap<>();
+    public Map<String, Map<String, Integer>> countsByAccount(String runId, Collection<String> accountIds) {
+        Map<String, Map<String, Integer>> m = new HashMap<>();
         if (accountIds.isEmpty()) return m;
         new NamedParameterJdbcTemplate(jdbc).query("SELECT account_id, sheet, COUNT(*) AS n FROM inventory_row"
                         + " WHERE run_id = :run AND account_id IN (:a) GROUP BY account_id, sheet ORDER BY account_id, sheet",
                 new MapSqlParameterSource("run", runId).addValue("a", accountIds), rs -> {
-                    m.computeIfAbsent(rs.getString("account_id"), k -> new java.util.LinkedHashMap<>())
+                    m.computeIfAbsent(rs.getString("account_id"), k -> new LinkedHashMap<>())
                             .put(rs.getString("sheet"), rs.getInt("n"));
                 });
         return m;

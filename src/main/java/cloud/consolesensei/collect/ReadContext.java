@@ -14,6 +14,7 @@ import cloud.consolesensei.price.PriceTable;
 
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -109,7 +110,7 @@ public record ReadContext(AccountTarget account, String region, AwsClients clien
 
             @Override
             public T next() {
-                if (!ensure()) throw new java.util.NoSuchElementException();
+                if (!ensure()) throw new NoSuchElementException();
                 return it.next();
             }
         };

@@ -1,5 +1,8 @@
 package cloud.consolesensei.config;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -14,7 +17,7 @@ public final class ConfigOrigins {
     /** {@code URL [file:/x/audit.yml] - 4:9} becomes {@code /x/audit.yml:4:9}; other origins as they are. */
     public static String pretty(Object origin) {
         String s = String.valueOf(origin);
-        java.util.regex.Matcher m = java.util.regex.Pattern
+        Matcher m = Pattern
                 .compile("(?:URL|file|class path resource) \\[(?:file:)?([^\\]]+)\\] - (\\d+):(\\d+)").matcher(s);
         return m.matches() ? m.group(1) + ":" + m.group(2) + ":" + m.group(3) : s;
     }

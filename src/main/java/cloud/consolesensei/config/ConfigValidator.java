@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -225,7 +226,7 @@ public class ConfigValidator {
                 problems.add(at(k + "username") + k + "username: '" + u.username() + "' is configured twice; each user once");
             }
             String pw = u.password() == null ? "" : u.password();
-            java.util.regex.Matcher m = PASSWORD_HASH.matcher(pw);
+            Matcher m = PASSWORD_HASH.matcher(pw);
             if (!m.matches() || !PASSWORD_IDS.contains(m.group(1))) {
                 // the value may be a password: never echoed
                 problems.add(at(k + "password") + k + "password: must be a password hash written {id}hash with id one of "

@@ -1,5 +1,7 @@
 package cloud.consolesensei.config;
 
+import cloud.consolesensei.aws.AwsSettings;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -155,8 +157,8 @@ public record ConsoleSenseiProperties(
                       @DefaultValue("100ms") Duration retryBaseDelay) {
 
         /** The settings the client factory takes. */
-        public cloud.consolesensei.aws.AwsSettings settings() {
-            return new cloud.consolesensei.aws.AwsSettings(retryMode, maxAttempts, concurrency, concurrencyPerAccount,
+        public AwsSettings settings() {
+            return new AwsSettings(retryMode, maxAttempts, concurrency, concurrencyPerAccount,
                     connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion, retryBaseDelay);
         }
     }

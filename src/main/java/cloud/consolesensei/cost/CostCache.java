@@ -1,5 +1,6 @@
 package cloud.consolesensei.cost;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -99,8 +100,8 @@ public class CostCache {
     }
 
     /** NUMERIC(20,10) pads to 10 decimals: drop the padding, keep at least cents (40.00, not 4E+1). */
-    private static java.math.BigDecimal plain(java.math.BigDecimal v) {
-        java.math.BigDecimal s = v.stripTrailingZeros();
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 2 ? s.setScale(2) : s;
     }
 

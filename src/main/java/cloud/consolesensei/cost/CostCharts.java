@@ -4,6 +4,7 @@ import cloud.consolesensei.report.ChartPalette;
 import cloud.consolesensei.report.ReportWorkbook;
 
 import java.util.List;
+import javax.xml.namespace.QName;
 
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
@@ -26,6 +27,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.xmlbeans.XmlCursor;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap;
 
 /**
  * Charts of the Costs sheet in a streaming (SXSSF) workbook. {@code SXSSFDrawing} cannot create
@@ -80,11 +84,11 @@ public final class CostCharts {
      * written as text.
      */
     private static void fullOverlap(XSSFChart chart) {
-        org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart bar = chart.getCTChart().getPlotArea().getBarChartArray(0);
-        org.openxmlformats.schemas.drawingml.x2006.chart.CTOverlap overlap =
+        CTBarChart bar = chart.getCTChart().getPlotArea().getBarChartArray(0);
+        CTOverlap overlap =
                 bar.isSetOverlap() ? bar.getOverlap() : bar.addNewOverlap();
-        try (org.apache.xmlbeans.XmlCursor c = overlap.newCursor()) {
-            c.setAttributeText(new javax.xml.namespace.QName("val"), "100");
+        try (XmlCursor c = overlap.newCursor()) {
+            c.setAttributeText(new QName("val"), "100");
         }
     }
 

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.costexplorer.model.Expression;
 import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
 import software.amazon.awssdk.services.costexplorer.model.GetCostForecastRequest;
 import software.amazon.awssdk.services.costexplorer.model.GetCostForecastResponse;
+import software.amazon.awssdk.services.costexplorer.model.Granularity;
 import software.amazon.awssdk.services.costexplorer.model.Group;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinition;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
@@ -127,8 +128,8 @@ final class CostExplorerReader {
         GetCostAndUsageRequest.Builder req = GetCostAndUsageRequest.builder()
                 .timePeriod(interval(range))
                 .granularity(series.granularity() != CostCache.Granularity.DAILY_USAGE
-                        ? software.amazon.awssdk.services.costexplorer.model.Granularity.MONTHLY
-                        : software.amazon.awssdk.services.costexplorer.model.Granularity.DAILY)
+                        ? Granularity.MONTHLY
+                        : Granularity.DAILY)
                 .metrics(series.metric().apiName());
         if (byService) {
             req.groupBy(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("SERVICE").build());
@@ -151,7 +152,7 @@ final class CostExplorerReader {
         GetCostForecastRequest.Builder req = GetCostForecastRequest.builder()
                 .timePeriod(interval(span))
                 .metric(series.metric().forecastMetric())
-                .granularity(software.amazon.awssdk.services.costexplorer.model.Granularity.MONTHLY);
+                .granularity(Granularity.MONTHLY);
         filter(ctx).ifPresent(req::filter);
         ctx.call(SERVICE, GET_COST_FORECAST, () -> {
             CostExplorerClient ce = ctx.clients().costExplorer(ctx.account());

@@ -1,10 +1,11 @@
 package cloud.consolesensei.cost;
 
+import cloud.consolesensei.job.RunStatistic;
+
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import cloud.consolesensei.job.RunStatistic;
 
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ public class CostExplorerUsage implements RunStatistic {
     public String line(String runId, boolean demo) {
         long n = requests(runId);
         if (demo) return "Cost Explorer requests: " + n + " (demo estate: nothing called, nothing billed)";
-        return "Cost Explorer requests: " + n + " (" + java.math.BigDecimal.valueOf(n).movePointLeft(2).toPlainString()
+        return "Cost Explorer requests: " + n + " (" + BigDecimal.valueOf(n).movePointLeft(2).toPlainString()
                 + " USD at 0.01 USD each)";
     }
 

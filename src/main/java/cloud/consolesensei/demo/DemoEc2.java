@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.Placement;
+import software.amazon.awssdk.services.ec2.model.Region;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
@@ -167,10 +170,10 @@ final class DemoEc2 {
 
             /** The account's demo regions, enabled (doctor, {@code all-enabled}). */
             @Override
-            public software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse describeRegions(
-                    software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest r) {
-                return software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse.builder()
-                        .regions(account.regions().stream().map(name -> software.amazon.awssdk.services.ec2.model.Region.builder()
+            public DescribeRegionsResponse describeRegions(
+                    DescribeRegionsRequest r) {
+                return DescribeRegionsResponse.builder()
+                        .regions(account.regions().stream().map(name -> Region.builder()
                                 .regionName(name).endpoint("ec2." + name + ".amazonaws.com")
                                 .optInStatus("opt-in-not-required").build()).toList())
                         .build();
@@ -437,7 +440,7 @@ final class DemoEc2 {
      * week after another shows one RESOLVED and one NEW finding of each kind.
      */
     private static List<Volume> withWeeklyChurn(Dates d, String az, List<Volume> volumes) {
-        List<Volume> out = new java.util.ArrayList<>(volumes);
+        List<Volume> out = new ArrayList<>(volumes);
         boolean even = (d.asOf().toEpochDay() / 7) % 2 == 0;
         out.add(volume(even ? "vol-0a1b2c3d4e5f600e0" : "vol-0a1b2c3d4e5f600d0", "gp2", 120, 360, null, "available",
                 false, az, d.daysAgo(3), null));

@@ -5,6 +5,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -128,7 +129,7 @@ final class DemoOrganizations {
                                    LocalDate asOf, int daysAgo) {
         return Account.builder().id(id).name(name).status(status).joinedMethod(joined)
                 .arn("arn:aws:organizations::" + MANAGEMENT + ":account/" + ORG + "/" + id)
-                .email(name.toLowerCase(java.util.Locale.ROOT) + "@example.com")
+                .email(name.toLowerCase(Locale.ROOT) + "@example.com")
                 .joinedTimestamp(asOf.minusDays(daysAgo).atStartOfDay().toInstant(ZoneOffset.UTC)).build();
     }
 }

@@ -15,8 +15,10 @@ import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.demo.DemoAwsClients;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.job.RunRegistry;
+import cloud.consolesensei.job.RunRequest;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -161,8 +163,8 @@ public class Doctor {
         if (demo) return new DemoAwsClients(LocalDate.now(ZoneOffset.UTC));
         RunRegistry.AwsClientsFactory f = factory.getIfAvailable();
         if (f != null) {
-            return f.create(new cloud.consolesensei.job.RunRequest("doctor", LocalDate.now(ZoneOffset.UTC), List.of(), List.of(),
-                    java.nio.file.Path.of("."), true, false, false));
+            return f.create(new RunRequest("doctor", LocalDate.now(ZoneOffset.UTC), List.of(), List.of(),
+                    Path.of("."), true, false, false));
         }
         return new SdkAwsClients(props.aws().settings());
     }

@@ -3,6 +3,7 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.price.PriceTable;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -153,7 +154,7 @@ public final class VolumePricing {
 
     /** {@code $1,234.56}: a USD amount for finding details, rounded half-up to cents. */
     public static String usd(BigDecimal amount) {
-        return String.format(Locale.ROOT, "$%,.2f", amount.setScale(2, java.math.RoundingMode.HALF_UP));
+        return String.format(Locale.ROOT, "$%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static int nz(Integer v) {

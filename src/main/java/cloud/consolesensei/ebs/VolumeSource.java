@@ -4,8 +4,8 @@ import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.MappedCheck;
 import cloud.consolesensei.collect.InventoryRow;
-import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
+import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.ec2.Tags;
@@ -19,6 +19,7 @@ import cloud.consolesensei.usage.VolumeMetrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class VolumeSource implements ResourceSource<VolumeView> {
         return new InventoryRow(SHEET.name(), ctx.accountId(), ctx.region(), v.volumeId(), Arrays.asList(
                 v.volumeId(), Tags.name(v.tags()), v.volumeTypeAsString(), v.size(), v.iops(), v.throughput(),
                 v.stateAsString(), v.encrypted(), v.availabilityZone(), attached,
-                v.createTime() == null ? null : v.createTime().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                v.createTime() == null ? null : v.createTime().atZone(ZoneOffset.UTC).toLocalDate(),
                 cost.known() ? cost.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null, cost.note(),
                 Tags.asText(v.tags()), data ? ops(m.readOps().sum()) : null, data ? ops(m.writeOps().sum()) : null,
                 data ? m.window().days() - m.missingDays().size() : null,

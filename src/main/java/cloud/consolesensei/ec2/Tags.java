@@ -1,5 +1,6 @@
 package cloud.consolesensei.ec2;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,7 @@ public final class Tags {
     /** All tags as {@code key=value; key=value}, sorted by key, for inventory cells. */
     public static String asText(List<Tag> tags) {
         if (tags == null) return "";
-        return tags.stream().sorted(java.util.Comparator.comparing(Tag::key))
+        return tags.stream().sorted(Comparator.comparing(Tag::key))
                 .map(t -> t.key() + "=" + (t.value() == null ? "" : t.value()))
                 .collect(Collectors.joining("; "));
     }

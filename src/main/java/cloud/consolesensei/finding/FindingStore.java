@@ -6,10 +6,17 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -53,15 +60,15 @@ public class FindingStore {
      * @param suppressionReason function giving the active suppression's reason, or null
      */
     public void upsert(String runId, LocalDate asOf, String accountName, Collection<Finding> findings,
-                       java.util.function.Function<Finding, String> suppressionReason) {
+                       Function<Finding, String> suppressionReason) {
         if (findings.isEmpty()) return;
-        Map<String, Finding> byFingerprint = new java.util.LinkedHashMap<>();
+        Map<String, Finding> byFingerprint = new LinkedHashMap<>();
         for (Finding f : findings) byFingerprint.put(f.fingerprint(), f);
         Map<String, String[]> current = current(byFingerprint.keySet());
-        List<Object[]> inserts = new java.util.ArrayList<>();
-        List<Object[]> updates = new java.util.ArrayList<>();
-        List<Object[]> runUpdates = new java.util.ArrayList<>();
-        List<Object[]> runInserts = new java.util.ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> runUpdates = new ArrayList<>();
+        List<Object[]> runInserts = new ArrayList<>();
         Date day = Date.valueOf(asOf);
         for (Map.Entry<String, Finding> e : byFingerprint.entrySet()) {
             String fp = e.getKey();
@@ -123,7 +130,7 @@ public class FindingStore {
 
     /** Fingerprint to {status, last_run_id} of those already stored. */
     private Map<String, String[]> current(Collection<String> fingerprints) {
-        Map<String, String[]> out = new java.util.HashMap<>();
+        Map<String, String[]> out = new HashMap<>();
         List<String> all = List.copyOf(fingerprints);
         for (int from = 0; from < all.size(); from += LOOKUP) {
             named.query("SELECT fingerprint, status, last_run_id FROM finding WHERE fingerprint IN (:fps)",
@@ -212,8 +219,8 @@ public class FindingStore {
      */
     private void stream(String runId, Collection<String> accountIds, String statusCond, Consumer<StoredFinding> consumer) {
         if (accountIds.isEmpty()) return;
-        java.util.Set<String> overtaken = overtaken(runId, accountIds);
-        for (String account : new java.util.TreeSet<>(accountIds)) {
+        Set<String> overtaken = overtaken(runId, accountIds);
+        for (String account : new TreeSet<>(accountIds)) {
             MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", runId).addValue("account", account);
             String sql = overtaken.contains(account)
                     ? "SELECT f.*, r.status AS run_status FROM finding f JOIN run_finding r ON r.fingerprint = f.fingerprint"
@@ -230,10 +237,10 @@ public class FindingStore {
      * Accounts of {@code accountIds} whose findings a run other than {@code runId} may have written
      * since {@code runId} started: runs started since, still running (or killed) or finished since.
      */
-    private java.util.Set<String> overtaken(String runId, Collection<String> accountIds) {
+    private Set<String> overtaken(String runId, Collection<String> accountIds) {
         List<String> others = runs.overlapping(runId);
-        if (others.isEmpty()) return java.util.Set.of();
-        return new java.util.HashSet<>(named.queryForList("SELECT DISTINCT account_id FROM run_finding"
+        if (others.isEmpty()) return Set.of();
+        return new HashSet<>(named.queryForList("SELECT DISTINCT account_id FROM run_finding"
                 + " WHERE run_id IN (:others) AND account_id IN (:accounts)",
                 new MapSqlParameterSource("others", others).addValue("accounts", accountIds), String.class));
     }

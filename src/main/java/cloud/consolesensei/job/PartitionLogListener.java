@@ -2,6 +2,7 @@ package cloud.consolesensei.job;
 
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.collect.ServiceModule;
+import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.logging.AwsCallCounter;
 
 import java.time.Duration;
@@ -59,7 +60,7 @@ public class PartitionLogListener implements StepExecutionListener {
 
     /** The AWS services whose sources this partition reads, e.g. {@code ec2,autoscaling}. */
     private String services(String region) {
-        ResourceSource.Scope scope = cloud.consolesensei.finding.Finding.GLOBAL.equals(region)
+        ResourceSource.Scope scope = Finding.GLOBAL.equals(region)
                 ? ResourceSource.Scope.GLOBAL : ResourceSource.Scope.REGIONAL;
         String s = modules.orderedStream().flatMap(m -> m.sources().stream()).filter(x -> x.scope() == scope)
                 .map(ResourceSource::service).distinct().collect(Collectors.joining(","));

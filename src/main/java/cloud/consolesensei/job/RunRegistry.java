@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Builds and keeps the {@link RunResources} of the runs executing in this process, by run id; the
@@ -38,11 +40,11 @@ public class RunRegistry {
     private final ConfigValidator validator;
     private final OrganizationAccounts organizations;
     private final PriceTable prices = PriceTable.bundled();
-    private final java.util.function.Function<RunRequest, AwsClients> clientFactory;
+    private final Function<RunRequest, AwsClients> clientFactory;
     private final AuditRuns auditRuns;
 
     public RunRegistry(ConsoleSenseiProperties props, ConfigValidator validator, OrganizationAccounts organizations,
-                       org.springframework.beans.factory.ObjectProvider<AwsClientsFactory> factory, AuditRuns auditRuns) {
+                       ObjectProvider<AwsClientsFactory> factory, AuditRuns auditRuns) {
         this.props = props;
         this.auditRuns = auditRuns;
         this.validator = validator;
@@ -101,7 +103,7 @@ public class RunRegistry {
     private AccountTarget callerAccount(AwsClients clients) {
         String region;
         try {
-            region = new software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain().getRegion().id();
+            region = new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (RuntimeException e) {
             region = "us-east-1";
         }

@@ -1,5 +1,7 @@
 package cloud.consolesensei.job;
 
+import cloud.consolesensei.report.ReportScope;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,7 +37,7 @@ public record RunRequest(String runId, LocalDate asOf, List<String> accountIds, 
      * own ({@code RunResources.scope}) also knows whether the ids named are every account.
      */
     public String scope() {
-        return cloud.consolesensei.report.ReportScope.name(accountIds, regions, List.of());
+        return ReportScope.name(accountIds, regions, List.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ public final class PriceTable {
         }
         Map<String, BigDecimal> m = new HashMap<>();
         for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(csv.toString()))) {
+                .parse(new StringReader(csv.toString()))) {
             m.put(key(rec.get("region"), rec.get("item")), new BigDecimal(rec.get("usd")));
         }
         return new PriceTable(m, source, asOf);

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -68,7 +69,7 @@ public class CsvReports {
     }
 
     /** A findings CSV being written: header first, then one row per {@link #accept}ed finding. */
-    public static final class FindingsCsv implements java.util.function.Consumer<StoredFinding>, AutoCloseable {
+    public static final class FindingsCsv implements Consumer<StoredFinding>, AutoCloseable {
 
         private final CSVPrinter printer;
 

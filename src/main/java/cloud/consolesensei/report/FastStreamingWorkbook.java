@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -41,7 +43,7 @@ import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 final class FastStreamingWorkbook extends SXSSFWorkbook {
 
     /** Vocabulary text to its index in the shared strings table. */
-    private final java.util.Map<String, Integer> vocabulary = new java.util.HashMap<>();
+    private final Map<String, Integer> vocabulary = new HashMap<>();
 
     /** @param rowWindow rows kept in memory per sheet before they are flushed to its temporary file */
     FastStreamingWorkbook(int rowWindow) {
@@ -74,9 +76,9 @@ final class FastStreamingWorkbook extends SXSSFWorkbook {
     /** A sheet's temporary file: gzip at the fastest level, written through {@link UnsyncWriter}. */
     static final class FastSheetDataWriter extends GZIPSheetDataWriter {
 
-        private final java.util.Map<String, Integer> vocabulary;
+        private final Map<String, Integer> vocabulary;
 
-        FastSheetDataWriter(SharedStringsTable sst, java.util.Map<String, Integer> vocabulary) throws IOException {
+        FastSheetDataWriter(SharedStringsTable sst, Map<String, Integer> vocabulary) throws IOException {
             super(sst);
             this.vocabulary = vocabulary;
         }

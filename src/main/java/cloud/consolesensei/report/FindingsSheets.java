@@ -10,6 +10,7 @@ import cloud.consolesensei.finding.Suppressions;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -44,7 +45,7 @@ public class FindingsSheets {
      * {@code alsoEach} runs on the calling thread as the rows are read; the sheet's rows are built on a
      * second thread ({@link HandOff}), so reading the store and writing the workbook overlap.
      */
-    public void findings(ReportWorkbook wb, ReportScope scope, java.util.function.Consumer<StoredFinding> alsoEach) {
+    public void findings(ReportWorkbook wb, ReportScope scope, Consumer<StoredFinding> alsoEach) {
         SXSSFSheet sheet = wb.sheet("Findings");
         wb.header(sheet, 0, HEADERS);
         int[] row = {1};

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -79,7 +80,7 @@ final class HandOff<T> implements Consumer<T>, AutoCloseable {
     private void put(List<Object> b) {
         rethrow();
         try {
-            while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
                 rethrow();
                 if (!worker.isAlive()) throw new IllegalStateException(worker.getName() + " stopped");
             }

@@ -1,11 +1,13 @@
 package cloud.consolesensei.report;
 
+import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventoryStore;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.collect.ServiceModule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ public class InventorySheets {
             def.columns().forEach(c -> headers.add(c.header()));
             wb.header(sheet, 0, headers);
             int[] row = {1};
-            try (HandOff<cloud.consolesensei.collect.InventoryRow> rows = new HandOff<>("inventory-sheet", inv -> {
+            try (HandOff<InventoryRow> rows = new HandOff<>("inventory-sheet", inv -> {
                 Row r = sheet.createRow(row[0]++);
                 wb.term(r, 0, inv.accountId());
                 wb.term(r, 1, inv.region());
@@ -65,7 +67,7 @@ public class InventorySheets {
             }
             wb.autoFilter(sheet, 0, row[0] - 1, headers.size());
             int[] widths = new int[headers.size()];
-            java.util.Arrays.fill(widths, 18);
+            Arrays.fill(widths, 18);
             widths[0] = 14;
             wb.widths(sheet, widths);
         }

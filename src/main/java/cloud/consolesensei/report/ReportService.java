@@ -1,5 +1,6 @@
 package cloud.consolesensei.report;
 
+import cloud.consolesensei.finding.StoredFinding;
 import cloud.consolesensei.finding.Suppressions;
 import cloud.consolesensei.price.PriceTable;
 
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
@@ -105,7 +107,7 @@ public class ReportService {
     }
 
     private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices,
-                          java.util.function.Consumer<cloud.consolesensei.finding.StoredFinding> alsoEachFinding) {
+                          Consumer<StoredFinding> alsoEachFinding) {
         try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(ROW_WINDOW), footer(scope))) {
             summary.write(wb, scope, "as of " + prices.asOf() + ": " + prices.source());
             findings.findings(wb, scope, alsoEachFinding);
@@ -156,7 +158,7 @@ public class ReportService {
     }
 
     /** Writes {@code target} through a temporary file in the same folder, then moves it into place. */
-    public static Path atomically(Path target, java.util.function.Consumer<Path> writer) {
+    public static Path atomically(Path target, Consumer<Path> writer) {
         Path tmp = part(target);
         try {
             writer.accept(tmp);

@@ -1,12 +1,19 @@
 package cloud.consolesensei.report;
 
+import cloud.consolesensei.finding.Severity;
+
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HeaderFooter;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -45,8 +52,8 @@ public final class ReportWorkbook implements AutoCloseable {
     private final CellStyle link;
     private final CellStyle wrap;
     private final String footer;
-    private final java.util.Map<cloud.consolesensei.finding.Severity, CellStyle> severity =
-            new java.util.EnumMap<>(cloud.consolesensei.finding.Severity.class);
+    private final Map<Severity, CellStyle> severity =
+            new EnumMap<>(Severity.class);
 
     /** A workbook whose printed pages carry no scope in their footer (only page numbers). */
     public ReportWorkbook(SXSSFWorkbook wb) {
@@ -93,11 +100,11 @@ public final class ReportWorkbook implements AutoCloseable {
         wrap = wb.createCellStyle();
         wrap.setWrapText(true);
         wrap.setVerticalAlignment(VerticalAlignment.TOP);
-        severity.put(cloud.consolesensei.finding.Severity.CRITICAL, fill(IndexedColors.DARK_RED, IndexedColors.WHITE));
-        severity.put(cloud.consolesensei.finding.Severity.HIGH, fill(IndexedColors.RED, IndexedColors.WHITE));
-        severity.put(cloud.consolesensei.finding.Severity.MEDIUM, fill(IndexedColors.LIGHT_ORANGE, IndexedColors.BLACK));
-        severity.put(cloud.consolesensei.finding.Severity.LOW, fill(IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK));
-        severity.put(cloud.consolesensei.finding.Severity.INFO, fill(IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK));
+        severity.put(Severity.CRITICAL, fill(IndexedColors.DARK_RED, IndexedColors.WHITE));
+        severity.put(Severity.HIGH, fill(IndexedColors.RED, IndexedColors.WHITE));
+        severity.put(Severity.MEDIUM, fill(IndexedColors.LIGHT_ORANGE, IndexedColors.BLACK));
+        severity.put(Severity.LOW, fill(IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK));
+        severity.put(Severity.INFO, fill(IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK));
     }
 
     private CellStyle fill(IndexedColors bg, IndexedColors fg) {
@@ -112,7 +119,7 @@ public final class ReportWorkbook implements AutoCloseable {
     }
 
     /** The fill style of a severity cell (dark red CRITICAL to grey INFO). */
-    public CellStyle severityStyle(cloud.consolesensei.finding.Severity s) {
+    public CellStyle severityStyle(Severity s) {
         return severity.get(s);
     }
 
@@ -126,7 +133,7 @@ public final class ReportWorkbook implements AutoCloseable {
     /** Excel's limit on a string literal in a formula (HYPERLINK's arguments). */
     private static final int MAX_FORMULA_STRING = 255;
 
-    private final java.util.Map<org.apache.poi.ss.usermodel.Sheet, Integer> links = new java.util.IdentityHashMap<>();
+    private final Map<Sheet, Integer> links = new IdentityHashMap<>();
 
     /**
      * Sets a text cell that links to {@code url} (no link when url is null). The first
@@ -138,7 +145,7 @@ public final class ReportWorkbook implements AutoCloseable {
         Cell c = set(row, col, text, false);
         if (url == null) return c;
         if (links.merge(row.getSheet(), 1, Integer::sum) <= MAX_LINK_OBJECTS_PER_SHEET) {
-            var h = wb.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.URL);
+            var h = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
             h.setAddress(url);
             c.setHyperlink(h);
             c.setCellStyle(link);
@@ -312,7 +319,7 @@ public final class ReportWorkbook implements AutoCloseable {
         wb.dispose();
         try {
             wb.close();
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // temp files are already disposed
         }
     }

@@ -8,6 +8,7 @@ import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.Severity;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public class SummarySheet {
         }
         Row gen = sheet.createRow(r++);
         wb.set(gen, 0, "Generated", false);
-        wb.set(gen, 1, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), false);
+        wb.set(gen, 1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), false);
         Row prices = sheet.createRow(r++);
         wb.set(prices, 0, "Prices", false);
         wb.set(prices, 1, priceNote, false);

@@ -3,6 +3,8 @@ package cloud.consolesensei.s3;
 import java.util.ArrayList;
 import java.util.List;
 
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+
 /**
  * The four S3 Block Public Access settings, of a bucket ({@code GetPublicAccessBlock}) or of an
  * account (S3 Control {@code GetPublicAccessBlock}); a setting AWS leaves out counts as false.
@@ -15,7 +17,7 @@ public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcl
     public static final PublicAccessBlock ALL_ON = new PublicAccessBlock(true, true, true, true);
 
     /** From the S3 (bucket-level) model. */
-    public static PublicAccessBlock of(software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration c) {
+    public static PublicAccessBlock of(PublicAccessBlockConfiguration c) {
         return new PublicAccessBlock(on(c.blockPublicAcls()), on(c.ignorePublicAcls()),
                 on(c.blockPublicPolicy()), on(c.restrictPublicBuckets()));
     }
