@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.InventoryRow;
@@ -37,7 +38,7 @@ class AutoScalingGroupSourceWireTest {
     private static final AccountTarget ACCOUNT = TestReads.account("111111111111", List.of("eu-west-1"), List.of());
 
     private AwsWire aws;
-    private final TestReads.RecordingGaps gaps = new TestReads.RecordingGaps();
+    private final Gaps gaps = new Gaps();
 
     @BeforeEach
     void start() {
@@ -128,7 +129,7 @@ class AutoScalingGroupSourceWireTest {
                 tuple("batch", "asg.single_az", "eu-west-1"),
                 tuple("batch", "asg.launch_configuration", "eu-west-1"),
                 tuple("api", "asg.elb_health_check_off", "eu-west-1"));
-        assertThat(gaps.gaps).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         aws.server().verify(2, postRequestedFor(urlEqualTo("/"))
                 .withHeader("Authorization", containing("/eu-west-1/autoscaling/aws4_request")));
 
@@ -152,7 +153,7 @@ class AutoScalingGroupSourceWireTest {
         assertThat(seen).extracting(AutoScalingGroup::autoScalingGroupName).containsExactly("batch");
         assertThat(findings).extracting(Finding::checkId)
                 .containsExactlyInAnyOrder("asg.single_az", "asg.launch_configuration");
-        assertThat(gaps.gaps).singleElement().satisfies(g -> {
+        assertThat(gaps.recorded()).singleElement().satisfies(g -> {
             assertThat(g).extracting(CoverageGap::accountId, CoverageGap::region, CoverageGap::service,
                     CoverageGap::operation, CoverageGap::errorClass)
                     .containsExactly("111111111111", "eu-west-1", "autoscaling", "DescribeAutoScalingGroups",

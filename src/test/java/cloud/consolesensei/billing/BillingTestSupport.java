@@ -5,7 +5,6 @@ import cloud.consolesensei.aws.AwsClients;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.CheckSettings;
-import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventoryStore;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
@@ -15,7 +14,7 @@ import cloud.consolesensei.cost.CostProperties;
 import cloud.consolesensei.cost.PretaxMonths;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.price.PriceTable;
+import cloud.consolesensei.testkit.Reads;
 import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.report.ReportWorkbook;
 
@@ -23,9 +22,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -64,22 +61,15 @@ final class BillingTestSupport {
     }
 
     ReadContext context(AccountTarget account, AwsClients clients, LocalDate asOf) {
-        return new ReadContext(account, "global", clients, asOf, settings, new PriceTable(Map.of(), "test", asOf),
-                gaps::add, new ReadContext.RunOptions("run-1", false));
+        return Reads.of(account, clients).asOf(asOf).settings(settings).gaps(gaps::add).run("run-1", false).context();
     }
 
     /** Reads every item of {@code source}, judges it and stores its row, as the job does; returns the findings. */
     <R> List<Finding> audit(ResourceSource<R> source, ReadContext ctx, List<R> items) {
-        List<Finding> findings = new ArrayList<>();
-        List<InventoryRow> rows = new ArrayList<>();
-        source.read(ctx).forEach(item -> {
-            items.add(item);
-            for (Check<R> c : source.checks()) findings.addAll(c.evaluate(item, ctx.checkContext()));
-            InventoryRow row = source.inventoryRow(item, ctx.checkContext());
-            if (row != null) rows.add(row);
-        });
-        store.upsert("run-1", rows);
-        return findings;
+        Reads.Audit<R> read = Reads.audit(source, ctx);
+        items.addAll(read.items());
+        store.upsert("run-1", read.rows());
+        return read.findings();
     }
 
     /** Writes a workbook holding only the Billing sheet for {@code accounts}. */

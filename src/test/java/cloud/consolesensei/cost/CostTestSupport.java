@@ -6,11 +6,10 @@ import cloud.consolesensei.check.CheckSettings;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.price.PriceTable;
+import cloud.consolesensei.testkit.Reads;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -43,17 +42,14 @@ final class CostTestSupport {
     }
 
     ReadContext context(AccountTarget account, AwsClients clients, LocalDate asOf, String runId, boolean refresh) {
-        return new ReadContext(account, "global", clients, asOf, settings, new PriceTable(Map.of(), "test", asOf),
-                gaps::add, new ReadContext.RunOptions(runId, refresh));
+        return Reads.of(account, clients).asOf(asOf).settings(settings).gaps(gaps::add).run(runId, refresh).context();
     }
 
     /** Reads the one snapshot and runs the module's checks on it, as the job does. */
     Result readAndCheck(ReadContext ctx) {
-        List<CostSnapshot> items = source.read(ctx).toList();
-        List<Finding> findings = items.stream()
-                .flatMap(s -> source.checks().stream().flatMap(c -> c.evaluate(s, ctx.checkContext()).stream()))
-                .toList();
-        return new Result(items.size() == 1 ? items.get(0) : null, items.size(), findings);
+        Reads.Audit<CostSnapshot> read = Reads.audit(source, ctx);
+        List<CostSnapshot> items = read.items();
+        return new Result(items.size() == 1 ? items.get(0) : null, items.size(), read.findings());
     }
 
     record Result(CostSnapshot snapshot, int items, List<Finding> findings) {

@@ -1,6 +1,6 @@
 package cloud.consolesensei.demo;
 
-import static cloud.consolesensei.ec2.Ec2TestSupport.AS_OF;
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
 import static cloud.consolesensei.ec2.Ec2TestSupport.CATALOG;
 import static cloud.consolesensei.ec2.Ec2TestSupport.readAndCheck;
 import static cloud.consolesensei.ec2.Ec2TestSupport.readContext;

@@ -2,6 +2,7 @@ package cloud.consolesensei.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.autoscaling.AutoScalingModule;
 import cloud.consolesensei.check.CheckDefinition;
@@ -12,6 +13,7 @@ import cloud.consolesensei.collect.ServiceModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.s3.S3Module;
 import cloud.consolesensei.s3.TestReads;
+import cloud.consolesensei.testkit.Fixtures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The demo estate, read by the real sources: every S3 and Auto Scaling check fires, clean resources exist. */
 class DemoS3AutoScalingTest {
 
-    private final DemoAwsClients clients = new DemoAwsClients(TestReads.AS_OF);
-    private final TestReads.RecordingGaps gaps = new TestReads.RecordingGaps();
+    private final DemoAwsClients clients = new DemoAwsClients(Fixtures.AS_OF);
+    private final Gaps gaps = new Gaps();
     private final List<Finding> findings = new ArrayList<>();
     private final List<InventoryRow> rows = new ArrayList<>();
 
@@ -60,7 +62,7 @@ class DemoS3AutoScalingTest {
         S3Module module = new S3Module();
         audit(module);
 
-        assertThat(gaps.gaps).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         assertThat(ids(module)).hasSize(7).allMatch(id -> id.startsWith("s3."));
         assertThat(findings.stream().map(Finding::checkId).collect(Collectors.toSet())).isEqualTo(ids(module));
         assertThat(rows).hasSize(9).allMatch(r -> r.sheet().equals("S3 Buckets"));
@@ -90,7 +92,7 @@ class DemoS3AutoScalingTest {
         AutoScalingModule module = new AutoScalingModule();
         audit(module);
 
-        assertThat(gaps.gaps).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         assertThat(ids(module)).containsExactlyInAnyOrder("asg.single_az", "asg.launch_configuration", "asg.elb_health_check_off");
         assertThat(findings.stream().map(Finding::checkId).collect(Collectors.toSet())).isEqualTo(ids(module));
         assertThat(rows).extracting(InventoryRow::resourceId).containsExactlyInAnyOrder("prod-web", "prod-api-spot",

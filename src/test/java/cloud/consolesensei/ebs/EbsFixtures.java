@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import static cloud.consolesensei.ec2.Ec2TestSupport.AS_OF;
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
 import static cloud.consolesensei.ec2.Ec2TestSupport.ctx;
 
 import cloud.consolesensei.check.CheckContext;

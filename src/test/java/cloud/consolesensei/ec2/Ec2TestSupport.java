@@ -1,5 +1,7 @@
 package cloud.consolesensei.ec2;
 
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
+
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsClients;
 import cloud.consolesensei.check.CheckContext;
@@ -11,9 +13,8 @@ import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.price.PriceTable;
+import cloud.consolesensei.testkit.Reads;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,7 +22,6 @@ import java.util.stream.Stream;
 /** Shared fixtures for the EC2 and EBS tests: catalog-default settings, the bundled prices, contexts. */
 public final class Ec2TestSupport {
 
-    public static final LocalDate AS_OF = LocalDate.of(2026, 11, 29);
     public static final PriceTable PRICES = PriceTable.bundled();
     public static final List<CheckDefinition> CATALOG = Stream.concat(new Ec2Module().definitions().stream(),
             new EbsModule().definitions().stream()).toList();
@@ -47,28 +47,16 @@ public final class Ec2TestSupport {
     /** A read context over {@code clients}; gaps go to {@code gaps}. */
     public static ReadContext readContext(AwsClients clients, AccountTarget account, String region,
                                           List<CoverageGap> gaps) {
-        return new ReadContext(account, region, clients, AS_OF, SETTINGS, PRICES,
-                g -> {
+        return Reads.of(account, clients).region(region).settings(SETTINGS).prices(PRICES).run("test", false)
+                .gaps(g -> {
                     synchronized (gaps) {
                         gaps.add(g);
                     }
-                }, new ReadContext.RunOptions("test", false));
+                }).context();
     }
 
     /** Reads {@code source} and runs every one of its checks on each resource, as the job does. */
     public static <R> List<Finding> readAndCheck(ResourceSource<R> source, ReadContext rc) {
-        List<Finding> out = new ArrayList<>();
-        CheckContext cc = rc.checkContext();
-        try (Stream<R> s = source.read(rc)) {
-            s.forEach(r -> {
-                source.checks().forEach(c -> out.addAll(c.evaluate(r, cc)));
-                cloud.consolesensei.collect.InventoryRow row = source.inventoryRow(r, cc);
-                if (row != null && row.cells().size() != source.sheet().columns().size()) {
-                    throw new AssertionError(source.id() + ": row has " + row.cells().size() + " cells for "
-                            + source.sheet().columns().size() + " columns");
-                }
-            });
-        }
-        return out;
+        return Reads.audit(source, rc).findings();
     }
 }

@@ -1,7 +1,7 @@
 package cloud.consolesensei.ec2;
 
 import static cloud.consolesensei.ec2.Ec2Fixtures.instance;
-import static cloud.consolesensei.ec2.Ec2TestSupport.AS_OF;
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
 import static cloud.consolesensei.ec2.Ec2TestSupport.ctx;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,11 +2,11 @@ package cloud.consolesensei.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsClients;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.coverage.CoverageGap;
-import cloud.consolesensei.iam.IamTestSupport.Gaps;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -93,7 +93,7 @@ class CredentialReportFetcherTest {
 
         assertThat(fetch(12)).map(GetCredentialReportResponse::generatedTime).contains(fresh);
         assertThat(calls).containsExactly("Generate", "Get", "Generate", "Generate", "Get");
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
     }
 
     @Test
@@ -123,7 +123,7 @@ class CredentialReportFetcherTest {
         assertThat(calls).hasSize(5).containsOnly("Generate");
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
                 Duration.ofSeconds(4));
-        assertThat(gaps.recorded).singleElement().extracting(CoverageGap::operation, CoverageGap::errorClass)
+        assertThat(gaps.recorded()).singleElement().extracting(CoverageGap::operation, CoverageGap::errorClass)
                 .containsExactly("GenerateCredentialReport", ErrorClass.TIMEOUT);
     }
 
@@ -138,6 +138,6 @@ class CredentialReportFetcherTest {
         assertThat(Thread.interrupted()).isTrue();
         assertThat(r).isEmpty();
         assertThat(calls).containsExactly("Generate");
-        assertThat(gaps.recorded).singleElement().extracting(CoverageGap::message).asString().contains("interrupted");
+        assertThat(gaps.recorded()).singleElement().extracting(CoverageGap::message).asString().contains("interrupted");
     }
 }

@@ -1,10 +1,11 @@
 package cloud.consolesensei.iam;
 
-import static cloud.consolesensei.iam.IamTestSupport.AS_OF;
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
 import static cloud.consolesensei.iam.IamTestSupport.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.collect.InventoryRow;
@@ -13,7 +14,6 @@ import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.demo.DemoAwsClients;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.iam.IamTestSupport.Gaps;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class DemoIamTest {
         assertThat(all).extracting(Finding::checkId).containsAll(
                 module.definitions().stream().map(CheckDefinition::id).toList());
         assertThat(module.definitions()).hasSize(12);
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
     }
 
     @Test
@@ -109,6 +109,6 @@ class DemoIamTest {
         List<InventoryRow> userRows = report.read(ctx).map(r -> report.inventoryRow(r, ctx.checkContext())).toList();
         assertThat(userRows).extracting(InventoryRow::resourceId).contains("arn:aws:iam::111111111111:root",
                 "dana.ops");
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
     }
 }

@@ -1,20 +1,18 @@
 package cloud.consolesensei.iam;
 
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
+
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsClients;
-import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckSettings;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
-import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.coverage.CoverageSink;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.price.PriceTable;
+import cloud.consolesensei.testkit.Reads;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +21,6 @@ final class IamTestSupport {
 
     static final String ACCOUNT = "123456789012";
     static final String OTHER_ACCOUNT = "999988887777";
-    static final LocalDate AS_OF = LocalDate.of(2026, 11, 29);
     static final AccountTarget TARGET = new AccountTarget(ACCOUNT, "test-account", null, null,
             List.of("us-east-1"), List.of(), null, List.of());
     static final CheckSettings DEFAULTS = CheckSettings.defaults(new IamModule().definitions());
@@ -59,37 +56,17 @@ final class IamTestSupport {
         return AS_OF.minusDays(days) + "T10:20:30+00:00";
     }
 
-    /** A coverage sink that keeps what it is given. */
-    static final class Gaps implements CoverageSink {
-        final List<CoverageGap> recorded = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void record(CoverageGap gap) {
-            recorded.add(gap);
-        }
-    }
-
     static ReadContext readContext(AwsClients clients, CoverageSink sink) {
         return readContext(TARGET, clients, sink);
     }
 
     static ReadContext readContext(AccountTarget account, AwsClients clients, CoverageSink sink) {
-        return new ReadContext(account, "global", clients, AS_OF, DEFAULTS, new PriceTable(Map.of(), "test", AS_OF),
-                sink, new ReadContext.RunOptions("test-run", false));
+        return Reads.of(account, clients).settings(DEFAULTS).gaps(sink).context();
     }
 
     /** Reads {@code source} and runs all its checks: what the audit job does for one source. */
     static <R> List<Finding> audit(ResourceSource<R> source, ReadContext ctx) {
-        CheckContext cc = ctx.checkContext();
-        List<Finding> out = new ArrayList<>();
-        try (var resources = source.read(ctx)) {
-            resources.forEach(r -> {
-                for (Check<R> c : source.checks()) {
-                    out.addAll(c.evaluate(r, cc));
-                }
-            });
-        }
-        return out;
+        return Reads.audit(source, ctx).findings();
     }
 
     /** A credential report row under construction; starts as a user with no password and no keys. */

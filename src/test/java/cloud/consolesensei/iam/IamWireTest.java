@@ -1,7 +1,7 @@
 package cloud.consolesensei.iam;
 
 import static cloud.consolesensei.iam.IamTestSupport.ACCOUNT;
-import static cloud.consolesensei.iam.IamTestSupport.AS_OF;
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
 import static cloud.consolesensei.iam.IamTestSupport.OTHER_ACCOUNT;
 import static cloud.consolesensei.iam.IamTestSupport.audit;
 import static cloud.consolesensei.iam.IamTestSupport.daysAgo;
@@ -21,13 +21,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.iam.IamTestSupport.Gaps;
 import cloud.consolesensei.iam.IamTestSupport.Row;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -170,7 +170,7 @@ class IamWireTest {
             assertThat(f.accountId()).isEqualTo(ACCOUNT);
             assertThat(f.region()).isEqualTo("global");
         });
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         // one wait after STARTED, one after ReportInProgress; both the first, short, delays
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         wire.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(action("GenerateCredentialReport")));
@@ -204,7 +204,7 @@ class IamWireTest {
             assertThat(f.resourceId()).isEqualTo(ACCOUNT);
             assertThat(f.detail()).contains("no password policy");
         });
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
     }
 
     @Test
@@ -288,7 +288,7 @@ class IamWireTest {
         assertThat(findings.get(1).detail()).contains("inline policy legacy-admin");
         assertThat(findings.get(2).detail()).contains("customer managed policy Everything")
                 .doesNotContain("ReadS3");
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         wire.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(action("ListUsers")));
         // ReadS3 is attached to carol and ops, read once
         wire.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(action("GetPolicy"))
@@ -335,7 +335,7 @@ class IamWireTest {
                 tuple("iam.role_unused", "stale-batch"));
         assertThat(findings.get(0).detail()).contains("arn:aws:iam::" + OTHER_ACCOUNT + ":root");
         assertThat(findings.get(1).detail()).contains("in us-west-2").contains("200 days unused");
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         wire.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(action("ListRoles")));
         wire.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(action("GetAccountAuthorizationDetails")));
     }
@@ -373,7 +373,7 @@ class IamWireTest {
         assertThat(findings).extracting(Finding::checkId).contains("iam.password_policy_weak",
                 "iam.root_mfa_disabled", "iam.user_console_no_mfa", "iam.access_key_unused",
                 "iam.user_admin_attached");
-        assertThat(gaps.recorded).singleElement().satisfies(g -> {
+        assertThat(gaps.recorded()).singleElement().satisfies(g -> {
             assertThat(g).extracting(CoverageGap::accountId, CoverageGap::region, CoverageGap::service,
                     CoverageGap::operation, CoverageGap::errorClass, CoverageGap::info)
                     .containsExactly(ACCOUNT, "global", "iam", "ListRoles", ErrorClass.ACCESS_DENIED, false);
@@ -404,11 +404,11 @@ class IamWireTest {
                 .filter(CredentialReportSource.class::isInstance).findFirst().orElseThrow();
         assertThat(source.read(ctx()).map(CredentialReportRow::user)).containsExactly("zed");
 
-        assertThat(gaps.recorded).extracting(CoverageGap::operation, CoverageGap::errorClass).containsExactly(
+        assertThat(gaps.recorded()).extracting(CoverageGap::operation, CoverageGap::errorClass).containsExactly(
                 tuple("GetUserPolicy", ErrorClass.MALFORMED_RESPONSE),
                 tuple("GetCredentialReport", ErrorClass.MALFORMED_RESPONSE));
-        assertThat(gaps.recorded.get(0).message()).startsWith("user eve policy broken: ");
-        assertThat(gaps.recorded.get(1).message()).startsWith("credential report record 2: row 2 has 2 values");
+        assertThat(gaps.recorded().get(0).message()).startsWith("user eve policy broken: ");
+        assertThat(gaps.recorded().get(1).message()).startsWith("credential report record 2: row 2 has 2 values");
     }
 
     @Test
@@ -419,7 +419,7 @@ class IamWireTest {
         List<Finding> findings = run(RoleSource.class);
         assertThat(findings).extracting(Finding::checkId, Finding::resourceId)
                 .containsExactly(tuple("iam.role_cross_account_no_external_id", "partner-audit"));
-        assertThat(gaps.recorded).extracting(CoverageGap::operation, CoverageGap::errorClass)
+        assertThat(gaps.recorded()).extracting(CoverageGap::operation, CoverageGap::errorClass)
                 .containsExactly(tuple("GetAccountAuthorizationDetails", ErrorClass.ACCESS_DENIED));
     }
 }

@@ -12,10 +12,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
-import cloud.consolesensei.iam.IamTestSupport.Gaps;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -77,7 +77,7 @@ class RoleCallCountWireTest {
         List<Finding> findings = audit(new RoleSource(), IamTestSupport.readContext(clients, gaps));
 
         assertThat(findings).isEmpty();
-        assertThat(gaps.recorded).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         assertThat(wire.getAllServeEvents()).hasSize(2);
         wire.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(action("ListRoles")));
         wire.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(action("GetAccountAuthorizationDetails")));

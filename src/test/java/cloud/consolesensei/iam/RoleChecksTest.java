@@ -1,7 +1,7 @@
 package cloud.consolesensei.iam;
 
 import static cloud.consolesensei.iam.IamTestSupport.ACCOUNT;
-import static cloud.consolesensei.iam.IamTestSupport.AS_OF;
+import static cloud.consolesensei.testkit.Fixtures.AS_OF;
 import static cloud.consolesensei.iam.IamTestSupport.OTHER_ACCOUNT;
 import static cloud.consolesensei.iam.IamTestSupport.checkContext;
 import static org.assertj.core.api.Assertions.assertThat;

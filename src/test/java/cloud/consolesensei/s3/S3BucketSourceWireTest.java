@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.ReadContext;
@@ -38,7 +39,7 @@ class S3BucketSourceWireTest {
             List.of("us-east-1", "eu-west-1"));
 
     private AwsWire aws;
-    private final TestReads.RecordingGaps gaps = new TestReads.RecordingGaps();
+    private final Gaps gaps = new Gaps();
     private int requestIds;
 
     @BeforeEach
@@ -227,7 +228,7 @@ class S3BucketSourceWireTest {
 
         List<Finding> findings = audit(ACCOUNT);
 
-        assertThat(gaps.gaps).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
         assertThat(findings).filteredOn(f -> f.checkId().equals("s3.bucket_ssl_not_enforced"))
                 .extracting(Finding::resourceId).containsExactlyInAnyOrder("tls-bucket-only", "tls-some-actions");
     }
@@ -291,7 +292,7 @@ class S3BucketSourceWireTest {
         assertThat(findings).filteredOn(f -> f.checkId().equals("s3.account_public_access_block_off")).singleElement()
                 .satisfies(f -> assertThat(f.detail()).contains("IgnorePublicAcls, RestrictPublicBuckets"));
 
-        assertThat(gaps.gaps).singleElement().satisfies(g -> {
+        assertThat(gaps.recorded()).singleElement().satisfies(g -> {
             assertThat(g).extracting(CoverageGap::accountId, CoverageGap::region, CoverageGap::service,
                     CoverageGap::operation, CoverageGap::errorClass)
                     .containsExactly(ACCOUNT_ID, "us-west-2", "s3", "GetBucketPolicy", ErrorClass.ACCESS_DENIED);
@@ -328,7 +329,7 @@ class S3BucketSourceWireTest {
 
         assertThat(findings).extracting(Finding::resourceId, Finding::checkId)
                 .containsExactly(tuple("alpha", "s3.bucket_ssl_not_enforced"));
-        assertThat(gaps.gaps).singleElement().extracting(CoverageGap::region, CoverageGap::service,
+        assertThat(gaps.recorded()).singleElement().extracting(CoverageGap::region, CoverageGap::service,
                 CoverageGap::operation, CoverageGap::errorClass)
                 .containsExactly("global", "s3control", "GetPublicAccessBlock", ErrorClass.ACCESS_DENIED);
     }
@@ -344,7 +345,7 @@ class S3BucketSourceWireTest {
         assertThat(audit(ACCOUNT)).extracting(Finding::resourceId, Finding::checkId).containsExactlyInAnyOrder(
                 tuple(ACCOUNT_ID, "s3.account_public_access_block_off"),
                 tuple("alpha", "s3.bucket_public_access_block_off"));
-        assertThat(gaps.gaps).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
     }
 
     @Test
@@ -358,7 +359,7 @@ class S3BucketSourceWireTest {
         ownership("alpha", "ObjectWriter");
 
         assertThat(audit(ACCOUNT)).isEmpty();
-        assertThat(gaps.gaps).isEmpty();
+        assertThat(gaps.recorded()).isEmpty();
     }
 
     @Test
@@ -371,7 +372,7 @@ class S3BucketSourceWireTest {
         List<S3Resource> items = source.read(TestReads.context(ACCOUNT, Finding.GLOBAL, aws.clients(), gaps)).toList();
 
         assertThat(items).singleElement().isInstanceOf(S3Account.class);
-        assertThat(gaps.gaps).singleElement().extracting(CoverageGap::region, CoverageGap::service,
+        assertThat(gaps.recorded()).singleElement().extracting(CoverageGap::region, CoverageGap::service,
                 CoverageGap::operation, CoverageGap::errorClass)
                 .containsExactly("global", "s3", "ListBuckets", ErrorClass.ACCESS_DENIED);
     }
@@ -386,7 +387,7 @@ class S3BucketSourceWireTest {
 
         assertThat(audit(ACCOUNT)).extracting(Finding::resourceId, Finding::checkId, Finding::region)
                 .containsExactly(tuple("delta", "s3.bucket_versioning_disabled", "eu-west-1"));
-        assertThat(gaps.gaps).singleElement().satisfies(g -> {
+        assertThat(gaps.recorded()).singleElement().satisfies(g -> {
             assertThat(g).extracting(CoverageGap::region, CoverageGap::service, CoverageGap::operation)
                     .containsExactly("global", "s3", "GetBucketLocation");
             assertThat(g.message()).startsWith("bucket delta: AccessDenied");
