@@ -11,7 +11,6 @@ import cloud.consolesensei.run.AuditRuns;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -170,18 +168,14 @@ public class AuditRunner {
             }
         }
         String runId = execution.getJobParameters().getString("run.id");
-        ExecutionContext ec = execution.getExecutionContext();
-        List<Path> files = new ArrayList<>();
-        for (String key : List.of(ReportTasklet.REPORTS, NotifyTasklet.WRITTEN)) {
-            Arrays.stream(ec.getString(key, "").split("\n")).filter(s -> !s.isBlank()).map(Path::of).forEach(files::add);
-        }
+        RunHandOff handOff = RunHandOff.load(execution.getExecutionContext());
+        List<Path> files = handOff.files();
         List<String> messages = new ArrayList<>();
         int gaps = coverage.countBlocking(runId);
         int exit;
-        String notified = ec.getString(NotifyTasklet.MESSAGE, "");
-        if (!notified.isBlank()) messages.add("email: " + notified);
+        if (!handOff.notifyMessage().isBlank()) messages.add("email: " + handOff.notifyMessage());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            boolean notifyFailed = Boolean.parseBoolean(ec.getString(NotifyTasklet.FAILED, "false"));
+            boolean notifyFailed = handOff.deliveryFailed();
             exit = RunOutcome.exitCode(execution.getStatus(), gaps, notifyFailed);
             if (gaps > 0) messages.add(gaps + " coverage gap(s): see the Coverage sheet and the coverage CSV");
             if (notifyFailed) messages.add("email could not be delivered: the .eml summary is kept");

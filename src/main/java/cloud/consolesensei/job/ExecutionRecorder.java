@@ -4,20 +4,18 @@ import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.report.ReportFiles;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * When a job execution ends (whatever its status), records what the web console and the API show
- * of it later, from any process: every file its report and notify steps wrote (as they listed them
- * in the job execution context) in {@link ReportFiles}, and its README exit code (table
+ * of it later, from any process: every file its report and notify steps wrote (as they handed them on
+ * in the job execution context, {@link RunHandOff}) in {@link ReportFiles}, and its README exit code (table
  * {@code execution_outcome}).
  */
 @Component
@@ -35,17 +33,11 @@ public class ExecutionRecorder implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        ExecutionContext ec = jobExecution.getExecutionContext();
-        List<Path> written = new ArrayList<>();
-        for (String key : List.of(ReportTasklet.REPORTS, NotifyTasklet.WRITTEN)) {
-            for (String line : ec.getString(key, "").split("\n")) {
-                if (!line.isBlank()) written.add(Path.of(line));
-            }
-        }
+        RunHandOff handOff = RunHandOff.load(jobExecution.getExecutionContext());
+        List<Path> written = handOff.files();
         if (!written.isEmpty()) files.record(jobExecution.getId(), written);
         int gaps = coverage.countBlocking(jobExecution.getJobParameters().getString("run.id"));
-        int exit = RunOutcome.exitCode(jobExecution.getStatus(), gaps,
-                Boolean.parseBoolean(ec.getString(NotifyTasklet.FAILED, "false")));
+        int exit = RunOutcome.exitCode(jobExecution.getStatus(), gaps, handOff.deliveryFailed());
         jdbc.update("DELETE FROM execution_outcome WHERE execution_id = ?", jobExecution.getId());
         jdbc.update("INSERT INTO execution_outcome (execution_id, exit_code) VALUES (?, ?)", jobExecution.getId(), exit);
     }

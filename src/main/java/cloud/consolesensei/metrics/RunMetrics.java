@@ -4,7 +4,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.FindingStatus;
 import cloud.consolesensei.finding.Severity;
-import cloud.consolesensei.job.NotifyTasklet;
+import cloud.consolesensei.job.RunHandOff;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.run.AuditRuns;
 
@@ -114,7 +114,7 @@ public class RunMetrics implements JobExecutionListener {
         if (e.getStatus() == BatchStatus.STOPPED) return "stopped";
         if (e.getStatus() != BatchStatus.COMPLETED) return "failed";
         int exit = RunOutcome.exitCode(e.getStatus(), coverage.countBlocking(e.getJobParameters().getString("run.id")),
-                Boolean.parseBoolean(e.getExecutionContext().getString(NotifyTasklet.FAILED, "false")));
+                RunHandOff.load(e.getExecutionContext()).deliveryFailed());
         return exit == 0 ? "completed" : exit == 3 ? "completed_with_gaps" : "email_undelivered";
     }
 

@@ -5,9 +5,12 @@ import cloud.consolesensei.report.ReportScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Sends (or writes) a run's email summaries after the reports exist.
+ * Sends (or writes) a run's email summaries after the reports exist. It writes no report: the
+ * report step writes every workbook a summary attaches, including the one-account workbooks this
+ * notifier asks for ({@link #ownWorkbooks}).
  */
 public interface SummaryNotifier {
 
@@ -23,15 +26,23 @@ public interface SummaryNotifier {
     }
 
     /**
+     * The one-account scopes of {@code scope} that get a summary of their own, each attaching its
+     * own workbook ({@code consolesensei-<account>-<as-of>.xlsx}) that the report step writes.
+     */
+    List<ReportScope> ownWorkbooks(ReportScope scope);
+
+    /**
      * Renders and delivers the summaries of one run.
      *
      * @param scope          what the run covered
-     * @param reports        the written report files (workbook first)
+     * @param workbooks      report scope ({@link ReportScope#scope()}) to its written workbook: the
+     *                       run's, and those of {@link #ownWorkbooks}; a scope without one is sent
+     *                       without attachment
      * @param reportsDir     the reports root
      * @param noEmail        write the .eml only, send nothing
      * @param jobExecutionId the Spring Batch job execution id (shown in the email)
      * @param elapsed        run duration so far
      */
-    Outcome notify(ReportScope scope, List<Path> reports, Path reportsDir, boolean noEmail, long jobExecutionId,
-                   Duration elapsed);
+    Outcome notify(ReportScope scope, Map<String, Path> workbooks, Path reportsDir, boolean noEmail,
+                   long jobExecutionId, Duration elapsed);
 }
