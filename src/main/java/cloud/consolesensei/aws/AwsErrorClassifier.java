@@ -168,7 +168,7 @@ public final class AwsErrorClassifier {
             root = root.getCause();
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (root != t && root.getMessage() != null) {
+        if (root != t && root.getMessage() != null && !m.contains(root.getMessage())) {
             m = m + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
         return m.replaceAll("\\s+", " ").trim();

@@ -21,7 +21,7 @@ public enum ErrorClass {
     CLOCK_SKEW("Clock skew",
             "The machine's clock differs from AWS's by more than 5 minutes: synchronise it (NTP)."),
     TIMEOUT("Timeout or connection error",
-            "The endpoint did not answer in time or dropped the connection: check network access to the AWS endpoint (proxy, VPC endpoint) and retry."),
+            "The endpoint did not answer in time, refused or dropped the connection (a network problem, not one of credentials): check that the endpoint named is up and reachable (AWS_ENDPOINT_URL, proxy, VPC endpoint) and retry."),
     SERVICE_ERROR("AWS service error",
             "AWS answered with a server error (5xx) past the retry budget: retry the run later; check the AWS Health Dashboard."),
     MALFORMED_RESPONSE("Malformed response",

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
  * Region facts: which names are real AWS regions (the SDK's own region list) and which are
@@ -28,6 +29,27 @@ public final class Regions {
     /** True for names the AWS SDK knows as regions (e.g. {@code eu-west-1}). */
     public static boolean isKnown(String region) {
         return KNOWN.contains(region);
+    }
+
+    /**
+     * The partition of a region as the SDK's region metadata says ({@code aws}, {@code aws-cn},
+     * {@code aws-us-gov}, ...); {@code aws} for a name the SDK does not know.
+     */
+    public static String partition(String region) {
+        RegionMetadata m = region == null ? null : Region.of(region).metadata();
+        return m == null ? "aws" : m.partition().id();
+    }
+
+    /**
+     * The partition an account's calls go to: the one its role ARN names ({@code arn:aws-cn:iam::...}),
+     * or without a role that of {@code stsHomeRegion}, where the base credentials get their sessions.
+     */
+    public static String partitionOf(String roleArn, String stsHomeRegion) {
+        if (roleArn != null && roleArn.startsWith("arn:")) {
+            String[] parts = roleArn.split(":", 3);
+            if (parts.length > 2 && !parts[1].isBlank()) return parts[1];
+        }
+        return partition(stsHomeRegion);
     }
 
     /** True for opt-in regions (not enabled by default). */

@@ -50,6 +50,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *       S3 uses path-style addressing and S3 Control does not put the account ID in the host.</li>
  *   <li>Retries: one strategy, configured once ({@link #retryStrategy(AwsSettings)}), for every client;
  *       it also retries Cost Explorer's {@code LimitExceededException}, which the SDK does not know.</li>
+ *   <li>Time limits, set here for every client: {@code connect-timeout} and {@code read-timeout} per attempt,
+ *       {@code api-call-timeout} for a whole call; a call that gets no answer names the endpoint it
+ *       could not reach ({@link EndpointDiagnostics}).</li>
  *   <li>One shared Apache HTTP connection pool sized to the run's concurrency.</li>
  * </ul>
  */
@@ -60,6 +63,7 @@ public final class SdkAwsClients implements AwsClients {
     private final AwsCredentialsProvider base;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+    private final EndpointDiagnostics diagnostics;
 
     public SdkAwsClients(AwsSettings settings) {
         this(settings, DefaultCredentialsProvider.builder().build());
@@ -68,6 +72,8 @@ public final class SdkAwsClients implements AwsClients {
     public SdkAwsClients(AwsSettings settings, AwsCredentialsProvider base) {
         this.settings = settings;
         this.base = base;
+        this.diagnostics = new EndpointDiagnostics(settings);
+        // the connect and read timeouts bound each attempt, the API call timeout (override()) the whole call
         this.http = ApacheHttpClient.builder()
                 .maxConnections(Math.max(16, settings.concurrency() * 2))
                 .connectionTimeout(settings.connectTimeout())
@@ -141,10 +147,17 @@ public final class SdkAwsClients implements AwsClients {
         return c;
     }
 
+    /**
+     * What every client shares: the retry strategy, the API call timeout (all attempts included), the
+     * check that an answer is not an HTML page, and the endpoint diagnostics (which endpoint could not
+     * be reached, progress while one does not answer).
+     */
     private ClientOverrideConfiguration override() {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy(settings))
+                .apiCallTimeout(settings.apiCallTimeout())
                 .addExecutionInterceptor(NotAnAwsAnswer.INSTANCE)
+                .addExecutionInterceptor(diagnostics)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package cloud.consolesensei.config;
 
+import cloud.consolesensei.aws.AwsEnvironment;
 import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.CheckSettings;
@@ -81,8 +82,9 @@ public class ConfigValidator {
             if (a.roleArn() != null && !a.roleArn().isBlank() && !ROLE_ARN.matcher(a.roleArn()).matches()) {
                 problems.add(at(k + "role-arn") + k + "role-arn: '" + a.roleArn() + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)");
             }
-            regions(k + "regions", a.regions(), true, problems);
-            regions(k + "allowed-regions", a.allowedRegions(), false, problems);
+            String partition = Regions.partitionOf(a.roleArn(), props.aws().stsHomeRegion());
+            regions(k + "regions", a.regions(), true, partition, problems);
+            regions(k + "allowed-regions", a.allowedRegions(), false, partition, problems);
             if (a.monthlyBudgetUsd() != null && a.monthlyBudgetUsd().signum() < 0) {
                 problems.add(at(k + "monthly-budget-usd") + k + "monthly-budget-usd: '" + a.monthlyBudgetUsd().toPlainString() + "' must not be negative (USD per month)");
             }
@@ -103,6 +105,11 @@ public class ConfigValidator {
             problems.add(at("consolesensei.aws.retry-base-delay") + "consolesensei.aws.retry-base-delay: '" + aws.retryBaseDelay()
                     + "' is not allowed; use 1ms to 20s (default 100ms)");
         }
+        if (aws.apiCallTimeout().toMillis() < 1 || aws.apiCallTimeout().toHours() > 1) {
+            problems.add(at("consolesensei.aws.api-call-timeout") + "consolesensei.aws.api-call-timeout: '" + aws.apiCallTimeout()
+                    + "' is not allowed; use 1ms to 1h (default 2m)");
+        }
+        problems.addAll(AwsEnvironment.problems());
         if (!Regions.isKnown(aws.stsHomeRegion())) {
             problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
         }
@@ -165,7 +172,11 @@ public class ConfigValidator {
         return checkSettings;
     }
 
-    private void regions(String key, List<String> regions, boolean allowAll, List<String> problems) {
+    /**
+     * Region names of {@code partition} (the account's: its role ARN's, else the STS home region's),
+     * e.g. no {@code cn-north-1} nor {@code us-gov-west-1} for an account of the {@code aws} partition.
+     */
+    private void regions(String key, List<String> regions, boolean allowAll, String partition, List<String> problems) {
         for (int j = 0; j < regions.size(); j++) {
             String r = regions.get(j);
             if (allowAll && ALL_ENABLED.equals(r)) {
@@ -177,6 +188,10 @@ public class ConfigValidator {
             if (!Regions.isKnown(r)) {
                 problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + r + "' is not an AWS region name (e.g. us-east-1, eu-west-1"
                         + (allowAll ? ", or all-enabled" : "") + ")");
+            } else if (!Regions.partition(r).equals(partition)) {
+                problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + r + "' is a region of the " + Regions.partition(r)
+                        + " partition, not of the account's (" + partition + ": its role-arn's, or without one"
+                        + " consolesensei.aws.sts-home-region's)");
             }
         }
     }
@@ -194,7 +209,7 @@ public class ConfigValidator {
             // the value is a secret: never echoed
             problems.add(at(k + "external-id") + k + "external-id: must be 2 to 1224 characters of letters, digits and +=,.@:/-");
         }
-        regions(k + "regions", org.regions(), true, problems);
+        regions(k + "regions", org.regions(), true, Regions.partition(props.aws().stsHomeRegion()), problems);
         filters(k + "include", org.include(), problems);
         filters(k + "exclude", org.exclude(), problems);
     }

@@ -148,18 +148,20 @@ public record ConsoleSenseiProperties(
      * @param roleSessionDuration   AssumeRole session duration (>= 15 minutes)
      * @param stsHomeRegion         region whose STS endpoint issues sessions for global services
      * @param retryBaseDelay        base delay of the retries' exponential backoff (throttling: 5 times it)
+     * @param apiCallTimeout        the longest one API call may take, all attempts and backoffs included
      */
     public record Aws(@DefaultValue("standard") String retryMode, @DefaultValue("8") int maxAttempts,
                       @DefaultValue("8") int concurrency, @DefaultValue("4") int concurrencyPerAccount,
                       @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
                       @DefaultValue("1h") Duration roleSessionDuration,
                       @DefaultValue("us-east-1") String stsHomeRegion,
-                      @DefaultValue("100ms") Duration retryBaseDelay) {
+                      @DefaultValue("100ms") Duration retryBaseDelay,
+                      @DefaultValue("2m") Duration apiCallTimeout) {
 
         /** The settings the client factory takes. */
         public AwsSettings settings() {
             return new AwsSettings(retryMode, maxAttempts, concurrency, concurrencyPerAccount,
-                    connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion, retryBaseDelay);
+                    connectTimeout, readTimeout, roleSessionDuration, stsHomeRegion, retryBaseDelay, apiCallTimeout);
         }
     }
 

@@ -27,6 +27,11 @@ public class BaseCredentialsException extends RuntimeException {
             return "no AWS credentials found by the SDK's default chain (environment variables, profile, SSO,"
                     + " container or instance role). Remedy: configure credentials, or run the demo with --demo";
         }
+        if (c == ErrorClass.TIMEOUT) {
+            // no answer at all says nothing about the credentials: the message names the endpoint
+            return "AWS could not be reached to check the base credentials (sts:GetCallerIdentity): "
+                    + AwsErrorClassifier.message(cause);
+        }
         return "the base AWS credentials do not work (sts:GetCallerIdentity): " + c.label() + " - "
                 + AwsErrorClassifier.message(cause) + ". Remedy: " + c.remedy();
     }
