@@ -3,6 +3,13 @@ package cloud.consolesensei.cli;
 import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.run.AuditRuns;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code runs}: lists recent job executions. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = {"List recent job executions: id, start, end, status, whether its process is alive, as-of, findings, accounts.",
+        description = {"List recent job executions: execution id, run id, start and end (UTC), status, whether its process"
+                + " is alive, as-of, findings, accounts.",
                 "ALIVE yes: the execution's process sent a heartbeat within 60 s (it holds its accounts);"
                         + " a STARTED execution that is not alive was interrupted and can be restarted."})
 public class RunsCommand implements Callable<Integer> {
@@ -40,6 +48,7 @@ public class RunsCommand implements Callable<Integer> {
         }
         return AppContext.run(common, List.of(), spec.commandLine().getErr(), ctx -> {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            // START_TIME/END_TIME: Spring Batch's LocalDateTime in this JVM's zone, read back as an instant in it
             List<Map<String, Object>> rows = jdbc.queryForList(
                     "SELECT e.JOB_EXECUTION_ID AS id, e.START_TIME AS started, e.END_TIME AS ended, e.STATUS AS status,"
                             + " p.PARAMETER_VALUE AS run_id,"
@@ -51,12 +60,13 @@ public class RunsCommand implements Callable<Integer> {
                     .listed(rows.stream().map(r -> (String) r.get("run_id")).distinct().toList(), SHOWN);
             Set<Long> alive = ctx.getBean(AccountLocks.class).alive(rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList());
             var out = spec.commandLine().getOut();
-            out.printf("%-6s %-19s %-19s %-10s %-5s %-10s %8s  %s%n", "ID", "START (UTC)", "END (UTC)", "STATUS", "ALIVE", "AS OF",
-                    "FINDINGS", "ACCOUNTS");
+            out.printf("%-6s %-36s %-19s %-19s %-10s %-5s %-10s %8s  %s%n", "ID", "RUN ID", "START (UTC)", "END (UTC)",
+                    "STATUS", "ALIVE", "AS OF", "FINDINGS", "ACCOUNTS");
             for (Map<String, Object> r : rows) {
                 AuditRuns.Listed run = runs.get((String) r.get("run_id"));
                 boolean live = alive.contains(((Number) r.get("id")).longValue());
-                out.printf("%-6s %-19s %-19s %-10s %-5s %-10s %8s  %s%n", r.get("id"), time(r.get("started")), time(r.get("ended")),
+                out.printf("%-6s %-36s %-19s %-19s %-10s %-5s %-10s %8s  %s%n", r.get("id"), r.get("run_id"),
+                        utc(r.get("started")), utc(r.get("ended")),
                         r.get("status"), live ? "yes" : "no", run == null ? "" : run.asOf(), r.get("findings"), accounts(run));
             }
             if (rows.isEmpty()) out.println("(no job executions yet: run `run` first)");
@@ -74,9 +84,16 @@ public class RunsCommand implements Callable<Integer> {
         return run.accounts() <= SHOWN ? ids : run.accounts() + " accounts: " + ids + ", ...";
     }
 
-    private static String time(Object t) {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** A job repository time as UTC, whole seconds; {@code -} when not set yet. */
+    static String utc(Object t) {
         if (t == null) return "-";
-        String s = t.toString();
-        return s.length() > 19 ? s.substring(0, 19) : s;
+        Instant i = t instanceof Timestamp ts ? ts.toInstant()
+                : t instanceof LocalDateTime ldt ? ldt.atZone(ZoneId.systemDefault()).toInstant()
+                : t instanceof OffsetDateTime odt ? odt.toInstant()
+                : null;
+        if (i == null) throw new IllegalStateException("unexpected job repository time " + t.getClass().getName());
+        return UTC.format(i);
     }
 }
