@@ -94,13 +94,13 @@ public class RunCommand implements Callable<Integer> {
         }
         return AppContext.run(common, List.of(), err, ctx -> {
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
-            if (reportsDir == null && !usableFolder(Path.of(props.reportsDir()), err)) {
+            if (reportsDir == null && !usableFolder(props.reportsPath(), err)) {
                 return 2;
             }
             boolean demoMode = demoMode(demo, props);
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
                     asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
-                    reportsDir != null ? reportsDir : Path.of(props.reportsDir()), noEmail, demoMode, refreshCosts);
+                    reportsDir != null ? reportsDir : props.reportsPath(), noEmail, demoMode, refreshCosts);
             ProcessStop stop = ctx.getBean(ProcessStop.class);
             try (Signals.Registration signals = Signals.handle(stop::request)) {
                 RunOutcome o = ctx.getBean(AuditRunner.class).run(request, () -> {

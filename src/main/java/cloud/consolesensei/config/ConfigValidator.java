@@ -4,7 +4,9 @@ import cloud.consolesensei.aws.AwsEnvironment;
 import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.CheckSettings;
+import cloud.consolesensei.report.WorkbookTemplate;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -114,6 +116,21 @@ public class ConfigValidator {
             problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
         }
         partitioning(problems);
+        if (props.dataDir().isBlank()) {
+            problems.add(at(DataDirectory.KEY) + DataDirectory.KEY + ": empty; give the folder of the embedded database (default ./data)");
+        }
+        if (props.reportsDir().isBlank()) {
+            problems.add(at("consolesensei.reports-dir") + "consolesensei.reports-dir: empty; give the reports folder (default ./reports)");
+        }
+        if (props.workbookTemplate() != null && !props.workbookTemplate().isBlank()) {
+            try {
+                WorkbookTemplate.of(Path.of(props.workbookTemplate()));
+            } catch (IllegalArgumentException e) {
+                problems.add(at("consolesensei.workbook-template") + "consolesensei.workbook-template: " + e.getMessage());
+            }
+        }
+        range("consolesensei.retention.history-days", props.retention().historyDays(), 1, 100_000, problems);
+        range("consolesensei.retention.reports-days", props.retention().reportsDays(), 1, 100_000, problems);
         try {
             CronExpression.parse(props.schedule().audit());
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package cloud.consolesensei.config;
 import cloud.consolesensei.aws.AwsSettings;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aws           how to call AWS (retries, concurrency, timeouts)
  * @param checks        {@code <check id>.<setting>}: validated against the check catalog
  * @param cost          Cost Explorer settings, bound by the cost package
- * @param reportsDir    default reports directory ({@code --reports-dir} overrides)
+ * @param dataDir       folder of the embedded (H2) database, default {@code ./data}; a relative path is
+ *                      resolved against the working folder ({@link #dataPath})
+ * @param reportsDir    default reports directory ({@code --reports-dir} overrides); a relative path is
+ *                      resolved against the folder holding the data folder ({@link #reportsPath})
+ * @param retention     how long run history and report files are kept
+ * @param workbookTemplate the .xlsx the workbook takes its look from (optional; default the shipped
+ *                      {@code reports-templates/workbook.xlsx}); relative: against the working folder
  * @param partitioning  where the collect partitions run: this JVM's threads or remote workers
  * @param web           users and OIDC of the web console and API that {@code serve} serves
  */
@@ -38,9 +45,44 @@ public record ConsoleSenseiProperties(
         @DefaultValue Aws aws,
         @DefaultValue Map<String, Object> checks,
         @DefaultValue Map<String, Object> cost,
+        @DefaultValue("./data") String dataDir,
         @DefaultValue("./reports") String reportsDir,
+        @DefaultValue Retention retention,
+        String workbookTemplate,
         @DefaultValue Partitioning partitioning,
         @DefaultValue Web web) {
+
+    /**
+     * The embedded database's folder, absolute: a relative {@code data-dir} is resolved against the
+     * working folder (a cron entry started elsewhere must give it absolute, or its runs start a history
+     * of their own).
+     */
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The reports root, absolute: a relative {@code reports-dir} is resolved against the folder holding
+     * the data folder, so the default {@code ./data} and {@code ./reports} stay side by side wherever
+     * {@code data-dir} points.
+     */
+    public Path reportsPath() {
+        Path p = Path.of(reportsDir);
+        if (p.isAbsolute()) return p.normalize();
+        Path base = dataPath().getParent();
+        return (base == null ? p.toAbsolutePath() : base.resolve(p)).normalize();
+    }
+
+    /**
+     * Retention (README, "Operations"): after a successful run, run history older than
+     * {@code historyDays} and report files older than {@code reportsDays} are deleted.
+     *
+     * @param historyDays days of run history kept (job executions, their findings, coverage gaps,
+     *                    inventory and totals; findings last seen before then), at least 1
+     * @param reportsDays days report files are kept under the reports root, at least 1
+     */
+    public record Retention(@DefaultValue("400") int historyDays, @DefaultValue("400") int reportsDays) {
+    }
 
     /**
      * Where the collect step's partitions run (README, "Scaling out: remote partitioning").

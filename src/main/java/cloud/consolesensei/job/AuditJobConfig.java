@@ -6,6 +6,7 @@ import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.coverage.CoverageStore;
 import cloud.consolesensei.finding.FindingStore;
 import cloud.consolesensei.metrics.RunMetrics;
+import cloud.consolesensei.retention.RetentionListener;
 
 import java.util.List;
 
@@ -41,8 +42,9 @@ public class AuditJobConfig {
     @Bean
     Job auditJob(JobRepository repo, Step planStep, Step collectStep, Step reconcileStep, Step reportStep,
                  Step notifyStep, RunLifecycleListener lifecycle, ExecutionRecorder recorder,
-                 RunMetrics metrics, ProcessStop processStop) {
-        return new JobBuilder(JOB, repo).listener(lifecycle).listener(recorder).listener(metrics).listener(processStop)
+                 RunMetrics metrics, ProcessStop processStop, RetentionListener retention) {
+        // afterJob runs in reverse order: retention last, once the execution's end is stored
+        return new JobBuilder(JOB, repo).listener(retention).listener(lifecycle).listener(recorder).listener(metrics).listener(processStop)
                 .start(planStep).next(collectStep).next(reconcileStep).next(reportStep).next(notifyStep)
                 .build();
     }

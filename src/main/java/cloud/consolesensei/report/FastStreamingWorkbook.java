@@ -22,6 +22,7 @@ import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * POI's streaming workbook (SXSSF) tuned for sheets of a million rows, through POI's own extension
@@ -47,7 +48,16 @@ final class FastStreamingWorkbook extends SXSSFWorkbook {
 
     /** @param rowWindow rows kept in memory per sheet before they are flushed to its temporary file */
     FastStreamingWorkbook(int rowWindow) {
-        super(null, rowWindow, true, true);
+        this(null, rowWindow);
+    }
+
+    /**
+     * @param template  the workbook to fill (a {@link WorkbookTemplate} copy: its sheets and styles are
+     *                  kept), or null for a new one
+     * @param rowWindow rows kept in memory per sheet before they are flushed to its temporary file
+     */
+    FastStreamingWorkbook(XSSFWorkbook template, int rowWindow) {
+        super(template, rowWindow, true, true);
         // sheets create their temporary files later: in this process's own folder, never POI's shared one
         PoiTempFolder.install();
     }

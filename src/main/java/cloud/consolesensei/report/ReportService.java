@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,9 +39,15 @@ public class ReportService {
     private final CoverageSheet coverage;
     private final CsvReports csv;
     private final List<WorkbookContributor> contributors;
+    /** {@code consolesensei.workbook-template}, or blank for the shipped template. */
+    private final String templatePath;
+    /** Read at the first workbook, after the configuration validator has named a bad file (exit 2). */
+    private volatile WorkbookTemplate template;
 
     public ReportService(SummarySheet summary, FindingsSheets findings, InventorySheets inventory, CoverageSheet coverage,
-                         CsvReports csv, List<WorkbookContributor> contributors) {
+                         CsvReports csv, List<WorkbookContributor> contributors,
+                         @Value("${consolesensei.workbook-template:}") String templatePath) {
+        this.templatePath = templatePath;
         this.summary = summary;
         this.findings = findings;
         this.inventory = inventory;
@@ -108,7 +116,8 @@ public class ReportService {
 
     private void workbook(ReportScope scope, Path file, Suppressions suppressions, PriceTable prices,
                           Consumer<StoredFinding> alsoEachFinding) {
-        try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(ROW_WINDOW), footer(scope))) {
+        XSSFWorkbook base = template().open(scope.scope(), scope.asOf().toString(), scope.runId());
+        try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(base, ROW_WINDOW), footer(scope))) {
             summary.write(wb, scope, "as of " + prices.asOf() + ": " + prices.source());
             findings.findings(wb, scope, alsoEachFinding);
             findings.changes(wb, scope);
@@ -123,6 +132,15 @@ public class ReportService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook " + file, e);
         }
+    }
+
+    private WorkbookTemplate template() {
+        WorkbookTemplate t = template;
+        if (t == null) {
+            t = templatePath.isBlank() ? WorkbookTemplate.shipped() : WorkbookTemplate.of(Path.of(templatePath));
+            template = t;
+        }
+        return t;
     }
 
     /** The left footer of every printed page: what was audited, as of when. */

@@ -3,6 +3,7 @@ package cloud.consolesensei.report;
 import cloud.consolesensei.finding.Severity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,24 +16,21 @@ import java.util.Map;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HeaderFooter;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The workbook being written: a streaming POI workbook (SXSSF, a window of rows in memory, so
- * memory stays flat) plus the shared styles and cell conventions every sheet uses. All text goes
+ * memory stays flat) plus the shared styles and cell conventions every sheet uses; the styles are
+ * the workbook template's ({@link WorkbookTemplate}). All text goes
  * through {@link ExcelText#cell(String)}.
  * <p>
  * Every sheet prints landscape, one page wide, with its header row repeated on each page and a
@@ -52,8 +50,7 @@ public final class ReportWorkbook implements AutoCloseable {
     private final CellStyle link;
     private final CellStyle wrap;
     private final String footer;
-    private final Map<Severity, CellStyle> severity =
-            new EnumMap<>(Severity.class);
+    private final Map<Severity, CellStyle> severity = new EnumMap<>(Severity.class);
 
     /** A workbook whose printed pages carry no scope in their footer (only page numbers). */
     public ReportWorkbook(SXSSFWorkbook wb) {
@@ -61,7 +58,8 @@ public final class ReportWorkbook implements AutoCloseable {
     }
 
     /**
-     * @param wb     the streaming workbook to fill
+     * @param wb     the streaming workbook to fill: made from a {@link WorkbookTemplate} (its styles are
+     *               used) or a plain one (the shipped template's styles are copied in)
      * @param footer left footer of every printed page, e.g. "ConsoleSensei Cloud - all - as of
      *               2026-11-29 (UTC)"; the right footer is "Page x of y"
      */
@@ -71,54 +69,44 @@ public final class ReportWorkbook implements AutoCloseable {
         wb.setCompressTempFiles(true);
         // POI makes new packages without a theme part; renderers need one for anything not coloured explicitly
         wb.getXSSFWorkbook().getStylesSource().ensureThemesTable();
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        bold.setColor(IndexedColors.WHITE.getIndex());
-        header = wb.createCellStyle();
-        header.setFont(bold);
-        header.setFillForegroundColor(IndexedColors.DARK_BLUE.getIndex());
-        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        header.setBorderBottom(BorderStyle.THIN);
-        Font big = wb.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
-        title = wb.createCellStyle();
-        title.setFont(big);
-        usd = wb.createCellStyle();
-        usd.setDataFormat(wb.createDataFormat().getFormat("\"$\"#,##0.00"));
-        date = wb.createCellStyle();
-        date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-        percent = wb.createCellStyle();
-        percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
-        integer = wb.createCellStyle();
-        integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-        Font blue = wb.createFont();
-        blue.setUnderline(Font.U_SINGLE);
-        blue.setColor(IndexedColors.BLUE.getIndex());
-        link = wb.createCellStyle();
-        link.setFont(blue);
-        wrap = wb.createCellStyle();
-        wrap.setWrapText(true);
-        wrap.setVerticalAlignment(VerticalAlignment.TOP);
-        severity.put(Severity.CRITICAL, fill(IndexedColors.DARK_RED, IndexedColors.WHITE));
-        severity.put(Severity.HIGH, fill(IndexedColors.RED, IndexedColors.WHITE));
-        severity.put(Severity.MEDIUM, fill(IndexedColors.LIGHT_ORANGE, IndexedColors.BLACK));
-        severity.put(Severity.LOW, fill(IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK));
-        severity.put(Severity.INFO, fill(IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK));
+        WorkbookTemplate.Styles styles = styles(wb);
+        header = styles.named().get(WorkbookTemplate.Style.HEADER);
+        title = styles.named().get(WorkbookTemplate.Style.TITLE);
+        usd = styles.named().get(WorkbookTemplate.Style.USD);
+        date = styles.named().get(WorkbookTemplate.Style.DATE);
+        percent = styles.named().get(WorkbookTemplate.Style.PERCENT);
+        integer = styles.named().get(WorkbookTemplate.Style.INTEGER);
+        link = styles.named().get(WorkbookTemplate.Style.LINK);
+        wrap = styles.named().get(WorkbookTemplate.Style.WRAP);
+        severity.putAll(styles.severity());
     }
 
-    private CellStyle fill(IndexedColors bg, IndexedColors fg) {
-        Font f = wb.createFont();
-        f.setBold(true);
-        f.setColor(fg.getIndex());
-        CellStyle st = wb.createCellStyle();
-        st.setFont(f);
-        st.setFillForegroundColor(bg.getIndex());
-        st.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        return st;
+    /**
+     * The workbook template's styles: those of {@code wb} itself when it was made from a template
+     * (its {@link WorkbookTemplate#STYLES} sheet, removed here), else the shipped template's, copied in.
+     */
+    private static WorkbookTemplate.Styles styles(SXSSFWorkbook wb) {
+        XSSFWorkbook base = wb.getXSSFWorkbook();
+        if (base.getSheet(WorkbookTemplate.STYLES) != null) return WorkbookTemplate.take(base);
+        try (XSSFWorkbook shipped = WorkbookTemplate.shipped().open("", "", "")) {
+            WorkbookTemplate.Styles from = WorkbookTemplate.take(shipped);
+            Map<WorkbookTemplate.Style, CellStyle> named = new EnumMap<>(WorkbookTemplate.Style.class);
+            from.named().forEach((k, v) -> named.put(k, copy(wb, v)));
+            Map<Severity, CellStyle> sev = new EnumMap<>(Severity.class);
+            from.severity().forEach((k, v) -> sev.put(k, copy(wb, v)));
+            return new WorkbookTemplate.Styles(named, sev);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The fill style of a severity cell (dark red CRITICAL to grey INFO). */
+    private static CellStyle copy(SXSSFWorkbook wb, CellStyle from) {
+        CellStyle s = wb.createCellStyle();
+        s.cloneStyleFrom(from);
+        return s;
+    }
+
+    /** The style of a severity cell, as the template says (shipped: dark red CRITICAL to grey INFO). */
     public CellStyle severityStyle(Severity s) {
         return severity.get(s);
     }

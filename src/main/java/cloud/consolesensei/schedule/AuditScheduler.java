@@ -159,7 +159,7 @@ public class AuditScheduler implements SmartLifecycle {
             if (!running) return;
             MDC.put("run", runId);
             RunRequest request = new RunRequest(runId, LocalDate.ofInstant(at, ZoneOffset.UTC), List.of(), List.of(),
-                    Path.of(props.reportsDir()), false, demo, false);
+                    props.reportsPath(), false, demo, false);
             currentRun.set(runId);
             ran.incrementAndGet();
             RunOutcome o = runner.run(request);

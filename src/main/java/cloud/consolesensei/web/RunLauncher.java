@@ -115,7 +115,7 @@ public class RunLauncher implements DisposableBean {
         ZoneId zone = ZoneId.of(props.schedule().zone());
         LocalDate asOf = start.asOf() != null ? start.asOf() : LocalDate.now(zone);
         RunRequest request = new RunRequest(UUID.randomUUID().toString(), asOf, start.accounts(), start.regions(),
-                Path.of(props.reportsDir()), false, demo, false);
+                props.reportsPath(), false, demo, false);
         long id = launch(() -> {
             CompletableFuture<Void> started = new CompletableFuture<>();
             return new Launched(started, background.submitCompletable(() -> runner.run(request, () -> started.complete(null))),

@@ -48,7 +48,7 @@ class OrganizationAccountsRestartTest {
                 new ConsoleSenseiProperties.Aws("standard", 8, 8, 4, java.time.Duration.ofSeconds(5),
                         java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), "us-east-1",
                         java.time.Duration.ofMillis(100), java.time.Duration.ofMinutes(2)),
-                java.util.Map.of(), java.util.Map.of(), "./reports", null, null);
+                java.util.Map.of(), java.util.Map.of(), "./data", "./reports", null, null, null, null);
         accounts = new OrganizationAccounts(props, store, new CoverageStore(jdbc, tx));
     }
 

@@ -1,0 +1,39 @@
+package cloud.consolesensei.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Makes {@code consolesensei.data-dir} absolute (resolved against the working folder) before anything
+ * reads it, so the embedded database URL of {@code application.yml}
+ * ({@code jdbc:h2:file:${consolesensei.data-dir}/consolesensei}) and {@link ConsoleSenseiProperties#dataPath}
+ * name the same folder, and H2 never sees an implicitly relative path (which it refuses). Runs after
+ * the configuration files are read ({@code --config} included).
+ */
+public class DataDirectory implements EnvironmentPostProcessor, Ordered {
+
+    /** The key. */
+    public static final String KEY = "consolesensei.data-dir";
+    /** Its default, relative to the working folder. */
+    public static final String DEFAULT = "./data";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        String configured = env.getProperty(KEY, DEFAULT);
+        if (configured.isBlank()) return; // the validator names the empty key
+        String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
+        env.getPropertySources().addFirst(new MapPropertySource("consolesensei-data-dir", Map.of(KEY, absolute)));
+    }
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    }
+}

@@ -1,0 +1,64 @@
+package cloud.consolesensei.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.consolesensei.testkit.Cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * {@code consolesensei.data-dir} (issue 16, item 8): the embedded database lives where it says,
+ * whatever the working folder; a relative one is resolved against the working folder, a relative
+ * {@code reports-dir} against the folder holding the data folder.
+ */
+class DataDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRelativeDataDirIsResolvedAgainstTheWorkingFolderBeforeTheDatabaseUrlReadsIt() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test", Map.of(DataDirectory.KEY, "var/data")));
+        new DataDirectory().postProcessEnvironment(env, new SpringApplication());
+        Path expected = Path.of("var/data").toAbsolutePath().normalize();
+        assertThat(env.resolvePlaceholders("jdbc:h2:file:${consolesensei.data-dir:./data}/consolesensei"))
+                .isEqualTo("jdbc:h2:file:" + expected + "/consolesensei");
+    }
+
+    @Test
+    void relativeReportsDirFollowsTheDataDir() {
+        assertThat(props("/srv/cs/data", "./reports").reportsPath()).isEqualTo(Path.of("/srv/cs/reports"));
+        assertThat(props("/srv/cs/data", "/mnt/reports").reportsPath()).isEqualTo(Path.of("/mnt/reports"));
+        assertThat(props("./data", "./reports").reportsPath()).isEqualTo(Path.of("reports").toAbsolutePath());
+        assertThat(props("./data", "./reports").dataPath()).isEqualTo(Path.of("data").toAbsolutePath());
+    }
+
+    @Test
+    void aRunStartedInAnotherFolderKeepsItsHistoryInTheDataDir() throws Exception {
+        Path home = dir.resolve("home");
+        Path elsewhere = dir.resolve("elsewhere");
+        Cli cli = Cli.defaultDatabase(elsewhere, "consolesensei.data-dir: \"" + home.resolve("data") + "\"\n");
+        Process run = cli.start(Map.of(), elsewhere.resolve("run.log"), "run", "--demo", "--no-email", "--as-of",
+                Cli.AS_OF.toString());
+        assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(Files.readString(elsewhere.resolve("run.log"))).isZero();
+        assertThat(home.resolve("data/consolesensei.mv.db")).exists();
+        assertThat(elsewhere.resolve("data")).doesNotExist();
+    }
+
+    private static ConsoleSenseiProperties props(String dataDir, String reportsDir) {
+        return new ConsoleSenseiProperties(List.of(), null, null, null, List.of(), null, Map.of(), Map.of(), dataDir,
+                reportsDir, null, null, null, null);
+    }
+}
