@@ -46,12 +46,13 @@ public class ReportTasklet implements Tasklet {
         RunRequest request = registry.request(se.getJobParameters());
         RunResources run = registry.resources(request);
         ExecutionContext jobContext = se.getJobExecution().getExecutionContext();
-        ReportScope scope = scope(run, AuditPlan.load(jobContext));
+        AuditPlan plan = AuditPlan.load(jobContext);
+        ReportScope scope = scope(run, plan);
         List<Path> files = new ArrayList<>(reports.write(scope, request.reportsDir(), run.suppressions(), run.prices()));
         Map<String, Path> workbooks = new LinkedHashMap<>();
         workbooks.put(scope.scope(), files.get(0));
         SummaryNotifier n = notifier.getIfAvailable();
-        for (ReportScope one : n == null ? List.<ReportScope>of() : n.ownWorkbooks(scope)) {
+        for (ReportScope one : n == null ? List.<ReportScope>of() : n.ownWorkbooks(scope, Set.copyOf(plan.unreachable()))) {
             Path wb = reports.writeWorkbook(one, request.reportsDir(), run.suppressions(), run.prices());
             workbooks.put(one.scope(), wb);
             files.add(wb);

@@ -30,10 +30,12 @@ import org.springframework.stereotype.Component;
  * Email summaries of a run (issue 5): one message per recipient list, never one per finding.
  * <ul>
  *   <li>{@code consolesensei.mail.recipients} get the summary of the run's scope with its workbook;</li>
- *   <li>in an all-accounts run, each account's {@code recipients} get that account's summary with a
+ *   <li>an all-accounts run (scope {@code all}) also has every audited account's own summary, with a
  *       one-account workbook ({@code consolesensei-<account>-<as-of>.xlsx}, written by the report step
- *       beside the run's reports; the all-accounts outputs are untouched); in a one-account run the
- *       account's and the default recipients share the one message.</li>
+ *       beside the run's reports; the all-accounts outputs are untouched), sent to that account's
+ *       {@code recipients} when it has some (an account that could not be reached at all gets one only
+ *       when it has recipients); in any other run the accounts' and the default recipients share the
+ *       one message.</li>
  * </ul>
  * Every message ({@link SummaryMessages}) is written first as {@code summary-<scope>-<as-of>.eml} in
  * {@code <reports-dir>/<as-of>/} (atomically), then sent ({@link SmtpSender}, with retries) when an
@@ -62,13 +64,17 @@ public class MailSummaryNotifier implements SummaryNotifier {
     private record Delivery(ReportScope scope, Path workbook, List<String> recipients) {
     }
 
-    /** In an all-accounts run, each account with recipients of its own. */
+    /**
+     * In an all-accounts run, every audited account, recipients or not (CONTRACT.md: each account's
+     * own workbook and summary under its scope); an account that could not be audited at all has
+     * nothing of its own to show (its gap is in the all-accounts reports) unless someone is to be told.
+     */
     @Override
-    public List<ReportScope> ownWorkbooks(ReportScope scope) {
+    public List<ReportScope> ownWorkbooks(ReportScope scope, Set<String> unreachable) {
         if (!"all".equals(scope.scope())) return List.of();
         List<ReportScope> out = new ArrayList<>();
         for (AccountTarget a : scope.accounts()) {
-            if (!a.recipients().isEmpty()) {
+            if (!unreachable.contains(a.id()) || !a.recipients().isEmpty()) {
                 out.add(new ReportScope(scope.runId(), a.id(), List.of(a), scope.asOf(), scope.demo()));
             }
         }
@@ -114,8 +120,12 @@ public class MailSummaryNotifier implements SummaryNotifier {
             return d;
         }
         d.add(new Delivery(scope, workbooks.get(scope.scope()), defaults));
-        for (ReportScope one : ownWorkbooks(scope)) {
-            d.add(new Delivery(one, workbooks.get(one.scope()), one.accounts().get(0).recipients()));
+        // the accounts the report step wrote a workbook of their own for (ownWorkbooks)
+        for (AccountTarget a : scope.accounts()) {
+            Path own = workbooks.get(a.id());
+            if (own == null) continue;
+            d.add(new Delivery(new ReportScope(scope.runId(), a.id(), List.of(a), scope.asOf(), scope.demo()), own,
+                    a.recipients()));
         }
         return d;
     }

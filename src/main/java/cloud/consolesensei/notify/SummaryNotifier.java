@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends (or writes) a run's email summaries after the reports exist. It writes no report: the
@@ -26,10 +27,14 @@ public interface SummaryNotifier {
     }
 
     /**
-     * The one-account scopes of {@code scope} that get a summary of their own, each attaching its
-     * own workbook ({@code consolesensei-<account>-<as-of>.xlsx}) that the report step writes.
+     * The one-account scopes of {@code scope} that get a workbook and a summary of their own, each
+     * summary attaching its own workbook ({@code consolesensei-<account>-<as-of>.xlsx}) that the
+     * report step writes.
+     *
+     * @param unreachable account IDs of the scope that could not be audited at all (their role could
+     *                    not be assumed)
      */
-    List<ReportScope> ownWorkbooks(ReportScope scope);
+    List<ReportScope> ownWorkbooks(ReportScope scope, Set<String> unreachable);
 
     /**
      * Renders and delivers the summaries of one run.

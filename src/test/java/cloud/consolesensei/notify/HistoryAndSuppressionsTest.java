@@ -242,6 +242,28 @@ class HistoryAndSuppressionsTest {
                 .isEqualTo("[ConsoleSensei] 123456789012: USD 0.00/month savings \u2014 0 critical, 0 high, 0 new");
     }
 
+    /**
+     * CONTRACT.md: an {@code all} run also writes each account's own workbook and summary under that
+     * account's scope, whether or not the account has recipients (these two have none).
+     */
+    @Test
+    void anAllRunWritesEveryAccountsOwnWorkbookAndSummary() throws Exception {
+        TestEstate.set(ALPHA, item("us-east-1", "i-0crit", CRITICAL, "10"), item("us-east-1", "i-0high", HIGH, "5"));
+        TestEstate.set(BETA, item("us-east-1", "vol-zzz", HIGH, "3"));
+        RunOutcome o = run(D1, List.of());
+
+        Path dir = reports.resolve(D1.toString());
+        Path alpha = dir.resolve("consolesensei-" + ALPHA + "-" + D1 + ".xlsx");
+        Path beta = dir.resolve("consolesensei-" + BETA + "-" + D1 + ".xlsx");
+        assertThat(o.files()).contains(dir.resolve("consolesensei-all-" + D1 + ".xlsx"), alpha, beta, eml(D1, "all"),
+                eml(D1, ALPHA), eml(D1, BETA));
+        assertThat(MailDeliveryTest.findingIds(Files.readAllBytes(alpha))).containsExactlyInAnyOrder("i-0crit", "i-0high");
+        assertThat(MailDeliveryTest.findingIds(Files.readAllBytes(beta))).containsExactly("vol-zzz");
+        MimeMessage betaSummary = Mails.read(eml(D1, BETA));
+        assertThat(betaSummary.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: USD 3.00/month savings \u2014 0 critical, 1 high, 1 new");
+        assertThat(betaSummary.getAllRecipients()).as("no recipients of its own: written, sent to nobody").isNull();
+    }
+
     @Test
     void demoRunIsMarkedDemoInEverySummary() throws Exception {
         TestEstate.set("111111111111", item("us-east-1", "i-0demo", CRITICAL, "7.25"));
