@@ -21,9 +21,9 @@ public abstract class AsgCheck implements Check<AutoScalingGroup> {
     static final List<String> IAM_ACTIONS = List.of("autoscaling:DescribeAutoScalingGroups");
 
     /** A catalog entry for an Auto Scaling check. */
-    static CheckDefinition definition(String id, String title, Severity severity, String risk, String remediation,
+    static CheckDefinition definition(String id, String title, Severity severity, String rule, String risk, String remediation,
                                       List<String> references) {
-        return new CheckDefinition(id, title, severity, "autoscaling", "Auto Scaling group", risk, remediation,
+        return new CheckDefinition(id, title, severity, "autoscaling", "Auto Scaling group", rule, risk, remediation,
                 IAM_ACTIONS, references, List.of());
     }
 

@@ -20,6 +20,7 @@ public final class ElbHealthCheckOffCheck extends AsgCheck {
 
     public static final CheckDefinition DEFINITION = definition("asg.elb_health_check_off",
             "Auto Scaling group behind a load balancer ignores its health checks", Severity.LOW,
+            "group has load balancers or target groups but HealthCheckType = EC2.",
             "Instances the load balancer marks unhealthy keep running and are never replaced, so capacity silently shrinks.",
             "Console: EC2 > Auto Scaling groups > the group > Details > Health checks > Edit: turn on Elastic Load Balancing health checks. "
                     + "CLI: aws autoscaling update-auto-scaling-group --auto-scaling-group-name GROUP "

@@ -16,6 +16,8 @@ public final class LaunchConfigurationCheck extends AsgCheck {
 
     public static final CheckDefinition DEFINITION = definition("asg.launch_configuration",
             "Auto Scaling group uses a launch configuration", Severity.LOW,
+            "group uses a launch configuration instead of a launch template (a template under "
+                    + "MixedInstancesPolicy counts as a template).",
             "Launch configurations get no new EC2 features (no new instance types since 2023, no IMDSv2 defaults, no versioning) and AWS is retiring them.",
             "Console: EC2 > Auto Scaling groups > the group > Actions > Copy to launch template (or create one), then Details > Launch template > Edit and select it. "
                     + "CLI: aws autoscaling update-auto-scaling-group --auto-scaling-group-name GROUP "

@@ -13,6 +13,7 @@ public final class SingleAzCheck extends AsgCheck {
 
     public static final CheckDefinition DEFINITION = definition("asg.single_az",
             "Auto Scaling group spans one Availability Zone", Severity.MEDIUM,
+            "group spans one Availability Zone.",
             "An outage of that one zone takes down every instance of the group.",
             "Console: EC2 > Auto Scaling groups > the group > Details > Network > Edit: add subnets in other Availability Zones. "
                     + "CLI: aws autoscaling update-auto-scaling-group --auto-scaling-group-name GROUP "

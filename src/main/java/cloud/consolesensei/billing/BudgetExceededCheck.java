@@ -23,6 +23,8 @@ public final class BudgetExceededCheck implements Check<Budget> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition(ID,
             "AWS Budgets budget exceeded", Severity.HIGH, BudgetSource.SERVICE, "AWS Budgets budget",
+            "a COST budget's actual spend for its current period is above its limit.",
+            "actual - limit (USD budgets only)",
             "The period's actual spend is already above the limit the account's owners set in AWS Budgets.",
             "Console: Billing and Cost Management > Budgets, open the budget and its Cost Explorer view to find what "
                     + "drives the spend; stop or right-size it, or raise the limit if the spend is agreed. "

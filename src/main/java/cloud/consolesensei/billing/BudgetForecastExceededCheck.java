@@ -23,6 +23,8 @@ public final class BudgetForecastExceededCheck implements Check<Budget> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition(ID,
             "AWS Budgets budget forecast to exceed", Severity.MEDIUM, BudgetSource.SERVICE, "AWS Budgets budget",
+            "a COST budget not yet exceeded whose forecasted spend for the period is above its limit.",
+            "forecast - limit (USD budgets only)",
             "At the current pace the period's spend will pass the limit set in AWS Budgets before the period ends.",
             "Console: Billing and Cost Management > Budgets, open the budget to see the forecast and Cost Explorer to find "
                     + "what drives it; act before the period ends, or raise the limit if the spend is agreed. "

@@ -35,6 +35,15 @@ public final class DailyAnomalyCheck implements Check<CostSnapshot> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition(ID,
             "Daily cost anomaly", Severity.MEDIUM, CostExplorerReader.SERVICE, "AWS account daily cost",
+            "a day in the last 14 days above mean + 3 sigma of the 28 days before it, and more than 50 USD "
+                    + "above that mean. On the account's total daily cost; the judged days are the 14 days ending the "
+                    + "day before the as-of date, the baseline the 28 days before them (mean and population standard "
+                    + "deviation); a day fires when it is above mean + 3 sigma and more than 50 USD above the mean; "
+                    + "one finding per day; `monthly_cost_usd` = (day - mean) x 30. `cost.daily_anomaly` judges usage, "
+                    + "not bookkeeping: its daily series leaves out the record types AWS books as lump sums or "
+                    + "adjustments (RECORD_TYPE Tax, Support, Fee, RIFee, SavingsPlanRecurringFee, "
+                    + "SavingsPlanUpfrontFee, Credit, Refund), so the first of the month does not fire on fees alone.",
+            "the excess, x 30",
             "A day far above the account's usual daily cost is often a runaway job, a loop or a leak that keeps costing until stopped.",
             "Console: Billing and Cost Management > Cost Explorer, daily granularity, group by Service then Usage type "
                     + "around the day, to find what cost it; stop the cause. AWS Cost Anomaly Detection can alert on this too. "

@@ -25,6 +25,13 @@ public final class ForecastOverBudgetCheck implements Check<CostSnapshot> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition(ID,
             "Month-end cost forecast above budget", Severity.HIGH, CostExplorerReader.SERVICE, "AWS account",
+            "month-end forecast (GetCostForecast) above the account's configured monthly budget. The "
+                    + "month-end forecast is month-to-date actual cost plus GetCostForecast from the as-of date to the "
+                    + "first day of the next month. `cost.forecast_over_budget`'s month-to-date actual cost includes "
+                    + "every record type; only `cost.daily_anomaly` leaves the lump-sum types out. A forecast Cost "
+                    + "Explorer cannot make (`DataUnavailableException`: too little history) is an INFO coverage gap "
+                    + "and `cost.forecast_over_budget` is not evaluated for that account.",
+            "forecast - budget",
             "At the current pace the month's bill will exceed the budget agreed for the account.",
             "Console: Billing and Cost Management > Cost Explorer, this month by Service and by day, to find what drives the pace; "
                     + "stop or right-size it, or raise the budget (consolesensei accounts[].monthly-budget-usd) if the spend is expected. "

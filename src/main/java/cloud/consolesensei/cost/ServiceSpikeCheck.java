@@ -36,6 +36,12 @@ public final class ServiceSpikeCheck implements Check<CostSnapshot> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition(ID,
             "Service cost spike month over month", Severity.MEDIUM, CostExplorerReader.SERVICE, "AWS service cost",
+            "a service's cost in the last complete month rose >= 25 % and >= 100 USD over the month before. "
+                    + "Severity HIGH when >= 100 % and >= 1,000 USD. \"last complete month\" is the calendar month "
+                    + "before the as-of date's month, compared with the month before it; a service at or below zero "
+                    + "the month before (credits leave tiny negatives such as -0.0000000289) fires when it reaches 100 "
+                    + "USD.",
+            "the increase",
             "A service whose monthly cost jumps is often a misconfiguration, a forgotten experiment or a leak that keeps billing every day.",
             "Console: Billing and Cost Management > Cost Explorer, group by Service, monthly, compare the last two months; "
                     + "then group by Usage type and Resource for that service to find what grew, and stop or right-size it. "

@@ -13,6 +13,7 @@ public final class DefaultEncryptionOffCheck implements Check<EbsDefaultEncrypti
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.default_encryption_off",
             "EBS encryption by default is off", Severity.MEDIUM, "ec2", "EBS account setting",
+            "EBS encryption by default is off in the region (GetEbsEncryptionByDefault).",
             "Without encryption by default, every new volume and snapshot copy is unencrypted unless someone remembers.",
             "Console: EC2 > Settings (Account attributes) > Data protection and security > EBS encryption > Manage > "
                     + "Enable, in each region. CLI: aws ec2 enable-ebs-encryption-by-default --region <region>",

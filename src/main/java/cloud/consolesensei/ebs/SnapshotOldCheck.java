@@ -22,6 +22,8 @@ public final class SnapshotOldCheck implements Check<OwnSnapshot> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.snapshot_old",
             "Old EBS snapshot", Severity.LOW, "ec2", "EBS snapshot",
+            "own snapshot (OwnerIds = self) older than 90 days.",
+            "VolumeSize x snapshot GB-month price (an upper bound: snapshots are incremental; say so)",
             "Old snapshots are often forgotten backups that keep being billed; keep them under a retention policy.",
             "Console: EC2 > Elastic Block Store > Snapshots, owned by me, sort by Started; delete the ones no "
                     + "retention need keeps (or archive them), and automate retention with Amazon Data Lifecycle "

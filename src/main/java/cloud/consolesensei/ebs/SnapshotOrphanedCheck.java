@@ -26,6 +26,9 @@ public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.snapshot_orphaned",
             "Orphaned EBS snapshot", Severity.LOW, "ec2", "EBS snapshot",
+            "own snapshot whose source volume no longer exists and that no own AMI uses (copies and imports, "
+                    + "whose VolumeId is `vol-ffffffff`, never had a source volume here: not orphaned).",
+            "VolumeSize x snapshot GB-month price (an upper bound: snapshots are incremental; say so)",
             "A snapshot of a deleted volume that no AMI uses is usually a leftover nobody restores, billed every month.",
             "Check the snapshot's description and tags for an owner; if nothing needs it: Console: EC2 > Snapshots > "
                     + "select > Actions > Delete snapshot. CLI: aws ec2 delete-snapshot --snapshot-id <id>",

@@ -20,6 +20,10 @@ public final class SnapshotPublicCheck implements Check<OwnSnapshot> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.snapshot_public",
             "Public EBS snapshot", Severity.CRITICAL, "ec2", "EBS snapshot",
+            "own snapshot restorable by everyone (createVolumePermission group all; DescribeSnapshots with "
+                    + "OwnerIds=self and RestorableByUserIds=all lists them in one call), unless the region's snapshot "
+                    + "block public access state (GetSnapshotBlockPublicAccessState) is `block-all-sharing`; shared "
+                    + "with named accounts only is not public.",
             "Anyone with an AWS account can create a volume from a public snapshot and read all its data.",
             "Console: EC2 > Snapshots > select > Actions > Snapshot settings > Modify permissions > Private; "
                     + "also consider EC2 > Settings > Block public access for snapshots. CLI: aws ec2 "

@@ -25,6 +25,13 @@ public final class VolumeGp2Check implements Check<Volume> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_gp2",
             "gp2 volume (gp3 is cheaper)", Severity.LOW, "ec2", "EBS volume",
+            "gp2 volume (gp3 is 20 % cheaper per GB). The gp3 replacement must match the gp2 volume's IOPS "
+                    + "(3 per GiB, at least 100, at most 16,000; gp3 includes 3,000) and throughput (gp3 includes 125 "
+                    + "MiB/s, taken as matching gp2 at 170 GiB or less; above 170 GiB gp2 delivers up to 250 MiB/s, so "
+                    + "125 MiB/s more is priced). The saving is gp2's monthly price less gp3's storage, extra IOPS and "
+                    + "extra throughput; a volume whose saving is not positive is not a finding.",
+            "saving of gp2 -> gp3, less the gp3 IOPS and throughput needed to match the gp2 volume (see the "
+                    + "rule)",
             "gp3 costs 20 % less per GiB than gp2 and gives 3,000 IOPS and 125 MiB/s whatever its size.",
             "Elastic Volumes changes the type online. Console: Volumes > select > Actions > Modify volume > "
                     + "Volume type gp3 (set IOPS to the gp2 baseline, 3 per GiB, when above 3,000, and throughput to "

@@ -28,6 +28,10 @@ public final class VolumeIdleCheck implements Check<VolumeView> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_idle",
             "Idle EBS volume", Severity.LOW, "ec2", "EBS volume",
+            "attached (`in-use`) volume with a VolumeReadOps and a VolumeWriteOps datapoint on each of the 7 "
+                    + "complete UTC days before the as-of date, and a VolumeReadOps and VolumeWriteOps Sum of 0 on "
+                    + "every one of them (no I/O at all).",
+            "the volume's monthly price, as `ebs.volume_unattached`",
             "An attached volume with no reads or writes for a week is billed in full for storage nobody uses.",
             "Confirm the instance does not need it (a volume kept for a rare job may be fine), snapshot it, then"
                     + " detach and delete it: Console: EC2 > Elastic Block Store > Volumes > select > Actions >"

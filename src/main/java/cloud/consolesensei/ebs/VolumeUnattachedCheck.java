@@ -19,6 +19,8 @@ public final class VolumeUnattachedCheck implements Check<Volume> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_unattached",
             "Unattached EBS volume", Severity.MEDIUM, "ec2", "EBS volume",
+            "volume state `available`.",
+            "GB-month x size, plus provisioned IOPS / throughput above the free baseline",
             "An unattached volume is billed every month for storage (and provisioned IOPS/throughput) that nothing uses.",
             "Console: EC2 > Elastic Block Store > Volumes, filter State = Available; snapshot the volume if its data "
                     + "may be needed, then Actions > Delete volume. CLI: aws ec2 create-snapshot --volume-id <id> "

@@ -15,6 +15,7 @@ public final class VolumeUnencryptedCheck implements Check<Volume> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_unencrypted",
             "Unencrypted EBS volume", Severity.MEDIUM, "ec2", "EBS volume",
+            "Encrypted = false.",
             "Data at rest on an unencrypted volume, and every snapshot of it, is readable by anyone who gets a copy.",
             "A volume cannot be encrypted in place. Console: Volumes > Actions > Create snapshot; Snapshots > Actions > "
                     + "Copy snapshot with Encryption on; create a volume from the encrypted copy and swap it in. "

@@ -27,6 +27,8 @@ public final class EipUnassociatedCheck implements Check<Address> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.eip_unassociated",
             "Unassociated Elastic IP", Severity.LOW, "ec2", "Elastic IP address",
+            "Elastic IP with no association.",
+            "public IPv4 hourly price x 730",
             "An Elastic IP that is not associated is billed every hour and often a leftover.",
             "Console: EC2 > Network & Security > Elastic IPs, select the address with no associated instance > "
                     + "Actions > Release Elastic IP addresses. CLI: aws ec2 release-address --allocation-id <id>",

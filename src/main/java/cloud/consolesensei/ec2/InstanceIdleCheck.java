@@ -33,6 +33,20 @@ public final class InstanceIdleCheck implements Check<InstanceView> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_idle",
             "Idle instance", Severity.MEDIUM, "ec2", "EC2 instance",
+            "running, and on >= 4 of the 14 complete UTC days before the as-of date its daily average "
+                    + "CPUUtilization was <= 10 % and its daily NetworkIn + NetworkOut was <= 5 MB (5,000,000 bytes): "
+                    + "Trusted Advisor's low-utilization rule. `ec2.instance_idle` on a Spot instance "
+                    + "(InstanceLifecycle `spot`), a Capacity Block (`capacity-block`) or an instance on an Outpost "
+                    + "(Placement or an OutpostArn) is judged as any other, but its `monthly_cost_usd` is empty and "
+                    + "the detail says why: the on-demand price is not what it costs. An instance's price is the "
+                    + "on-demand hourly price (`terms.OnDemand`, never Reserved) of its instance type in its region, "
+                    + "for its operating system (PlatformDetails: `Linux/UNIX` -> Linux, `Windows` -> Windows with the "
+                    + "license included (licenseModel `No License required`, never BYOL), `Red Hat Enterprise Linux` "
+                    + "-> RHEL, `SUSE Linux` -> SUSE; no pre-installed software) and its tenancy (Placement.Tenancy "
+                    + "`default` -> Shared, `dedicated` -> Dedicated), capacity status Used, from the AWS Price List "
+                    + "Query API (`pricing:GetProducts`, service code AmazonEC2). A price that cannot be found or read "
+                    + "leaves `monthly_cost_usd` empty and says why; it is never guessed.",
+            "the instance's on-demand hourly price x 730",
             "An instance that runs all month doing nothing is billed every hour for capacity nobody uses.",
             "Confirm with the owner, then stop it, or terminate it after an image: Console: EC2 > Instances > select >"
                     + " Instance state > Stop instance (or Actions > Image and templates > Create image, then"

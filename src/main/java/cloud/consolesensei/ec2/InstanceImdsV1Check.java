@@ -21,6 +21,8 @@ public final class InstanceImdsV1Check implements Check<InstanceView> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_imdsv1",
             "Instance allows IMDSv1", Severity.MEDIUM, "ec2", "EC2 instance",
+            "running, MetadataOptions.HttpEndpoint = enabled and HttpTokens = optional. Severity HIGH with a "
+                    + "public IP.",
             "IMDSv1 answers unauthenticated GETs, so an SSRF bug in the instance's software can leak its role credentials.",
             "Check the software uses IMDSv2 (current AWS SDKs and CLI do; CloudWatch metric MetadataNoToken shows v1 "
                     + "use), then: Console: EC2 > Instances > Actions > Instance settings > Modify instance metadata "

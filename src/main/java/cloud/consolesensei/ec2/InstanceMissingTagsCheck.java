@@ -20,6 +20,7 @@ public final class InstanceMissingTagsCheck implements Check<InstanceView> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_missing_tags",
             "Instance missing required tags", Severity.LOW, "ec2", "EC2 instance",
+            "lacks a required tag key (default: Owner, CostCenter).",
             "Untagged instances cannot be charged back or traced to an owner, so nobody cleans them up.",
             "Console: EC2 > Instances > select > Tags > Manage tags > add the missing keys. "
                     + "CLI: aws ec2 create-tags --resources <id> --tags Key=Owner,Value=<team> "

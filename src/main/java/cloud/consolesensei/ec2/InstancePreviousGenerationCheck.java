@@ -25,6 +25,9 @@ public final class InstancePreviousGenerationCheck implements Check<InstanceView
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_previous_generation",
             "Previous-generation instance type", Severity.LOW, "ec2", "EC2 instance",
+            "instance family in the configurable superseded list (default t1, t2, m1, m2, m3, m4, c1, c3, "
+                    + "c4, r3, r4, i2, d2, g2, g3, p2, x1: families AWS has replaced with cheaper, faster ones, even "
+                    + "where it still sells them).",
             "AWS has replaced these families with current ones that cost less for the same or better performance.",
             "Pick the current family (e.g. t2 -> t3/t4g, m4 -> m6i/m7g, c4 -> c6i, r4 -> r6i). Console: EC2 > "
                     + "Instances > stop the instance > Actions > Instance settings > Change instance type > start. "

@@ -29,6 +29,10 @@ public final class InstanceStoppedLongCheck implements Check<InstanceView> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_stopped_long",
             "Instance stopped for a long time", Severity.LOW, "ec2", "EC2 instance",
+            "stopped >= 30 days (date read from StateTransitionReason; unparseable date: INFO with \"since "
+                    + "unknown\"). An unreadable stop date (`ec2.instance_stopped_long`) gives an INFO finding saying "
+                    + "the stop date is unknown.",
+            "attached EBS volumes' monthly cost",
             "A long-stopped instance costs nothing to run but its EBS volumes (and any Elastic IP) are billed every month.",
             "If the instance is no longer needed: Console: EC2 > Instances > select > Actions > Image and templates > "
                     + "Create image (to keep a copy), then Instance state > Terminate. CLI: aws ec2 create-image "

@@ -28,6 +28,8 @@ public final class SecurityGroupAdminPortsOpenCheck implements Check<SecurityGro
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.security_group_admin_ports_open",
             "Security group opens SSH/RDP to the internet", Severity.HIGH, "ec2", "Security group",
+            "security group allows inbound 22 or 3389 (or all ports) from 0.0.0.0/0 or ::/0. An inbound rule "
+                    + "of protocol tcp, udp or all (-1) whose port range includes 22 or 3389, from 0.0.0.0/0 or ::/0.",
             "SSH and RDP open to the whole internet are scanned and brute-forced within minutes of exposure.",
             "Replace the rule with one limited to known addresses, or use AWS Systems Manager Session Manager / "
                     + "EC2 Instance Connect Endpoint instead. Console: VPC > Security groups > select > Inbound rules "

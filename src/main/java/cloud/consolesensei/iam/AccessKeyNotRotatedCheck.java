@@ -21,6 +21,7 @@ public final class AccessKeyNotRotatedCheck implements Check<CredentialReportRow
     static final String MAX_AGE_DAYS = "max-age-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.access_key_not_rotated",
             "Access key not rotated", Severity.MEDIUM, IamModule.SERVICE, IamModule.ACCESS_KEY,
+            "active key last rotated > 90 days ago.",
             "The older a key, the more places it has been copied to and the longer a leaked copy stays useful.",
             "Console: IAM > Users > <user> > Security credentials > Create access key, move the applications to it, "
                     + "then Deactivate and Delete the old key. CLI: aws iam create-access-key --user-name <user>; "

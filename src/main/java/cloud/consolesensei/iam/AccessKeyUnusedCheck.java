@@ -21,6 +21,7 @@ public final class AccessKeyUnusedCheck implements Check<CredentialReportRow> {
     static final String UNUSED_DAYS = "unused-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.access_key_unused",
             "Access key unused", Severity.MEDIUM, IamModule.SERVICE, IamModule.ACCESS_KEY,
+            "active key unused >= 45 days (never used counts from its creation).",
             "A key nobody uses is pure risk: it can only ever be used by someone who should not have it.",
             "Console: IAM > Users > <user> > Security credentials > Access keys > Actions > Deactivate (delete it once "
                     + "nothing complains). CLI: aws iam update-access-key --user-name <user> --access-key-id <id> "

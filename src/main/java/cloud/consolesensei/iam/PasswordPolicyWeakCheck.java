@@ -23,6 +23,7 @@ public final class PasswordPolicyWeakCheck implements Check<AccountPasswordPolic
     static final String REUSE_PREVENTION = "reuse-prevention";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.password_policy_weak",
             "Weak IAM password policy", Severity.MEDIUM, IamModule.SERVICE, IamModule.ACCOUNT,
+            "no password policy, minimum length < 14, or reuse prevention < 24.",
             "Short or recycled IAM user passwords fall to guessing and to credentials leaked elsewhere.",
             "Console: IAM > Account settings > Password policy > Edit: Custom, minimum length 14, prevent password "
                     + "reuse (remember 24). CLI: aws iam update-account-password-policy --minimum-password-length 14 "

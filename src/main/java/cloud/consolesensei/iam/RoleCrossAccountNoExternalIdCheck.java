@@ -17,6 +17,10 @@ public final class RoleCrossAccountNoExternalIdCheck implements Check<IamRole> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.role_cross_account_no_external_id",
             "Cross-account role without external ID", Severity.MEDIUM, IamModule.SERVICE, IamModule.ROLE,
+            "trust policy lets another AWS account assume the role with no sts:ExternalId condition. An "
+                    + "`sts:ExternalId` condition under any string operator counts; condition keys are "
+                    + "case-insensitive. Roles under `/aws-reserved/` are judged like any role; only "
+                    + "`/aws-service-role/` is excluded from `iam.role_unused`.",
             "Without an external ID, a third party trusted by this role can be tricked into using it for someone "
                     + "else (the confused deputy problem).",
             "Console: IAM > Roles > <role> > Trust relationships > Edit trust policy: add \"Condition\": "

@@ -20,6 +20,7 @@ public final class RoleUnusedCheck implements Check<IamRole> {
     static final String UNUSED_DAYS = "unused-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.role_unused",
             "Role unused", Severity.LOW, IamModule.SERVICE, IamModule.ROLE,
+            "role not used for 90 days; service-linked roles (path /aws-service-role/) excluded.",
             "Unused roles keep their permissions and trust relationships, an attack surface nobody watches.",
             "Console: IAM > Roles > <role>: check Last activity and the Access Advisor tab, then Delete. CLI: remove the "
                     + "role from instance profiles (aws iam remove-role-from-instance-profile), detach and delete its "

@@ -13,6 +13,7 @@ public final class RootAccessKeyActiveCheck implements Check<CredentialReportRow
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.root_access_key_active",
             "Root user has an active access key", Severity.CRITICAL, IamModule.SERVICE, IamModule.ROOT_USER,
+            "root account has an active access key.",
             "A root access key is a permanent, unrestrictable credential for everything in the account.",
             "Console: sign in as the root user > account menu > Security credentials > Access keys > Actions > "
                     + "Deactivate, then Delete. CLI (as root, or through sts assume-root with Organizations centralized root "

@@ -13,6 +13,7 @@ public final class RootMfaDisabledCheck implements Check<CredentialReportRow> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.root_mfa_disabled",
             "Root user has no MFA", Severity.CRITICAL, IamModule.SERVICE, IamModule.ROOT_USER,
+            "root account has no MFA.",
             "Whoever learns the root password controls the whole account, with nothing else to stop them.",
             "Console: sign in as the root user > account menu > Security credentials > Multi-factor authentication (MFA) > "
                     + "Assign MFA device (a hardware or passkey device is best). CLI: root MFA cannot be assigned with IAM user "

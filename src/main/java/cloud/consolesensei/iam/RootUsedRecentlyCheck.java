@@ -19,6 +19,7 @@ public final class RootUsedRecentlyCheck implements Check<CredentialReportRow> {
     static final String WITHIN_DAYS = "within-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.root_used_recently",
             "Root user used recently", Severity.HIGH, IamModule.SERVICE, IamModule.ROOT_USER,
+            "root password or key used in the last 30 days.",
             "Everyday use of the root user exposes the one credential that cannot be limited or audited by policy.",
             "Console: CloudTrail > Event history, filter User name = root, to see what was done; move that work to "
                     + "IAM Identity Center users or roles, then change the root password and delete any root access key. "

@@ -18,6 +18,9 @@ public final class UserAdminAttachedCheck implements Check<UserPolicies> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_admin_attached",
             "Administrator policy attached to a user", Severity.HIGH, IamModule.SERVICE, IamModule.USER,
+            "AdministratorAccess (or an Action * Resource * policy) attached directly to a user. "
+                    + "`iam.user_admin_attached` covers the managed AdministratorAccess policy and any managed or "
+                    + "inline user policy with an Allow of Action `*` on Resource `*`.",
             "Full administrator rights on a long-lived user identity turn any leak of its password or keys into "
                     + "a takeover of the account.",
             "Console: IAM > Users > <user> > Permissions > select the policy > Remove; grant what the person needs "

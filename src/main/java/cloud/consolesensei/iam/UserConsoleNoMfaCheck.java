@@ -13,6 +13,7 @@ public final class UserConsoleNoMfaCheck implements Check<CredentialReportRow> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_console_no_mfa",
             "Console user without MFA", Severity.HIGH, IamModule.SERVICE, IamModule.USER,
+            "console password enabled, no MFA device.",
             "A console password alone is one phishing e-mail away from an attacker at the console.",
             "Console: IAM > Users > <user> > Security credentials > Multi-factor authentication (MFA) > Assign MFA device. "
                     + "CLI: aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile qr.png "

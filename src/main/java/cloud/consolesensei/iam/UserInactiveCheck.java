@@ -20,6 +20,7 @@ public final class UserInactiveCheck implements Check<CredentialReportRow> {
     static final String UNUSED_DAYS = "unused-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_inactive",
             "Console password unused", Severity.MEDIUM, IamModule.SERVICE, IamModule.USER,
+            "console password unused >= 45 days (never used counts from its creation).",
             "A console password nobody uses is a way in that nobody would notice being used.",
             "Console: IAM > Users > <user> > Security credentials > Console sign-in > Manage > Disable console access. "
                     + "CLI: aws iam delete-login-profile --user-name <user>.",

@@ -13,6 +13,7 @@ public final class UserTwoActiveKeysCheck implements Check<CredentialReportRow> 
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_two_active_keys",
             "User has two active access keys", Severity.MEDIUM, IamModule.SERVICE, IamModule.USER,
+            "user has two active access keys.",
             "Two live keys double the long-term secrets to leak, and one of them is usually forgotten.",
             "Console: IAM > Users > <user> > Security credentials > Access keys: keep the key in use, Actions > "
                     + "Deactivate the other (delete it once nothing breaks). CLI: aws iam update-access-key --user-name <user> "

@@ -18,6 +18,8 @@ public final class AccountPublicAccessBlockOffCheck implements Check<S3Resource>
 
     public static final CheckDefinition DEFINITION = S3Catalog.account("s3.account_public_access_block_off",
             "Account-level S3 Block Public Access is not fully on", Severity.HIGH,
+            "the account-level S3 public access block (S3 Control GetPublicAccessBlock) is missing or not "
+                    + "all four settings true.",
             "Without the account-wide block, one bucket policy or ACL change is enough to make data public; the account block guards every bucket, present and future.",
             "Console: S3 > Block Public Access settings for this account > Edit: turn on all four settings and confirm. "
                     + "CLI: aws s3control put-public-access-block --account-id ACCOUNT_ID --public-access-block-configuration "

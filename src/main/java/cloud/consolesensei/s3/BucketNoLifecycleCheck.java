@@ -14,6 +14,7 @@ public final class BucketNoLifecycleCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_no_lifecycle",
             "S3 bucket has no lifecycle configuration", Severity.LOW,
+            "no lifecycle configuration.",
             "Objects and old versions are kept (and billed) forever unless someone deletes them by hand.",
             "Console: S3 > Buckets > the bucket > Management > Lifecycle rules > Create lifecycle rule: transition or expire "
                     + "current and noncurrent versions and abort incomplete multipart uploads. "

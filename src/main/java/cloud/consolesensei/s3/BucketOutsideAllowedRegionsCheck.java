@@ -14,6 +14,7 @@ public final class BucketOutsideAllowedRegionsCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_outside_allowed_regions",
             "S3 bucket outside the allowed regions", Severity.MEDIUM,
+            "bucket region not in the account's allowed regions (only when configured).",
             "Data stored outside the regions the organisation allows may break data-residency obligations.",
             "A bucket cannot move: create a bucket in an allowed region, copy the data, then delete the old bucket. "
                     + "Console: S3 > Create bucket (allowed region); then S3 > Batch Operations or Replication to copy. "

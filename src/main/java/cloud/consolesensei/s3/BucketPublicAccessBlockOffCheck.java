@@ -16,6 +16,7 @@ public final class BucketPublicAccessBlockOffCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_public_access_block_off",
             "S3 bucket not covered by Block Public Access", Severity.MEDIUM,
+            "neither the bucket's nor the account's public access block has all four settings true.",
             "Nothing stops a future policy or ACL change from making the bucket public.",
             "Console: S3 > Buckets > the bucket > Permissions > Block public access (bucket settings) > Edit: turn on all four settings "
                     + "(or turn them on for the whole account under 'Block Public Access settings for this account'). "

@@ -22,6 +22,10 @@ public final class BucketPublicCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_public",
             "S3 bucket is public", Severity.CRITICAL,
+            "policy status IsPublic, or an ACL grant to AllUsers / AuthenticatedUsers. A policy whose status "
+                    + "is IsPublic that neither the bucket's nor the account's RestrictPublicBuckets neutralises, or "
+                    + "an ACL grant to AllUsers or AuthenticatedUsers that neither the bucket's nor the account's "
+                    + "IgnorePublicAcls neutralises (ACLs disabled by BucketOwnerEnforced grant nothing).",
             "Anyone on the internet (or any AWS user) can read or write the bucket's objects, the most common cause of S3 data leaks.",
             "Console: S3 > Buckets > the bucket > Permissions > Block public access (bucket settings) > Edit: turn on all four settings and save; "
                     + "then remove the public statement from the bucket policy and the AllUsers/AuthenticatedUsers grants from the ACL "

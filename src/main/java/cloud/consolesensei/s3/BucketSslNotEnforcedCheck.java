@@ -15,6 +15,12 @@ public final class BucketSslNotEnforcedCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_ssl_not_enforced",
             "S3 bucket does not require TLS", Severity.MEDIUM,
+            "no bucket policy statement denies requests with aws:SecureTransport = false. TLS is enforced by "
+                    + "a Deny statement that covers every principal (`\"*\"` or `{\"AWS\": \"*\"}`), every S3 action "
+                    + "(`s3:*` or `*`) and the bucket's objects (`arn:aws:s3:::<bucket>/*`, alone or with the bucket "
+                    + "ARN, or a wider pattern), with the condition `aws:SecureTransport` false under `Bool` or "
+                    + "`BoolIfExists` (as a string, a list or a JSON boolean). A Deny on the bucket ARN alone, or on "
+                    + "some actions only, does not enforce TLS.",
             "Requests over plain HTTP can be read or altered in transit.",
             "Console: S3 > Buckets > the bucket > Permissions > Bucket policy > Edit: add a statement "
                     + "{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","

@@ -11,6 +11,7 @@ public final class BucketVersioningDisabledCheck extends BucketCheck {
 
     public static final CheckDefinition DEFINITION = S3Catalog.bucket("s3.bucket_versioning_disabled",
             "S3 bucket versioning is not enabled", Severity.LOW,
+            "versioning status not Enabled.",
             "An overwrite or delete, by mistake or by ransomware, cannot be undone.",
             "Console: S3 > Buckets > the bucket > Properties > Bucket Versioning > Edit: Enable, save. "
                     + "CLI: aws s3api put-bucket-versioning --bucket BUCKET --versioning-configuration Status=Enabled",

@@ -16,17 +16,17 @@ final class S3Catalog {
     }
 
     /** A per-bucket check's entry; {@code actions} are the reads it needs beyond listing. */
-    static CheckDefinition bucket(String id, String title, Severity severity, String risk, String remediation,
+    static CheckDefinition bucket(String id, String title, Severity severity, String rule, String risk, String remediation,
                                   List<String> actions, List<String> references) {
         List<String> all = new ArrayList<>(LISTING);
         all.addAll(actions);
-        return new CheckDefinition(id, title, severity, "s3", "S3 bucket", risk, remediation, all, references, List.of());
+        return new CheckDefinition(id, title, severity, "s3", "S3 bucket", rule, risk, remediation, all, references, List.of());
     }
 
     /** An account-level check's entry. */
-    static CheckDefinition account(String id, String title, Severity severity, String risk, String remediation,
+    static CheckDefinition account(String id, String title, Severity severity, String rule, String risk, String remediation,
                                    List<String> actions, List<String> references) {
-        return new CheckDefinition(id, title, severity, "s3", "AWS account", risk, remediation, actions, references,
+        return new CheckDefinition(id, title, severity, "s3", "AWS account", rule, risk, remediation, actions, references,
                 List.of());
     }
 }

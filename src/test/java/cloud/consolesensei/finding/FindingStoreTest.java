@@ -62,9 +62,9 @@ class FindingStoreTest {
     private static CheckCatalog catalog() {
         List<CheckDefinition> defs = List.of(VolumeUnattachedCheck.DEFINITION, VolumeGp2Check.DEFINITION,
                 SnapshotOldCheck.DEFINITION, SnapshotOrphanedCheck.DEFINITION,
-                new CheckDefinition("cost.daily_anomaly", "Daily cost anomaly", Severity.MEDIUM, "ce", "day", "r", "f",
+                new CheckDefinition("cost.daily_anomaly", "Daily cost anomaly", Severity.MEDIUM, "ce", "day", "rule", "cost", "r", "f",
                         List.of(), List.of(), List.of(), MoneyKind.COST_ALERT),
-                new CheckDefinition("iam.root_mfa_disabled", "Root MFA", Severity.CRITICAL, "iam", "root", "r", "f",
+                new CheckDefinition("iam.root_mfa_disabled", "Root MFA", Severity.CRITICAL, "iam", "root", "rule", "r", "f",
                         List.of(), List.of(), List.of()));
         return new CheckCatalog(List.of(new ServiceModule() {
             @Override

@@ -102,7 +102,7 @@ public final class TestEstate {
     }
 
     private static CheckDefinition def(String id, String title, Severity s) {
-        return new CheckDefinition(id, title, s, "ec2", "Test resource", "Test risk.", "Fix it: aws ec2 fix-it",
+        return new CheckDefinition(id, title, s, "ec2", "Test resource", "Every item is flagged.", "A fixed test figure.", "Test risk.", "Fix it: aws ec2 fix-it",
                 List.of("ec2:DescribeThings"), List.of(), List.of(), MoneyKind.SAVINGS);
     }
 

@@ -75,7 +75,7 @@ public class FakeEstateModule implements ServiceModule {
     }
 
     private static CheckDefinition definition(String id, String type) {
-        return new CheckDefinition(id, type + " flagged", Severity.LOW, "ec2", type, "Test risk.",
+        return new CheckDefinition(id, type + " flagged", Severity.LOW, "ec2", type, "Every item is flagged.", "A fixed test figure.", "Test risk.",
                 "Test remediation.", List.of("ec2:DescribeInstances"), List.of(), List.of(), MoneyKind.SAVINGS);
     }
 
