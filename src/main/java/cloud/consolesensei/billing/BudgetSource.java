@@ -27,7 +27,7 @@ public final class BudgetSource implements ResourceSource<Budget> {
     /** The IAM action DescribeBudgets needs (Service Authorization Reference: AWS Budget Service). */
     public static final String ACTION = "budgets:ViewBudget";
 
-    private final List<Check<Budget>> checks = List.of(new BudgetExceededCheck(), new BudgetForecastExceededCheck());
+    private final List<Check<Budget>> checks = List.of(BudgetCheck.EXCEEDED, BudgetCheck.FORECAST_EXCEEDED);
 
     @Override
     public String id() {

@@ -27,12 +27,12 @@ import software.amazon.awssdk.services.budgets.model.TimeUnit;
 class BudgetRulesTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 15);
-    private final BudgetExceededCheck exceeded = new BudgetExceededCheck();
-    private final BudgetForecastExceededCheck forecast = new BudgetForecastExceededCheck();
+    private final BudgetCheck exceeded = BudgetCheck.EXCEEDED;
+    private final BudgetCheck forecast = BudgetCheck.FORECAST_EXCEEDED;
 
     private static CheckContext ctx(LocalDate asOf) {
         return new CheckContext("123456789012", "acct", "global", asOf,
-                CheckSettings.defaults(List.of(BudgetExceededCheck.DEFINITION, BudgetForecastExceededCheck.DEFINITION)),
+                CheckSettings.defaults(List.of(BudgetCheck.EXCEEDED.definition(), BudgetCheck.FORECAST_EXCEEDED.definition())),
                 new PriceTable(Map.of(), "test", asOf));
     }
 
