@@ -50,8 +50,8 @@ public class AuditJobConfig {
     }
 
     @Bean
-    Step planStep(JobRepository repo, PlatformTransactionManager tx, PlanTasklet tasklet) {
-        return new StepBuilder("plan", repo).tasklet(tasklet, tx).build();
+    Step planStep(JobRepository repo, PlatformTransactionManager tx, PlanTasklet tasklet, StepCpuLog cpu) {
+        return new StepBuilder("plan", repo).listener(cpu).tasklet(tasklet, tx).build();
     }
 
     /**
@@ -61,16 +61,16 @@ public class AuditJobConfig {
      */
     @Bean
     Step collectStep(JobRepository repo, Step collectWorker, Partitioner accountPartitioner, ConsoleSenseiProperties props,
-                     ObjectProvider<PartitionHandler> remote) {
+                     ObjectProvider<PartitionHandler> remote, StepCpuLog cpu) {
         PartitionHandler handler = remote.getIfAvailable();
         if (handler != null) {
-            return new StepBuilder("collect", repo).partitioner("collect.partition", accountPartitioner)
+            return new StepBuilder("collect", repo).listener(cpu).partitioner("collect.partition", accountPartitioner)
                     .partitionHandler(handler).build();
         }
         // no queue: a submitter waits for a free worker, so memory is bounded by the concurrency
         SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("collect-");
         workers.setConcurrencyLimit(props.aws().concurrency());
-        return new StepBuilder("collect", repo)
+        return new StepBuilder("collect", repo).listener(cpu)
                 .partitioner("collect.partition", accountPartitioner)
                 .step(collectWorker)
                 .taskExecutor(workers)
@@ -125,17 +125,17 @@ public class AuditJobConfig {
     }
 
     @Bean
-    Step reconcileStep(JobRepository repo, PlatformTransactionManager tx, ReconcileTasklet tasklet) {
-        return new StepBuilder("reconcile", repo).tasklet(tasklet, tx).build();
+    Step reconcileStep(JobRepository repo, PlatformTransactionManager tx, ReconcileTasklet tasklet, StepCpuLog cpu) {
+        return new StepBuilder("reconcile", repo).listener(cpu).tasklet(tasklet, tx).build();
     }
 
     @Bean
-    Step reportStep(JobRepository repo, PlatformTransactionManager tx, ReportTasklet tasklet) {
-        return new StepBuilder("report", repo).tasklet(tasklet, tx).build();
+    Step reportStep(JobRepository repo, PlatformTransactionManager tx, ReportTasklet tasklet, StepCpuLog cpu) {
+        return new StepBuilder("report", repo).listener(cpu).tasklet(tasklet, tx).build();
     }
 
     @Bean
-    Step notifyStep(JobRepository repo, PlatformTransactionManager tx, NotifyTasklet tasklet) {
-        return new StepBuilder("notify", repo).tasklet(tasklet, tx).build();
+    Step notifyStep(JobRepository repo, PlatformTransactionManager tx, NotifyTasklet tasklet, StepCpuLog cpu) {
+        return new StepBuilder("notify", repo).listener(cpu).tasklet(tasklet, tx).build();
     }
 }

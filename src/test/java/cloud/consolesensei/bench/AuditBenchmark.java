@@ -2,17 +2,24 @@ package cloud.consolesensei.bench;
 
 import cloud.consolesensei.ConsoleSensei;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -23,6 +30,9 @@ import org.apache.commons.csv.CSVRecord;
  * figures, or in this JVM for the smoke test) and measures it against the API floor.
  */
 public final class AuditBenchmark {
+
+    /** The target of the collect step's CPU time against the baseline's (issue 22). */
+    public static final double MAX_BASELINE_RATIO = 1.5;
 
     /** As-of date of every benchmark run (the synthetic estate's dates are relative to it). */
     public static final String AS_OF = "2026-11-29";
@@ -54,9 +64,25 @@ public final class AuditBenchmark {
      * @param peakLiveMiB  live set estimate ({@link #peakHeap}), or -1
      * @param cpu          CPU time of the child JVM, or null in-process
      * @param fakeCpu      CPU time this JVM (the fake AWS) used during the run
+     * @param steps        the audited JVM's step lines ({@code StepCpuLog}): step name to {wall ms, CPU ms}, in
+     *                     order; empty in-process
+     * @param baseline     the same calls replayed by a bare loop of the SDK ({@link BaselineReplay})
+     * @param replayed     {recorded calls the baseline had to make, of those the ones it made exactly alike}
      */
     public record Result(EstateSpec spec, Options options, int exitCode, Duration wall, FakeAwsServer.Stats stats,
-                         long findings, long gaps, long peakHeapMiB, long peakLiveMiB, Duration cpu, Duration fakeCpu) {
+                         long findings, long gaps, long peakHeapMiB, long peakLiveMiB, Duration cpu, Duration fakeCpu,
+                         Map<String, long[]> steps, BaselineReplay.Result baseline, long[] replayed) {
+
+        /** CPU milliseconds of the audited JVM during the collect step, or -1 when unknown. */
+        public long collectCpuMs() {
+            long[] c = steps.get("collect");
+            return c == null ? -1 : c[1];
+        }
+
+        /** The collect step's CPU over the baseline's: what the product costs per call beyond the SDK itself. */
+        public double baselineRatio() {
+            return collectCpuMs() < 0 || baseline.cpuMs() <= 0 ? -1 : (double) collectCpuMs() / baseline.cpuMs();
+        }
 
         /**
          * The machine's CPU bound, seconds: the CPU time of the audited JVM and of the fake AWS, spread
@@ -105,6 +131,7 @@ public final class AuditBenchmark {
         deleteDb(db);
         try (FakeAwsServer aws = new FakeAwsServer(new SyntheticEstate(spec), o.latencyMs(), o.ratePerSecond(),
                 Math.max(64, o.concurrency() * 4))) {
+            aws.startRecording();
             List<String> args = List.of("run", "--config", config.toString(), "--as-of", AS_OF, "--reports-dir",
                     reports.toString(), "--no-email", "--spring.datasource.url=" + h2Url(db));
             long start = System.nanoTime();
@@ -121,11 +148,118 @@ public final class AuditBenchmark {
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             Duration fakeCpu = Duration.ofNanos(processCpuNanos() - fakeCpu0);
+            List<RecordedCall> recorded = aws.stopRecording();
+            FakeAwsServer.Stats stats = aws.stats();
             long[] heap = o.jar() != null ? peakHeap(gcLog) : new long[] {-1, -1};
+            Map<String, long[]> steps = o.jar() != null ? steps(o.work().resolve("audit.out")) : Map.of();
             Path dir = reports.resolve(AS_OF);
-            return new Result(spec, o, exit, wall, aws.stats(), records(dir.resolve("findings-all-" + AS_OF + ".csv")),
-                    records(dir.resolve("coverage-all-" + AS_OF + ".csv")), heap[0], heap[1], cpu, fakeCpu);
+            long findings = records(dir.resolve("findings-all-" + AS_OF + ".csv"));
+            long gaps = records(dir.resolve("coverage-all-" + AS_OF + ".csv"));
+            // the baseline: the same calls, made again by a bare loop of the SDK against the same server
+            aws.startRecording();
+            BaselineReplay.Result baseline = baseline(aws, o, recorded);
+            long[] replayed = sameCalls(recorded, aws.stopRecording());
+            return new Result(spec, o, exit, wall, stats, findings, gaps, heap[0], heap[1], cpu, fakeCpu, steps, baseline,
+                    replayed);
         }
+    }
+
+    private static final Pattern STEP = Pattern.compile("step (\\S+) ended: status=\\S+ wall=(\\d+)ms cpu=(-?\\d+)ms");
+
+    /** The audited JVM's step lines: step name to {wall ms, CPU ms}. */
+    static Map<String, long[]> steps(Path log) throws IOException {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        if (!Files.exists(log)) return out;
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = STEP.matcher(line);
+            if (m.find()) out.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+        }
+        return out;
+    }
+
+    /** Runs the baseline replay of {@code recorded}: in a child JVM of its own, or in this one for the smoke test. */
+    private static BaselineReplay.Result baseline(FakeAwsServer aws, Options o, List<RecordedCall> recorded)
+            throws IOException, InterruptedException {
+        if (o.jar() == null) {
+            Map<String, String> props = sdkProperties(aws);
+            props.forEach(System::setProperty);
+            try {
+                return BaselineReplay.replay(recorded, o.concurrency(), o.perAccount());
+            } finally {
+                props.keySet().forEach(System::clearProperty);
+            }
+        }
+        Path calls = o.work().resolve("calls.jsonl");
+        BaselineReplay.write(recorded, calls);
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.xmx(), "-XX:+UseG1GC", "-cp", baselineClasspath(o.work())));
+        sdkProperties(aws).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of(BaselineReplay.class.getName(), calls.toString(), Integer.toString(o.concurrency()),
+                Integer.toString(o.perAccount())));
+        Path out = o.work().resolve("baseline.out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        int exit = p.waitFor();
+        String text = Files.readString(out);
+        if (exit != 0) throw new IllegalStateException("the baseline replay exited " + exit + ":\n" + text);
+        return BaselineReplay.Result.parse(text);
+    }
+
+    /** Where the SDK finds the product's global execution interceptor (its call counter). */
+    private static final String GLOBAL_INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
+
+    /**
+     * This JVM's classpath for the baseline JVM, with the product's classes copied without its global SDK
+     * interceptor: the baseline is the bare SDK, so the product's call counting is the product's cost.
+     */
+    static String baselineClasspath(Path work) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path dir = Path.of(entry);
+            if (Files.isDirectory(dir) && Files.exists(dir.resolve(GLOBAL_INTERCEPTORS))) {
+                Path copy = work.resolve("baseline-classes");
+                copyTree(dir, copy);
+                Files.delete(copy.resolve(GLOBAL_INTERCEPTORS));
+                out.add(copy.toAbsolutePath().toString());
+            } else {
+                out.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, out);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * {calls the replay had to make (the recording without the base credentials' calls), of those the ones the
+     * replay made exactly alike}: the replay is only a baseline if it asks what the audit asked.
+     */
+    static long[] sameCalls(List<RecordedCall> recorded, List<RecordedCall> replayed) {
+        Map<String, Integer> left = new HashMap<>();
+        long expected = 0;
+        for (RecordedCall c : recorded) {
+            if (c.account() == null) continue;
+            expected++;
+            left.merge(c.canonical(), 1, Integer::sum);
+        }
+        long same = 0;
+        for (RecordedCall c : replayed) {
+            Integer n = left.get(c.canonical());
+            if (n != null && n > 0) {
+                same++;
+                left.put(c.canonical(), n - 1);
+            }
+        }
+        return new long[] {expected, same};
     }
 
     /** The run's configuration: every account through its role, the estate's regions, the concurrency. */
@@ -181,12 +315,19 @@ public final class AuditBenchmark {
         return new ChildRun(p.exitValue(), cpu);
     }
 
+    private static final Pattern DEFAULT_URL = Pattern.compile("url: jdbc:h2:file:\\./data/consolesensei(\\S*)");
+
     /**
-     * The product's embedded database URL (application.yml) for {@code db}; {@code -Dbench.h2=";KEY=VALUE"}
-     * appends H2 settings to compare (e.g. {@code ;WRITE_DELAY=0}).
+     * The product's embedded database URL for {@code db}: application.yml's default with its settings
+     * ({@code AUTO_SERVER} and the rest), at {@code db}; {@code -Dbench.h2=";KEY=VALUE"} appends H2 settings to
+     * compare (e.g. {@code ;WRITE_DELAY=0}).
      */
-    static String h2Url(Path db) {
-        return "jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("bench.h2", "");
+    static String h2Url(Path db) throws IOException {
+        try (InputStream yml = AuditBenchmark.class.getResourceAsStream("/application.yml")) {
+            Matcher m = DEFAULT_URL.matcher(new String(yml.readAllBytes(), StandardCharsets.UTF_8));
+            if (!m.find()) throw new IllegalStateException("application.yml names no default H2 file URL");
+            return "jdbc:h2:file:" + db.toAbsolutePath() + m.group(1) + System.getProperty("bench.h2", "");
+        }
     }
 
     private static long processCpuNanos() {
@@ -264,6 +405,27 @@ public final class AuditBenchmark {
                             : "  (target <= " + m + " MiB: MISSED)").orElse(""),
                     r.cpu() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f s (%.0f%% of one core)",
                             r.cpu().toMillis() / 1000.0, 100.0 * r.cpu().toMillis() / r.wall().toMillis())));
+        }
+        if (!r.steps().isEmpty()) {
+            s.append("steps (wall / CPU of the audited JVM):");
+            r.steps().forEach((k, v) -> s.append(String.format(java.util.Locale.ROOT, " %s %.1f s / %.1f s;", k, v[0] / 1000.0,
+                    v[1] / 1000.0)));
+            s.append('\n');
+        }
+        BaselineReplay.Result b = r.baseline();
+        s.append(String.format(java.util.Locale.ROOT, "baseline (the audit's calls replayed by a bare SDK loop, concurrency %d, %d per"
+                        + " account): %,d calls (%,d of %,d recorded ones identical), %,d error answers; CPU %.1f s, wall %.1f s%n",
+                r.options().concurrency(), r.options().perAccount(), b.calls(), r.replayed()[1], r.replayed()[0], b.errors(),
+                b.cpuMs() / 1000.0, b.wallMs() / 1000.0));
+        if (r.baselineRatio() > 0) {
+            long[] report = r.steps().get("report");
+            s.append(String.format(java.util.Locale.ROOT, "collect CPU %.1f s / baseline CPU %.1f s = %.2f%s; whole run CPU %.1f s;"
+                            + " report step %s%n", r.collectCpuMs() / 1000.0, b.cpuMs() / 1000.0, r.baselineRatio(),
+                    r.baselineRatio() <= MAX_BASELINE_RATIO ? "  (target <= " + MAX_BASELINE_RATIO + ": MET)"
+                            : "  (target <= " + MAX_BASELINE_RATIO + ": MISSED)",
+                    r.cpu() == null ? -1 : r.cpu().toMillis() / 1000.0,
+                    report == null ? "n/a" : String.format(java.util.Locale.ROOT, "wall %.1f s, CPU %.1f s", report[0] / 1000.0,
+                            report[1] / 1000.0)));
         }
         if (r.cpu() != null) {
             s.append(String.format(java.util.Locale.ROOT, "fake AWS CPU %.1f s; CPU bound (audited + fake AWS CPU / %d cores) %.1f s;"

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Keeps the benchmark harness from rotting: a tiny synthetic estate (2 accounts x 2 regions) served
  * over HTTP to the real SDK, audited in this JVM, read back, measured against its floor. Every
  * operation the audit calls must be one the fake AWS answers, and nothing may become a coverage gap.
+ * The baseline replay of the audit's calls must make each of them again exactly as recorded.
  */
 class BenchmarkSmokeTest {
 
@@ -38,6 +39,11 @@ class BenchmarkSmokeTest {
         // 2 accounts x (2 regions + global) partitions
         assertThat(r.stats().byPartition()).hasSize(spec.accounts() * (spec.regions() + 1));
         assertThat(r.floorSeconds()).isPositive();
+        // the baseline made every recorded call again, each exactly as the audit made it
+        assertThat(r.replayed()[0]).isGreaterThan(100);
+        assertThat(r.replayed()[1]).as(report).isEqualTo(r.replayed()[0]);
+        assertThat(r.baseline().calls()).isEqualTo(r.replayed()[0]);
+        assertThat(report).contains("baseline (the audit's calls replayed by a bare SDK loop");
         assertThat(report).contains("wall/floor");
     }
 }

@@ -10,11 +10,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +39,8 @@ import java.util.regex.Pattern;
  *       {@code Throttling} (400), S3 {@code SlowDown} (503), Cost Explorer {@code LimitExceededException} (400).</li>
  *   <li>It counts calls by operation and by partition (account and region, or {@code global} for IAM, S3 and
  *       Cost Explorer), throttled calls, and operations it does not know (which it answers with a 400).</li>
+ *   <li>While recording ({@link #startRecording()}), it keeps every answered call as a {@link RecordedCall}:
+ *       what the baseline ({@link BaselineReplay}) replays with the bare SDK.</li>
  * </ul>
  */
 public final class FakeAwsServer implements AutoCloseable {
@@ -61,6 +67,7 @@ public final class FakeAwsServer implements AutoCloseable {
     private final LongAdder calls = new LongAdder();
     private final LongAdder planCalls = new LongAdder();
     private final AtomicLong firstAuditCall = new AtomicLong();
+    private volatile ConcurrentLinkedQueue<RecordedCall> recording;
 
     /**
      * Starts the server on a free loopback port.
@@ -91,9 +98,14 @@ public final class FakeAwsServer implements AutoCloseable {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
-    /** What one AWS request looked like to the server. */
+    /**
+     * What one AWS request looked like to the server.
+     *
+     * @param headers the request's {@code x-amz-*} headers other than the signature's, names in lower case
+     */
     record Call(String method, String path, Map<String, String> query, Map<String, String> form, String body,
-                String key, String region, String service, String target, String accountHeader) {
+                String key, String region, String service, String target, String accountHeader,
+                Map<String, String> headers) {
 
         String param(String name) {
             String v = form.get(name);
@@ -128,7 +140,8 @@ public final class FakeAwsServer implements AutoCloseable {
                     ? decode(body) : Map.of();
             Call call = new Call(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
                     decode(ex.getRequestURI().getRawQuery()), form, body, key, region, service,
-                    ex.getRequestHeaders().getFirst("X-Amz-Target"), ex.getRequestHeaders().getFirst("x-amz-account-id"));
+                    ex.getRequestHeaders().getFirst("X-Amz-Target"), ex.getRequestHeaders().getFirst("x-amz-account-id"),
+                    amzHeaders(ex));
             Answer answer = answer(call);
             if (latencyMs > 0) Thread.sleep(latencyMs);
             for (Map.Entry<String, String> h : answer.headers().entrySet()) ex.getResponseHeaders().add(h.getKey(), h.getValue());
@@ -148,6 +161,31 @@ public final class FakeAwsServer implements AutoCloseable {
             ex.sendResponseHeaders(500, b.length);
             ex.getResponseBody().write(b);
         }
+    }
+
+    private static final List<String> SIGNATURE_HEADERS = List.of("x-amz-date", "x-amz-security-token",
+            "x-amz-content-sha256", "x-amz-target", "x-amz-user-agent");
+
+    /** The request's own {@code x-amz-*} headers (e.g. S3 Control's {@code x-amz-account-id}), not the signature's. */
+    private static Map<String, String> amzHeaders(HttpExchange ex) {
+        Map<String, String> out = new TreeMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> {
+            String name = k.toLowerCase(Locale.ROOT);
+            if (name.startsWith("x-amz-") && !SIGNATURE_HEADERS.contains(name) && !v.isEmpty()) out.put(name, v.get(0));
+        });
+        return out;
+    }
+
+    /** Starts keeping every answered call (a fresh recording). */
+    public void startRecording() {
+        recording = new ConcurrentLinkedQueue<>();
+    }
+
+    /** Stops recording and returns what was recorded since {@link #startRecording()}, in arrival order. */
+    public List<RecordedCall> stopRecording() {
+        ConcurrentLinkedQueue<RecordedCall> r = recording;
+        recording = null;
+        return r == null ? List.of() : new ArrayList<>(r);
     }
 
     private Answer answer(Call call) {
@@ -181,6 +219,8 @@ public final class FakeAwsServer implements AutoCloseable {
             count(unknown, call.service() + ":" + operation);
             return SyntheticEstate.unknownOperation(call, operation);
         }
+        ConcurrentLinkedQueue<RecordedCall> r = recording;
+        if (r != null) r.add(RecordedCall.of(call, account, operation));
         return a;
     }
 
