@@ -65,4 +65,15 @@ public interface AwsClients extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Resolves the base credentials (the SDK's default provider chain, or what these clients were
+     * built with) without calling an AWS API: environment, profile files, SSO cache, container or
+     * instance role, each within the SDK's own time limits. The credentials are not kept nor shown.
+     * The demo estate needs none.
+     *
+     * @throws RuntimeException the SDK's exception when no credentials can be found
+     */
+    default void resolveBaseCredentials() {
+    }
 }

@@ -81,6 +81,11 @@ public final class SdkAwsClients implements AwsClients {
                 .build();
     }
 
+    @Override
+    public void resolveBaseCredentials() {
+        base.resolveCredentials();
+    }
+
     /**
      * The run's retry strategy, the only retry layer of AWS calls: standard or adaptive (client-side
      * rate limiting), {@code maxAttempts} attempts, exponential backoff with full jitter from

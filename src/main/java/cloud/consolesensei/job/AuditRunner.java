@@ -73,6 +73,7 @@ public class AuditRunner {
         RunResources resources;
         try {
             resources = registry.resources(request);
+            baseCredentials(resources);
         } catch (BaseCredentialsException e) {
             registry.release(request.runId());
             return new RunOutcome(-1, request.runId(), "FAILED", 1, List.of(), 0, List.of("error: " + e.getMessage()));
@@ -139,6 +140,7 @@ public class AuditRunner {
                         + " only moves forward; start a new run instead");
             }
             locks.check(ids(resources));
+            baseCredentials(resources);
         } catch (RuntimeException e) {
             registry.release(request.runId());
             throw e;
@@ -148,6 +150,22 @@ public class AuditRunner {
         }
         JobExecution restarted = operator.restart(previous);
         return outcome(restarted);
+    }
+
+    /**
+     * Fails before any job execution exists when the run cannot have credentials at all (configured
+     * accounts, but no credential source finds any): a FAILED execution would only invite a
+     * {@code restart} that cannot work until the credentials are fixed.
+     *
+     * @throws BaseCredentialsException naming what is missing
+     */
+    private static void baseCredentials(RunResources resources) {
+        if (resources.request().demo()) return;
+        try {
+            resources.clients().resolveBaseCredentials();
+        } catch (RuntimeException e) {
+            throw new BaseCredentialsException(e);
+        }
     }
 
     private static List<String> ids(RunResources resources) {

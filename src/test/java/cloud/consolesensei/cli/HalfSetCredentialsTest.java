@@ -55,10 +55,37 @@ class HalfSetCredentialsTest {
         assertThat(out).doesNotContain("DEMO");
     }
 
+    /**
+     * Accounts configured but no credential source at all: one line naming what is missing, exit 1,
+     * and no job execution (a FAILED one would only invite a {@code restart} that cannot work).
+     */
+    @Test
+    void configuredAccountsWithoutAnyCredentialsFailBeforeAJobExecution() throws Exception {
+        Cli cli = cli("consolesensei.accounts: [{id: \"123456789012\", name: prod, regions: [us-east-1]}]\n");
+        Map<String, String> env = new HashMap<>();
+        for (String v : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+                "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            env.put(v, null);
+        }
+        String out = run(cli, env, 1);
+        assertThat(errors(out)).containsExactly("error: no AWS credentials found by the SDK's default chain (environment"
+                + " variables, profile, SSO, container or instance role). Remedy: configure credentials, or run the demo with --demo");
+        assertThat(out).doesNotContain("restart", "job execution");
+        assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("no job execution").isZero();
+    }
+
     /** Runs {@code run} with {@code env} and an empty home; asserts the exit code, nothing written and nothing sent. */
     private String run(Map<String, String> env, int expectedExit) throws Exception {
-        Cli cli = Cli.h2(dir.resolve("cli"), "spring.mail.host: 127.0.0.1\nspring.mail.port: " + PORT + "\n"
-                + "consolesensei.mail.recipients: [ops@example.com]\n", false);
+        return run(cli(""), env, expectedExit);
+    }
+
+    /** A production-like configuration (an SMTP server, recipients) plus {@code extraYaml}. */
+    private Cli cli(String extraYaml) throws Exception {
+        return Cli.h2(dir.resolve("cli"), "spring.mail.host: 127.0.0.1\nspring.mail.port: " + PORT + "\n"
+                + "consolesensei.mail.recipients: [ops@example.com]\n" + extraYaml, false);
+    }
+
+    private String run(Cli cli, Map<String, String> env, int expectedExit) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
         Map<String, String> all = new HashMap<>(env);
         all.put("HOME", home.toString());
