@@ -315,7 +315,7 @@ public final class AuditBenchmark {
         return new ChildRun(p.exitValue(), cpu);
     }
 
-    private static final Pattern DEFAULT_URL = Pattern.compile("url: jdbc:h2:file:\\./data/consolesensei(\\S*)");
+    private static final Pattern DEFAULT_URL = Pattern.compile("url: jdbc:h2:file:\\S*/consolesensei(;\\S*)");
 
     /**
      * The product's embedded database URL for {@code db}: application.yml's default with its settings
