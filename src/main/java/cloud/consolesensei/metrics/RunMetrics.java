@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
  * <li>{@code consolesensei_runs_total{outcome}}: job executions ended in this process, by outcome:
  * {@code completed} (exit 0), {@code completed_with_gaps} (exit 3), {@code email_undelivered} (exit 4),
  * {@code failed}, {@code stopped};</li>
+ * <li>{@code consolesensei_scheduled_runs_total{outcome}}: the runs {@code serve} scheduled in this process,
+ * by outcome: {@code completed} (exit 0, 3 or 4), {@code failed} (the execution failed, or the run could not
+ * start: a failure notice is mailed), {@code stopped}, {@code refused} (a live execution held one of its
+ * accounts: skipped);</li>
  * <li>{@code consolesensei_run_duration_seconds}: their duration (a timer: count, sum, max);</li>
  * <li>{@code consolesensei_findings{severity,status}}: findings in the store now, by severity and
  * status (NEW, OPEN, SUPPRESSED, RESOLVED);</li>
@@ -80,6 +84,7 @@ public class RunMetrics implements JobExecutionListener {
         for (String outcome : List.of("completed", "completed_with_gaps", "email_undelivered", "failed", "stopped")) {
             runs(outcome);
         }
+        SCHEDULED_OUTCOMES.forEach(this::scheduled);
         Counter.builder("consolesensei.cost.explorer.requests").description("HTTP requests sent to Cost Explorer (0.01 USD each)")
                 .register(registry);
         for (String service : AWS_SERVICES) {
@@ -93,6 +98,20 @@ public class RunMetrics implements JobExecutionListener {
                     .description("Coverage gaps of the latest finished run by error class").tag("error_class", c.name())
                     .register(registry);
         }
+    }
+
+    /** Outcomes of {@link #scheduled(String)}. */
+    public static final List<String> SCHEDULED_OUTCOMES = List.of("completed", "failed", "stopped", "refused");
+
+    /**
+     * The counter of scheduled runs that ended with {@code outcome} ({@link #SCHEDULED_OUTCOMES}).
+     *
+     * @throws IllegalArgumentException for another outcome
+     */
+    public Counter scheduled(String outcome) {
+        if (!SCHEDULED_OUTCOMES.contains(outcome)) throw new IllegalArgumentException("unknown outcome " + outcome);
+        return Counter.builder("consolesensei.scheduled.runs").description("Runs scheduled by serve, by outcome")
+                .tag("outcome", outcome).register(registry);
     }
 
     @Override

@@ -12,10 +12,11 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders an {@link EmailSummary} with the Thymeleaf templates of {@code reports-templates/email/}
- * (on the classpath under the same path): {@code summary.html} in HTML mode, where {@code th:text}
- * escapes every value (a resource named {@code <script>} stays text), and {@code summary.txt} in
- * TEXT mode for the plain-text alternative. The engine is the module's own, independent of Spring
+ * Renders an {@link EmailSummary} or a {@link FailureNotice} with the Thymeleaf templates of
+ * {@code reports-templates/email/} (on the classpath under the same path): {@code summary.html} /
+ * {@code failure.html} in HTML mode, where {@code th:text} escapes every value (a resource named
+ * {@code <script>} stays text), and {@code summary.txt} / {@code failure.txt} in TEXT mode for the
+ * plain-text alternative. The engine is the module's own, independent of Spring
  * MVC's view templates.
  */
 @Component
@@ -29,16 +30,26 @@ public class SummaryTemplates {
 
     /** The HTML body. */
     public String html(EmailSummary s) {
-        return html.process("summary", context(s));
+        return html.process("summary", context("s", s));
     }
 
     /** The plain-text body. */
     public String text(EmailSummary s) {
-        return text.process("summary", context(s));
+        return text.process("summary", context("s", s));
     }
 
-    private static Context context(EmailSummary s) {
-        return new Context(Locale.ROOT, Map.of("s", s));
+    /** The HTML body of a failure notice ({@code failure.html}). */
+    public String html(FailureNotice n) {
+        return html.process("failure", context("n", n));
+    }
+
+    /** The plain-text body of a failure notice ({@code failure.txt}). */
+    public String text(FailureNotice n) {
+        return text.process("failure", context("n", n));
+    }
+
+    private static Context context(String name, Object model) {
+        return new Context(Locale.ROOT, Map.of(name, model));
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {

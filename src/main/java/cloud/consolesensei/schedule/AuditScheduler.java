@@ -6,6 +6,9 @@ import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
 import cloud.consolesensei.lock.AccountsBusyException;
+import cloud.consolesensei.metrics.RunMetrics;
+import cloud.consolesensei.notify.FailureNotice;
+import cloud.consolesensei.notify.FailureNotifier;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +38,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -50,6 +55,14 @@ import org.springframework.stereotype.Component;
  * (at least one minute, at most 23 hours) if its holder dies. The run id is derived from the fire
  * instant ({@code audit@2026-01-15T02:00:00Z}), so even a second start of the same fire would be
  * refused by the job repository as an existing job instance.
+ *
+ * <p>How a run ended is logged and counted ({@code consolesensei_scheduled_runs_total{outcome}}, see
+ * {@link RunMetrics#scheduled}): a completed run at INFO (WARN with coverage gaps or an undelivered
+ * email), a stopped one at WARN with its restart command, a run refused because a live execution
+ * holds one of its accounts at WARN (no mail: the holder's own run is going on). A run that FAILED,
+ * or could not start at all, is logged at ERROR with its cause and the exact command to run, and
+ * its {@link FailureNotice} is mailed to {@code consolesensei.mail.recipients}; a notice that cannot
+ * be delivered is logged at ERROR and the schedule goes on.
  *
  * <p>Graceful stop: when the application context closes (SIGTERM runs Spring's shutdown hook),
  * no further fire starts, a running execution is stopped through {@link JobOperator#stop} (it ends
@@ -71,6 +84,10 @@ public class AuditScheduler implements SmartLifecycle {
     private final JobRepository repository;
     private final LockProvider locks;
     private final ConsoleSenseiProperties props;
+    private final FailureNotifier notifier;
+    private final RunMetrics metrics;
+    private final FailureCauses causes;
+    private final OperatorCommands commands;
 
     private final AtomicInteger fired = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
@@ -85,12 +102,21 @@ public class AuditScheduler implements SmartLifecycle {
     private volatile boolean demo;
 
     public AuditScheduler(AuditRunner runner, JobOperator operator, JobRepository repository, LockProvider locks,
-                          ConsoleSenseiProperties props) {
+                          ConsoleSenseiProperties props, FailureNotifier notifier, RunMetrics metrics, Environment env) {
         this.runner = runner;
         this.operator = operator;
         this.repository = repository;
         this.locks = locks;
         this.props = props;
+        this.notifier = notifier;
+        this.metrics = metrics;
+        this.commands = new OperatorCommands(env);
+        List<String> secrets = new ArrayList<>();
+        for (String key : List.of("spring.mail.password", "spring.datasource.password", "spring.rabbitmq.password")) {
+            secrets.add(env.getProperty(key));
+        }
+        for (String var : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) secrets.add(System.getenv(var));
+        this.causes = new FailureCauses(secrets);
     }
 
     /**
@@ -155,28 +181,77 @@ public class AuditScheduler implements SmartLifecycle {
             return;
         }
         String runId = runId(at);
+        RunRequest request = null;
         try {
             if (!running) return;
             MDC.put("run", runId);
-            RunRequest request = new RunRequest(runId, LocalDate.ofInstant(at, ZoneOffset.UTC), List.of(), List.of(),
+            request = new RunRequest(runId, LocalDate.ofInstant(at, ZoneOffset.UTC), List.of(), List.of(),
                     props.reportsPath(), false, demo, false);
             currentRun.set(runId);
             ran.incrementAndGet();
-            RunOutcome o = runner.run(request);
-            for (String m : o.messages()) log.info("serve: {}", m);
-            log.info("serve: audit at {}: job execution {} {}, exit code {}, {} file(s) written", at, o.executionId(),
-                    o.status(), o.exitCode(), o.files().size());
+            ended(at, request, runner.run(request), cron, zone);
         } catch (AccountsBusyException e) {
             conflicts.incrementAndGet();
+            metrics.scheduled("refused").increment();
             log.warn("serve: audit at {} skipped: {}", at, e.getMessage());
         } catch (Exception e) {
-            log.error("serve: audit at {} could not run: {}", at, e.toString());
+            failed(at, request, runId, null, List.of(causes.of(e)), cron, zone);
         } finally {
             currentRun.set(null);
             lock.get().unlock();
             MDC.remove("run");
             if (running) log.info("serve: next audit run at {}", next(cron, zone, Instant.now()));
         }
+    }
+
+    /** Logs, counts and (for a failure) announces how a scheduled run ended. */
+    private void ended(Instant at, RunRequest request, RunOutcome o, String cron, ZoneId zone) {
+        boolean completed = "COMPLETED".equals(o.status());
+        boolean stopped = "STOPPED".equals(o.status());
+        for (String m : o.messages()) {
+            // a failure's error lines are in its one ERROR line below
+            if (completed || stopped || !m.startsWith("error: ") && !m.startsWith("job execution ")) log.info("serve: {}", m);
+        }
+        if (completed) {
+            metrics.scheduled("completed").increment();
+            String line = "serve: audit at {}: job execution {} {}, exit code {}, {} file(s) written";
+            Object[] args = {at, o.executionId(), o.status(), o.exitCode(), o.files().size()};
+            // exit 3 (coverage gaps) and 4 (an email not delivered) need a look, not a restart
+            if (o.exitCode() == 0) log.info(line, args);
+            else log.warn(line, args);
+        } else if (stopped) {
+            metrics.scheduled("stopped").increment();
+            log.warn("serve: audit at {}: job execution {} STOPPED; resume it with `{}`", at, o.executionId(),
+                    commands.restart(o.executionId()));
+        } else if (o.executionId() > 0) {
+            JobExecution execution = repository.getJobExecution(o.executionId());
+            failed(at, request, o.runId(), o.executionId(), execution == null ? errors(o) : causes.of(execution), cron, zone);
+        } else {
+            failed(at, request, o.runId(), null, errors(o), cron, zone);
+        }
+    }
+
+    /** The {@code error:} lines of an outcome, without the prefix. */
+    private List<String> errors(RunOutcome o) {
+        List<String> out = o.messages().stream().filter(m -> m.startsWith("error: "))
+                .map(m -> causes.clean(m.substring("error: ".length()))).toList();
+        return out.isEmpty() ? List.of("the run ended " + o.status()) : out;
+    }
+
+    /**
+     * A scheduled run failed (its execution FAILED, or it could not start): one ERROR line with the
+     * cause and the command to run, the failure counted, the notice mailed.
+     */
+    private void failed(Instant at, RunRequest request, String runId, Long executionId, List<String> cause, String cron,
+                        ZoneId zone) {
+        metrics.scheduled("failed").increment();
+        String command = executionId == null ? commands.run() : commands.restart(executionId);
+        log.error("serve: audit at {} FAILED{}: {}; fix the cause and run `{}`", at,
+                executionId == null ? " before a job execution was created" : ": job execution " + executionId,
+                String.join("; ", cause), command);
+        LocalDate asOf = request == null ? LocalDate.ofInstant(at, ZoneOffset.UTC) : request.asOf();
+        notifier.send(new FailureNotice(runId, executionId, at, asOf, demo, cause, command, executionId != null,
+                next(cron, zone, Instant.now())));
     }
 
     /** The run id of the fire at {@code at}: the same on every instance. */

@@ -10,6 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.testkit.Cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +69,11 @@ class AuditSchedulerTest {
             scheduler.fire(Instant.parse("2026-01-15T02:00:00Z"));
             assertThat(scheduler.conflicts()).isEqualTo(1);
             scheduler.stop();
+            // counted as refused, not as failed: no failure notice for a run another execution makes unnecessary
+            assertThat(ctx.getBean(MeterRegistry.class).get("consolesensei.scheduled.runs").tag("outcome", "refused").counter()
+                    .count()).isEqualTo(1);
+            assertThat(ctx.getBean(MeterRegistry.class).get("consolesensei.scheduled.runs").tag("outcome", "failed").counter()
+                    .count()).isZero();
         } finally {
             logger.detachAppender(log);
         }
