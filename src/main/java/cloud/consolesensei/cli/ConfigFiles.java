@@ -1,6 +1,7 @@
 package cloud.consolesensei.cli;
 
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.config.EditDistance;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -57,7 +58,7 @@ final class ConfigFiles {
                     String first = String.valueOf(key).split("\\.")[0];
                     if (TOP_LEVEL.contains(first)) {
                         known = true;
-                    } else if (distance(first, "consolesensei") <= 3) {
+                    } else if (EditDistance.between(first, "consolesensei") <= 3) {
                         return file + ": unknown top-level key '" + key + "'; did you mean 'consolesensei'?";
                     }
                 }
@@ -77,21 +78,6 @@ final class ConfigFiles {
         } catch (IOException e) {
             return file + ": cannot be read: " + e.getMessage();
         }
-    }
-
-    /** Levenshtein distance, to tell a misspelt section name. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
     }
 
     /** The value a Java type expects, in words. */

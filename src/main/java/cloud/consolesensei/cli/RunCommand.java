@@ -2,7 +2,6 @@ package cloud.consolesensei.cli;
 
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.aws.CredentialSources;
-import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoMode;
@@ -10,13 +9,13 @@ import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.ProcessStop;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.job.RunRules;
 import cloud.consolesensei.lock.AccountsBusyException;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,8 @@ public class RunCommand implements Callable<Integer> {
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = AsOfConverter.class,
-            description = "The audit's as-of date (UTC), at most tomorrow. Default: today.")
+            description = "The audit's as-of date, no later than today in consolesensei.schedule.zone (default UTC)"
+                    + " and no earlier than the accounts' latest completed run. Default: today.")
     LocalDate asOf;
 
     @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where report folders go. Default: consolesensei.reports-dir (./reports).")
@@ -77,18 +77,7 @@ public class RunCommand implements Callable<Integer> {
         if (!validAccountIds(accounts, err)) {
             return 2;
         }
-        for (String r : regions) {
-            if (!Regions.isKnown(r)) {
-                err.println("error: --region '" + r + "' is not an AWS region name (e.g. us-east-1)");
-                return 2;
-            }
-        }
-        LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        if (asOf != null && asOf.isAfter(latest)) {
-            err.println("error: --as-of " + asOf + " is in the future; the latest allowed is " + latest
-                    + " (today in UTC, plus a day for time zones ahead of UTC)");
-            return 2;
-        }
+        // regions and --as-of follow RunRules, the API's rules too: checked in AuditRunner.run (exit 2)
         if (reportsDir != null && !usableFolder(reportsDir, err)) {
             return 2;
         }
@@ -99,7 +88,7 @@ public class RunCommand implements Callable<Integer> {
             }
             boolean demoMode = demoMode(demo, props);
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
-                    asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC), accounts, regions,
+                    asOf != null ? asOf : ctx.getBean(RunRules.class).today(), accounts, regions,
                     reportsDir != null ? reportsDir : props.reportsPath(), noEmail, demoMode, refreshCosts);
             ProcessStop stop = ctx.getBean(ProcessStop.class);
             try (Signals.Registration signals = Signals.handle(stop::request)) {

@@ -50,6 +50,12 @@ public class ConfigValidator {
     private static final List<String> PASSWORD_IDS = List.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8",
             "pbkdf2", "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8");
 
+    /** {@code finding.suppression_reason VARCHAR(2048)} (V2__findings_store.sql). */
+    static final int MAX_REASON = 2048;
+
+    /** {@code finding.account_name VARCHAR(256)} (V2__findings_store.sql). */
+    static final int MAX_ACCOUNT_NAME = 256;
+
     /** The Spring profile the {@code worker} command runs with. */
     public static final String WORKER_PROFILE = "worker";
 
@@ -85,6 +91,7 @@ public class ConfigValidator {
                 problems.add(at(k + "role-arn") + k + "role-arn: '" + a.roleArn() + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)");
             }
             String partition = Regions.partitionOf(a.roleArn(), props.aws().stsHomeRegion());
+            if (a.name() != null) tooLong(k + "name", a.name(), MAX_ACCOUNT_NAME, "the length the findings store keeps", problems);
             regions(k + "regions", a.regions(), true, partition, problems);
             regions(k + "allowed-regions", a.allowedRegions(), false, partition, problems);
             if (a.monthlyBudgetUsd() != null && a.monthlyBudgetUsd().signum() < 0) {
@@ -112,6 +119,7 @@ public class ConfigValidator {
                     + "' is not allowed; use 1ms to 1h (default 2m)");
         }
         problems.addAll(AwsEnvironment.problems());
+        problems.addAll(EnvironmentKeys.problems(System.getenv()));
         if (!Regions.isKnown(aws.stsHomeRegion())) {
             problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
         }
@@ -167,6 +175,8 @@ public class ConfigValidator {
             }
             if (s.reason() == null || s.reason().isBlank()) {
                 problems.add(at(k + "check") + k + "reason: required: say why the finding is muted");
+            } else {
+                tooLong(k + "reason", s.reason(), MAX_REASON, "the length the findings store keeps with each muted finding", problems);
             }
             if (s.account() != null && !ACCOUNT_ID.matcher(s.account()).matches()) {
                 problems.add(at(k + "account") + k + "account: '" + s.account() + "' is not an AWS account ID (12 digits)");
@@ -279,6 +289,13 @@ public class ConfigValidator {
             if (!EMAIL.matcher(list.get(j)).matches()) {
                 problems.add(at(key + "[" + j + "]") + key + "[" + j + "]: '" + list.get(j) + "' is not an email address");
             }
+        }
+    }
+
+    /** A text the findings store keeps in a column of {@code max} characters: longer fails at the insert, mid-run. */
+    private void tooLong(String key, String value, int max, String why, List<String> problems) {
+        if (value.length() > max) {
+            problems.add(at(key) + key + ": " + value.length() + " characters; at most " + max + " (" + why + ")");
         }
     }
 

@@ -38,10 +38,12 @@ public class AuditRunner {
     private final AuditRuns auditRuns;
     private final AccountLocks locks;
     private final ProcessStop processStop;
+    private final RunRules rules;
 
     public AuditRunner(JobOperator operator, JobRepository repository, Job auditJob, RunRegistry registry,
                        ConfigValidator validator, CoverageStore coverage, List<RunStatistic> statistics,
-                       AuditRuns auditRuns, AccountLocks locks, ProcessStop processStop) {
+                       AuditRuns auditRuns, AccountLocks locks, ProcessStop processStop, RunRules rules) {
+        this.rules = rules;
         this.locks = locks;
         this.processStop = processStop;
         this.auditRuns = auditRuns;
@@ -57,7 +59,8 @@ public class AuditRunner {
     /**
      * Runs the audit job now, synchronously, as a new job instance.
      *
-     * @throws ConfigException for bad configuration or an unknown {@code --account} (nothing run)
+     * @throws ConfigException for bad configuration, an unknown {@code --account}, a region outside the
+     *                         accounts' partition or an as-of outside {@link RunRules} (nothing run)
      * @throws AccountsBusyException when a live execution holds one of the run's accounts (nothing run)
      */
     public RunOutcome run(RunRequest request) throws Exception {
@@ -70,6 +73,13 @@ public class AuditRunner {
      */
     public RunOutcome run(RunRequest request, Runnable started) throws Exception {
         validator.validate();
+        List<String> problems = new ArrayList<>(rules.regionProblems("--region", request.accountIds(), request.regions()));
+        String future = rules.futureAsOf("--as-of", request.asOf());
+        if (future != null) problems.add(future);
+        if (!problems.isEmpty()) {
+            registry.release(request.runId());
+            throw new ConfigException(problems);
+        }
         RunResources resources;
         try {
             resources = registry.resources(request);
@@ -81,8 +91,8 @@ public class AuditRunner {
             registry.release(request.runId());
             throw e;
         }
-        Optional<LocalDate> latest = auditRuns.latestCompletedAsOf(ids(resources), null);
-        if (latest.isPresent() && request.asOf().isBefore(latest.get())) {
+        Optional<LocalDate> latest = rules.laterCompletedRun(ids(resources), request.asOf(), null);
+        if (latest.isPresent()) {
             registry.release(request.runId());
             throw new ConfigException("--as-of " + request.asOf() + " is before " + latest.get()
                     + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
@@ -133,8 +143,8 @@ public class AuditRunner {
         RunRequest request = registry.request(previous.getJobParameters());
         try {
             RunResources resources = registry.resources(request);
-            Optional<LocalDate> latest = auditRuns.latestCompletedAsOf(ids(resources), request.runId());
-            if (latest.isPresent() && request.asOf().isBefore(latest.get())) {
+            Optional<LocalDate> latest = rules.laterCompletedRun(ids(resources), request.asOf(), request.runId());
+            if (latest.isPresent()) {
                 throw new NotRestartableException("restart " + executionId + ": its as-of " + request.asOf() + " is before "
                         + latest.get() + ", the as-of date of a later completed run of its accounts: the findings history"
                         + " only moves forward; start a new run instead");

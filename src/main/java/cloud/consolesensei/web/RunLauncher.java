@@ -1,20 +1,18 @@
 package cloud.consolesensei.web;
 
-import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.lock.AccountsBusyException;
-import cloud.consolesensei.run.AuditRuns;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.NotRestartableException;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.job.RunRules;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +41,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
-
 /**
  * Starts, restarts and stops audit job executions for the console and the API. The request is
  * checked first (400 naming the value: an account that is not configured, a region that is not an
@@ -66,22 +61,22 @@ public class RunLauncher implements DisposableBean {
     private final JobOperator operator;
     private final JobRepository repository;
     private final RunViews views;
-    private final AuditRuns runs;
     private final ConsoleSenseiProperties props;
     private final ObjectProvider<ServeMode> mode;
     private final Liveness liveness;
     private final JdbcTemplate jdbc;
+    private final RunRules rules;
     private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("web-run-");
     private final Map<Long, CompletableFuture<RunOutcome>> running = new ConcurrentHashMap<>();
 
     public RunLauncher(AuditRunner runner, JobOperator operator, JobRepository repository, RunViews views,
-                       AuditRuns runs, ConsoleSenseiProperties props, ObjectProvider<ServeMode> mode,
-                       Liveness liveness, JdbcTemplate jdbc) {
+                       ConsoleSenseiProperties props, ObjectProvider<ServeMode> mode,
+                       Liveness liveness, JdbcTemplate jdbc, RunRules rules) {
+        this.rules = rules;
         this.runner = runner;
         this.operator = operator;
         this.repository = repository;
         this.views = views;
-        this.runs = runs;
         this.props = props;
         this.mode = mode;
         this.liveness = liveness;
@@ -112,8 +107,7 @@ public class RunLauncher implements DisposableBean {
     public RunView start(Start start, Authentication who) {
         boolean demo = demo();
         check(start, demo);
-        ZoneId zone = ZoneId.of(props.schedule().zone());
-        LocalDate asOf = start.asOf() != null ? start.asOf() : LocalDate.now(zone);
+        LocalDate asOf = start.asOf() != null ? start.asOf() : rules.today();
         RunRequest request = new RunRequest(UUID.randomUUID().toString(), asOf, start.accounts(), start.regions(),
                 props.reportsPath(), false, demo, false);
         long id = launch(() -> {
@@ -141,11 +135,7 @@ public class RunLauncher implements DisposableBean {
                     + (v.running() ? " and its process is alive" : "") + "; only FAILED or STOPPED executions (or ones whose"
                     + " process died) can be restarted");
         }
-        Optional<LocalDate> latest = runs.latestCompletedAsOf(v.accounts() == null ? List.of() : v.accounts(), v.runId());
-        if (latest.isPresent() && v.asOf().isBefore(latest.get())) {
-            throw ApiProblem.conflict("job execution " + executionId + " audits as of " + v.asOf() + ", before " + latest.get()
-                    + ", the as-of date of a later run of its accounts: the findings history only moves forward");
-        }
+        // the as-of rule (RunRules) is AuditRunner.restart's: its NotRestartableException answers 409 (refused)
         long id = launch(() -> {
             CompletableFuture<Void> started = CompletableFuture.completedFuture(null);
             return new Launched(started, background.submitCompletable(() -> runner.restart(executionId)),
@@ -250,14 +240,13 @@ public class RunLauncher implements DisposableBean {
         }, runId, after);
     }
 
-    /** 400 for accounts that are not configured, regions outside their partition, and future dates. */
+    /** 400 for accounts that are not configured, regions outside their partition, and future dates ({@link RunRules}). */
     private void check(Start start, boolean demo) {
         List<String> problems = new ArrayList<>();
         Set<String> known = new LinkedHashSet<>();
         if (demo) DemoEstate.ACCOUNTS.forEach(a -> known.add(a.id()));
         props.accounts().forEach(a -> known.add(a.id()));
         boolean discovery = props.organizations().discover();
-        List<String> partitions = new ArrayList<>();
         for (String a : start.accounts()) {
             if (a == null || !a.matches("\\d{12}")) {
                 problems.add("accounts: '" + a + "' is not an AWS account ID (12 digits)");
@@ -266,35 +255,10 @@ public class RunLauncher implements DisposableBean {
                         + (known.isEmpty() ? "none" : String.join(", ", known)));
             }
         }
-        for (ConsoleSenseiProperties.Account a : props.accounts()) {
-            if (start.accounts().isEmpty() || start.accounts().contains(a.id())) partitions.add(partition(a.roleArn()));
-        }
-        if (partitions.isEmpty()) partitions.add("aws");
-        for (String r : start.regions()) {
-            if (r == null || !Regions.isKnown(r)) {
-                problems.add("regions: '" + r + "' is not an AWS region name (e.g. us-east-1)");
-                continue;
-            }
-            RegionMetadata m = Region.of(r).metadata();
-            String p = m == null ? "aws" : m.partition().id();
-            if (!partitions.stream().allMatch(p::equals)) {
-                problems.add("regions: '" + r + "' is a region of the " + p + " partition, not of the accounts' ("
-                        + String.join(", ", new LinkedHashSet<>(partitions)) + ")");
-            }
-        }
-        LocalDate today = LocalDate.now(ZoneId.of(props.schedule().zone()));
-        if (start.asOf() != null && start.asOf().isAfter(today)) {
-            problems.add("asOf: " + start.asOf() + " is in the future; the latest allowed is " + today
-                    + " (today in " + props.schedule().zone() + ")");
-        }
+        problems.addAll(rules.regionProblems("regions:", start.accounts(), start.regions()));
+        String future = rules.futureAsOf("asOf:", start.asOf());
+        if (future != null) problems.add(future);
         if (!problems.isEmpty()) throw ApiProblem.badRequest(String.join("; ", problems));
-    }
-
-    /** The partition of an account: {@code aws}, or the one its role ARN names ({@code arn:aws-cn:...}). */
-    private static String partition(String roleArn) {
-        if (roleArn == null || !roleArn.startsWith("arn:")) return "aws";
-        String[] parts = roleArn.split(":", 3);
-        return parts.length > 1 && !parts[1].isBlank() ? parts[1] : "aws";
     }
 
     private boolean demo() {

@@ -5,6 +5,8 @@ import cloud.consolesensei.testkit.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,11 @@ class BadConfigurationTest {
                 Arguments.of("misspelt section with children names the section, once",
                         "consolesensei:\n  acounts:\n    - id: '123456789012'\n      regions: [us-east-1]\n",
                         "consolesensei.acounts: unknown configuration key; allowed here: accounts,"),
+                Arguments.of("region of another partition", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regions: [us-east-1, us-gov-west-1]\n",
+                        "consolesensei.accounts[0].regions[1]: 'us-gov-west-1' is a region of the aws-us-gov partition, not of the account's (aws:"),
+                Arguments.of("suppression reason longer than the store keeps", "consolesensei:\n  suppressions:\n    - check: ebs.volume_gp2\n"
+                        + "      resource: 'vol-*'\n      reason: '" + "r".repeat(2060) + "'\n",
+                        "consolesensei.suppressions[0].reason: 2060 characters; at most 2048 (the length the findings store keeps"),
                 Arguments.of("unknown nested key lists allowed ones", "consolesensei:\n  accounts:\n    - id: '123456789012'\n      regoins: [us-east-1]\n",
                         "allowed here: id, name, role-arn, external-id, regions"));
     }
@@ -90,6 +97,31 @@ class BadConfigurationTest {
         assertThat(Cli.run(work, "run", "--account", "12").code()).isEqualTo(2);
         assertThat(Cli.run(work, "run", "--region", "moon-1").code()).isEqualTo(2);
         assertThat(Cli.run(work, "frobnicate").code()).isEqualTo(2);
+    }
+
+    /** The CLI and the API share one rule (RunRules): before, the CLI accepted tomorrow. */
+    @org.junit.jupiter.api.Test
+    void futureAsOfIsExit2NamingTheLatestAllowed() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Cli.Result r = Cli.run(work, "run", "--demo", "--as-of", today.plusDays(1).toString(),
+                "--reports-dir", work.resolve("reports").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("error: --as-of " + today.plusDays(1) + " is in the future; the latest allowed is "
+                + today + " (today in UTC)");
+        assertThat(r.out()).doesNotContain("job execution");
+        assertThat(work.resolve("reports")).doesNotExist();
+    }
+
+    /** Before, the CLI accepted regions of the China and GovCloud partitions for commercial accounts (the API refused them). */
+    @org.junit.jupiter.api.Test
+    void regionsOfAnotherPartitionAreExit2() {
+        Cli.Result r = Cli.run(work, "run", "--demo", "--region", "cn-north-1", "--region", "us-gov-west-1",
+                "--reports-dir", work.resolve("reports").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("error: --region 'cn-north-1' is a region of the aws-cn partition, not of the accounts' (aws)")
+                .contains("error: --region 'us-gov-west-1' is a region of the aws-us-gov partition, not of the accounts' (aws)");
+        assertThat(r.out()).doesNotContain("job execution");
+        assertThat(work.resolve("reports")).doesNotExist();
     }
 
     @org.junit.jupiter.api.Test
