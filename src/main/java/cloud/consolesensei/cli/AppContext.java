@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +33,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Starts the Spring application for one command and maps what can go wrong to the README
@@ -137,14 +140,28 @@ public final class AppContext {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         customizer.accept(app);
+        // the configured database URL, to name it when it cannot be used (never its password)
+        AtomicReference<String> databaseUrl = new AtomicReference<>("");
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> databaseUrl.set(
+                event.getEnvironment().getProperty("spring.datasource.url", "")));
         ConfigurableApplicationContext ctx;
         try {
             ctx = app.run(args.toArray(String[]::new));
         } catch (Throwable t) {
+            Optional<String> database = DatabaseErrors.describe(t, databaseUrl.get());
+            if (database.isPresent() && configProblem(t) == null) {
+                err.println("error: " + database.get());
+                return 1;
+            }
             return startupFailure(t, err);
         }
         try (ctx) {
             return body.apply(ctx);
+        } catch (DataAccessException e) {
+            Optional<String> database = DatabaseErrors.describe(e, databaseUrl.get());
+            if (database.isEmpty()) throw e;
+            err.println("error: " + database.get());
+            return 1;
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("error: " + p));
             return 2;
@@ -156,6 +173,14 @@ public final class AppContext {
             err.println("error: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** The configuration problem behind a failed start, or null: it is reported first (exit 2). */
+    private static ConfigException configProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConfigException ce) return ce;
+        }
+        return null;
     }
 
     /** Exit 2 for configuration problems, 1 for anything else; one line per problem. */
