@@ -65,16 +65,17 @@ class AwsEndpointErrorsTest {
             acceptor.setDaemon(true);
             acceptor.start();
             String url = "http://127.0.0.1:" + silent.getLocalPort();
-            Cli.Result r = withAws(url, Cli.h2(dir, "consolesensei.aws.read-timeout: 400ms\n"
-                    + "consolesensei.aws.api-call-timeout: 2s\nconsolesensei.aws.max-attempts: 8\n", false));
+            // 20 attempts of 500 ms each, next to no backoff, cannot end before the 8 s call timeout: the timeout ends it
+            Cli.Result r = withAws(url, Cli.h2(dir, "consolesensei.aws.read-timeout: 500ms\nconsolesensei.aws.retry-base-delay: 1ms\n"
+                    + "consolesensei.aws.api-call-timeout: 8s\nconsolesensei.aws.max-attempts: 20\n", false));
             assertThat(r.code()).as(r.err()).isEqualTo(1);
             assertThat(errors(r)).singleElement().asString()
                     .startsWith("error: AWS could not be reached to check the base credentials (sts:GetCallerIdentity): cannot reach "
-                            + url + " (sts GetCallerIdentity): no answer within the API call timeout of 2.0 s"
+                            + url + " (sts GetCallerIdentity): no answer within the API call timeout of 8.0 s"
                             + " (consolesensei.aws.api-call-timeout) (")
                     .contains("a network problem, not one of credentials").doesNotContain("ApiCallTimeoutException");
             assertThat(r.out() + r.err()).containsPattern("no answer from " + java.util.regex.Pattern.quote(url)
-                    + " \\(sts GetCallerIdentity\\) in \\d+\\.\\d s \\(attempt 1 of 8\\); retrying, at most 2\\.0 s in all"
+                    + " \\(sts GetCallerIdentity\\) in \\d+\\.\\d s \\(attempt 1 of 20\\); retrying, at most 8\\.0 s in all"
                     + " \\(consolesensei\\.aws\\.api-call-timeout\\)");
         } finally {
             for (Socket s : held) s.close();
