@@ -1,5 +1,6 @@
 package cloud.consolesensei.finding;
 
+import cloud.consolesensei.check.Glob;
 import cloud.consolesensei.config.ConsoleSenseiProperties.Suppression;
 
 import java.time.LocalDate;
@@ -32,8 +33,8 @@ public final class Suppressions {
     }
 
     public Suppressions(List<Suppression> configured) {
-        this.entries = configured.stream().map(s -> new Entry(s, glob(s.check()),
-                s.resource().startsWith("regex:") ? Pattern.compile(s.resource().substring(6)) : glob(s.resource())))
+        this.entries = configured.stream().map(s -> new Entry(s, Glob.pattern(s.check(), false),
+                s.resource().startsWith("regex:") ? Pattern.compile(s.resource().substring(6)) : Glob.pattern(s.resource(), false)))
                 .toList();
     }
 
@@ -45,17 +46,5 @@ public final class Suppressions {
     /** Entries that have expired by {@code asOf} (listed as expired in the report). */
     public List<Suppression> expired(LocalDate asOf) {
         return entries.stream().filter(e -> !e.activeOn(asOf)).map(Entry::source).toList();
-    }
-
-    static Pattern glob(String glob) {
-        StringBuilder b = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> b.append(".*");
-                case '?' -> b.append('.');
-                default -> b.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(b.toString());
     }
 }

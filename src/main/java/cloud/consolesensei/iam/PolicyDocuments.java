@@ -1,6 +1,7 @@
 package cloud.consolesensei.iam;
 
 import cloud.consolesensei.aws.MalformedAnswer;
+import cloud.consolesensei.check.Glob;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -107,24 +108,12 @@ public final class PolicyDocuments {
      */
     static boolean coversAction(JsonNode statement, String action) {
         if (statement.has("Action")) {
-            return strings(statement.get("Action")).stream().anyMatch(p -> wildcard(p, action));
+            return strings(statement.get("Action")).stream().anyMatch(p -> Glob.matches(p, action, true));
         }
         if (statement.has("NotAction")) {
-            return strings(statement.get("NotAction")).stream().noneMatch(p -> wildcard(p, action));
+            return strings(statement.get("NotAction")).stream().noneMatch(p -> Glob.matches(p, action, true));
         }
         return false;
-    }
-
-    /** IAM wildcard match: {@code *} any run, {@code ?} one character, case-insensitive. */
-    static boolean wildcard(String pattern, String value) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') re.append(".*");
-            else if (c == '?') re.append('.');
-            else re.append(Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
-                .matcher(value).matches();
     }
 
     /** Lower-cased for case-insensitive comparisons of condition keys and operators. */

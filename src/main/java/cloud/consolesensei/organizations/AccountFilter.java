@@ -1,5 +1,7 @@
 package cloud.consolesensei.organizations;
 
+import cloud.consolesensei.check.Glob;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -77,21 +79,8 @@ public final class AccountFilter {
         String e = entry.trim();
         if (ACCOUNT_ID.matcher(e).matches()) return new Rule(e, Kind.ACCOUNT, null);
         if (isOu(e)) return new Rule(e, Kind.OU, null);
-        Pattern p = glob(e);
+        Pattern p = Glob.pattern(e, true);
         return new Rule(e, Kind.NAME, s -> p.matcher(s).matches());
-    }
-
-    /** A case-insensitive regex for a glob with {@code *} and {@code ?}. */
-    static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     @Override
