@@ -5,14 +5,12 @@ import cloud.consolesensei.aws.AwsClients;
 import cloud.consolesensei.aws.AwsErrorClassifier;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.Regions;
-import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.coverage.CoverageGap;
-import cloud.consolesensei.demo.DemoAwsClients;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.job.RunRegistry;
 import cloud.consolesensei.job.RunRequest;
@@ -28,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,15 +46,12 @@ public class Doctor {
     private final ConfigValidator validator;
     private final ConsoleSenseiProperties props;
     private final RunRegistry registry;
-    private final ObjectProvider<RunRegistry.AwsClientsFactory> factory;
 
-    public Doctor(CheckCatalog catalog, ConfigValidator validator, ConsoleSenseiProperties props, RunRegistry registry,
-                  ObjectProvider<RunRegistry.AwsClientsFactory> factory) {
+    public Doctor(CheckCatalog catalog, ConfigValidator validator, ConsoleSenseiProperties props, RunRegistry registry) {
         this.catalog = catalog;
         this.validator = validator;
         this.props = props;
         this.registry = registry;
-        this.factory = factory;
     }
 
     /** Each IAM action the enabled checks need (plus {@link LeastPrivilegePolicy#ALWAYS}), sorted, to the checks needing it. */
@@ -159,14 +153,10 @@ public class Doctor {
         return ok ? 0 : 3;
     }
 
+    /** The clients a run with the same demo choice would use (the one client-factory choice, {@link RunRegistry#clients}). */
     private AwsClients clients(boolean demo) {
-        if (demo) return new DemoAwsClients(LocalDate.now(ZoneOffset.UTC));
-        RunRegistry.AwsClientsFactory f = factory.getIfAvailable();
-        if (f != null) {
-            return f.create(new RunRequest("doctor", LocalDate.now(ZoneOffset.UTC), List.of(), List.of(),
-                    Path.of("."), true, false, false));
-        }
-        return new SdkAwsClients(props.aws().settings());
+        return registry.clients(new RunRequest("doctor", LocalDate.now(ZoneOffset.UTC), List.of(), List.of(),
+                Path.of("."), true, demo, false));
     }
 
     /** The account's credentials work (its role can be assumed). */

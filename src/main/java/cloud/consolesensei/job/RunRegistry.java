@@ -69,6 +69,15 @@ public class RunRegistry {
         return r != null ? r.request() : RunRequest.from(p, auditRuns.selection(p.getString("run.id")));
     }
 
+    /**
+     * The AWS clients of {@code request}: the supplied {@link AwsClientsFactory}'s when there is one
+     * (tests, benchmarks), else the demo estate's in demo mode, else real SDK clients. The one place
+     * that choice is made ({@code run}, {@code doctor} and {@code serve} alike).
+     */
+    public AwsClients clients(RunRequest request) {
+        return clientFactory.apply(request);
+    }
+
     /** The run's resources, built on first use. @throws ConfigException for an unknown --account */
     public RunResources resources(RunRequest request) {
         return runs.computeIfAbsent(request.runId(), id -> build(request));
@@ -81,7 +90,7 @@ public class RunRegistry {
     }
 
     private RunResources build(RunRequest request) {
-        AwsClients clients = clientFactory.apply(request);
+        AwsClients clients = clients(request);
         // Demo mode audits the demo estate, or the demo organization when discovery is configured.
         List<AccountTarget> all = request.demo() && !organizations.enabled() ? DemoEstate.ACCOUNTS
                 : organizations.accounts(request.runId(), clients, configured());
