@@ -2,8 +2,10 @@ package cloud.consolesensei.partition;
 
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
-import cloud.consolesensei.cost.CostExplorerUsage;
+import cloud.consolesensei.job.PartitionCounted;
 import cloud.consolesensei.job.RunStatistic;
+
+import java.util.List;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -47,8 +49,8 @@ public class ManagerConfig {
 
     @Bean
     RemotePartitionHandler remotePartitionHandler(JobRepository repository, DirectChannel partitionRequests,
-                                                  ConsoleSenseiProperties props, CostExplorerUsage costExplorer) {
-        RemotePartitionHandler handler = new RemotePartitionHandler(repository, props.partitioning().timeout(), costExplorer);
+                                                  ConsoleSenseiProperties props, List<PartitionCounted> counted) {
+        RemotePartitionHandler handler = new RemotePartitionHandler(repository, props.partitioning().timeout(), counted);
         handler.setStepName(PartitionRequestHandler.STEP);
         handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
         return handler;

@@ -1,10 +1,11 @@
 package cloud.consolesensei.partition;
 
-import cloud.consolesensei.cost.CostExplorerUsage;
+import cloud.consolesensei.job.PartitionCounted;
 import cloud.consolesensei.job.PartitionUsage;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 
 /**
@@ -31,10 +33,10 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
  *   <li>when the workers have not finished every partition within
  *   {@code consolesensei.partitioning.timeout}, the step fails with a {@link PartitionTimeoutException}
  *   naming the unfinished partitions (the job fails, exit 1; {@code restart} runs them again);</li>
- *   <li>the workers' AWS call and Cost Explorer request counts, read from the partitions' step
- *   execution contexts ({@link PartitionUsage}), are added to the run's figures
- *   ({@link CostExplorerUsage}) and summed per worker process for the run summary
- *   ({@link WorkerSummary}).</li>
+ *   <li>the workers' counts, read from the partitions' step execution contexts
+ *   ({@link PartitionUsage}), are added to the run's figures ({@link PartitionCounted}: Cost Explorer
+ *   requests, GetMetricData calls and metrics requested, Price List calls and cached prices), and
+ *   their AWS calls summed per worker process for the run summary ({@link #summary(Set)}).</li>
  * </ul>
  */
 public class RemotePartitionHandler extends MessageChannelPartitionHandler {
@@ -46,18 +48,18 @@ public class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
     private final JobRepository repository;
     private final Duration timeout;
-    private final CostExplorerUsage costExplorer;
+    private final List<PartitionCounted> counted;
     private final Map<String, String> summaries = new ConcurrentHashMap<>();
 
     /**
      * @param repository   the shared job repository the workers update
      * @param timeout      how long to wait for every partition to end
-     * @param costExplorer the run's Cost Explorer request count, to which the workers' are added
+     * @param counted      the run's counts, to which the workers' are added
      */
-    public RemotePartitionHandler(JobRepository repository, Duration timeout, CostExplorerUsage costExplorer) {
+    public RemotePartitionHandler(JobRepository repository, Duration timeout, List<PartitionCounted> counted) {
         this.repository = repository;
         this.timeout = timeout;
-        this.costExplorer = costExplorer;
+        this.counted = counted;
         setJobRepository(repository);
         setPollInterval(POLL_INTERVAL.toMillis());
         setTimeout(timeout.toMillis());
@@ -74,10 +76,21 @@ public class RemotePartitionHandler extends MessageChannelPartitionHandler {
             throw new PartitionTimeoutException(failUnfinished(manager, partitions), timeout, manager.getJobExecutionId());
         }
         String runId = manager.getJobParameters().getString("run.id");
-        costExplorer.recordElsewhere(runId, done.stream()
-                .mapToLong(s -> s.getExecutionContext().getLong(PartitionUsage.COST_EXPLORER_REQUESTS, 0L)).sum());
+        addWorkerCounts(runId, done.stream().map(StepExecution::getExecutionContext).toList(), counted);
         summaries.put(runId, summary(done));
         return done;
+    }
+
+    /**
+     * Adds to each of {@code counted}'s run counts what the partitions kept in their step execution
+     * contexts ({@code partitions}): what the workers that ran them counted.
+     */
+    static void addWorkerCounts(String runId, Collection<ExecutionContext> partitions, List<PartitionCounted> counted) {
+        for (PartitionCounted c : counted) {
+            for (ExecutionContext ec : partitions) {
+                c.counter().addElsewhere(runId, PartitionUsage.counts(ec, c.counter().names()));
+            }
+        }
     }
 
     /** The run summary's line about the workers of run {@code runId}, or null when it ran none remotely. */

@@ -1,12 +1,11 @@
 package cloud.consolesensei.usage;
 
+import cloud.consolesensei.job.PartitionCounted;
+import cloud.consolesensei.job.RunCounter;
 import cloud.consolesensei.job.RunStatistic;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
@@ -14,41 +13,35 @@ import org.springframework.stereotype.Component;
  * Counts the GetMetricData calls of each run and the metrics they requested. CloudWatch bills
  * GetMetricData per metric requested (0.01 USD per 1,000 metrics in us-east-1, Amazon CloudWatch
  * pricing); every page of a call asks for its queries again, so each page counts its queries.
- * Thread-safe; counts live in memory for the life of the process.
+ * A remote run's workers' calls are counted too ({@link PartitionCounted}). Thread-safe.
  */
 @Component
-public class MetricDataUsage implements RunStatistic {
+public class MetricDataUsage implements RunStatistic, PartitionCounted {
 
     /** USD per 1,000 metrics requested (us-east-1; most regions charge the same). */
     public static final BigDecimal USD_PER_THOUSAND = new BigDecimal("0.01");
 
-    private final Map<String, long[]> counts = new ConcurrentHashMap<>();
+    private final RunCounter counter = new RunCounter("getmetricdata-calls", "metrics-requested");
 
     /** Counts one GetMetricData call (one page) of run {@code runId} that asked for {@code metrics} queries. */
     public void record(String runId, int metrics) {
-        long[] c = counts.computeIfAbsent(key(runId), k -> new long[2]);
-        synchronized (c) {
-            c[0]++;
-            c[1] += metrics;
-        }
+        counter.add(runId, 0, 1);
+        counter.add(runId, 1, metrics);
     }
 
     /** GetMetricData calls made so far by run {@code runId}. */
     public long calls(String runId) {
-        long[] c = counts.get(key(runId));
-        if (c == null) return 0;
-        synchronized (c) {
-            return c[0];
-        }
+        return counter.get(runId, 0);
     }
 
     /** Metrics requested so far by run {@code runId}. */
     public long metrics(String runId) {
-        long[] c = counts.get(key(runId));
-        if (c == null) return 0;
-        synchronized (c) {
-            return c[1];
-        }
+        return counter.get(runId, 1);
+    }
+
+    @Override
+    public RunCounter counter() {
+        return counter;
     }
 
     /** The run summary's line: calls, metrics requested and what they cost. */
@@ -62,9 +55,5 @@ public class MetricDataUsage implements RunStatistic {
                 .divide(BigDecimal.valueOf(1000), 5, RoundingMode.HALF_UP).stripTrailingZeros();
         return head + " (" + usd.toPlainString() + " USD at " + USD_PER_THOUSAND.toPlainString()
                 + " USD per 1,000 metrics)";
-    }
-
-    private static String key(String runId) {
-        return runId == null ? "" : runId;
     }
 }

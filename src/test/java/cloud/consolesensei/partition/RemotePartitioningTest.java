@@ -95,6 +95,11 @@ class RemotePartitioningTest {
         all.addAll(ran2);
         assertThat(all).hasSize(PARTITIONS).allMatch(l -> l.contains("status=COMPLETED"));
         assertThat(manager.log()).contains("workers: 2 process(es) ran " + PARTITIONS + " partition(s)");
+        // the workers' usage counts reach the manager's summary: the metrics the local run requested, and as many
+        // price lookups (each worker keeps its own demo Price List, so calls and cached answers split differently)
+        assertThat(summaryLine(manager.log(), "CloudWatch GetMetricData:")).isEqualTo(summaryLine(localRun.out(),
+                "CloudWatch GetMetricData:")).doesNotContain(" 0 call(s)");
+        assertThat(priceLookups(manager.log())).isEqualTo(priceLookups(localRun.out())).isPositive();
         assertSameResults(remote, local);
 
         // a request delivered again for a partition that completed: acknowledged, nothing runs, nothing changes
@@ -231,6 +236,20 @@ class RemotePartitioningTest {
             assertThat(System.nanoTime()).as("a worker logged: " + text).isLessThan(deadline);
             Thread.sleep(100);
         }
+    }
+
+    /** The run summary's line starting with {@code start}. */
+    private static String summaryLine(String log, String start) {
+        return log.lines().map(String::strip).filter(l -> l.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + start + "' line in:\n" + log));
+    }
+
+    /** GetProducts calls plus prices from the cache, from the run summary's Price List line. */
+    private static long priceLookups(String log) {
+        Matcher m = Pattern.compile("(\\d+) GetProducts call\\(s\\), (\\d+) price\\(s\\) from the cache")
+                .matcher(summaryLine(log, "Price List requests:"));
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1)) + Long.parseLong(m.group(2));
     }
 
     /** The {@code partition account=...} lines of a log (one per partition run). */
