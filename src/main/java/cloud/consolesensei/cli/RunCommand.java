@@ -4,6 +4,7 @@ import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.aws.CredentialSources;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.config.DataDirectory;
 import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.ProcessStop;
@@ -83,6 +84,11 @@ public class RunCommand implements Callable<Integer> {
         }
         return AppContext.run(common, List.of(), err, ctx -> {
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
+            String fresh = ctx.getEnvironment().getProperty(DataDirectory.NEW_HISTORY);
+            if (fresh != null) {
+                err.println("note: no history in " + fresh + " yet: this run starts one (consolesensei.data-dir; a cron"
+                        + " entry or another working folder shares it only with an absolute data-dir, README \"Operations\")");
+            }
             if (reportsDir == null && !usableFolder(props.reportsPath(), err)) {
                 return 2;
             }

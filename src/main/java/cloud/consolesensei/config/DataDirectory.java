@@ -1,5 +1,6 @@
 package cloud.consolesensei.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
  * reads it, so the embedded database URL of {@code application.yml}
  * ({@code jdbc:h2:file:${consolesensei.data-dir}/consolesensei}) and {@link ConsoleSenseiProperties#dataPath}
  * name the same folder, and H2 never sees an implicitly relative path (which it refuses). Runs after
- * the configuration files are read ({@code --config} included).
+ * the configuration files are read ({@code --config} included). When the embedded default database
+ * does not exist yet, it says so in {@link #NEW_HISTORY}.
  */
 public class DataDirectory implements EnvironmentPostProcessor, Ordered {
 
@@ -23,6 +25,13 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
     public static final String KEY = "consolesensei.data-dir";
     /** Its default, relative to the working folder. */
     public static final String DEFAULT = "./data";
+    /**
+     * Set (to the data folder) when the embedded default database is used and does not exist yet: this
+     * process starts a new history, which a command says (a cron entry run from another folder would).
+     */
+    public static final String NEW_HISTORY = "consolesensei-cli.new-history";
+    /** The embedded database's file name in the data folder (H2's MVStore). */
+    static final String DATABASE_FILE = "consolesensei.mv.db";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -30,6 +39,10 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
         if (configured.isBlank()) return; // the validator names the empty key
         String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
         env.getPropertySources().addFirst(new MapPropertySource("consolesensei-data-dir", Map.of(KEY, absolute)));
+        String embedded = "jdbc:h2:file:" + absolute + "/consolesensei;AUTO_SERVER=TRUE";
+        if (embedded.equals(env.getProperty("spring.datasource.url")) && !Files.exists(Path.of(absolute, DATABASE_FILE))) {
+            env.getPropertySources().addFirst(new MapPropertySource("consolesensei-new-history", Map.of(NEW_HISTORY, absolute)));
+        }
     }
 
     @Override

@@ -52,9 +52,25 @@ class DataDirectoryTest {
         Process run = cli.start(Map.of(), elsewhere.resolve("run.log"), "run", "--demo", "--no-email", "--as-of",
                 Cli.AS_OF.toString());
         assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(Files.readString(elsewhere.resolve("run.log"))).isZero();
+        String log = Files.readString(elsewhere.resolve("run.log"));
+        assertThat(run.exitValue()).as(log).isZero();
         assertThat(home.resolve("data/consolesensei.mv.db")).exists();
         assertThat(elsewhere.resolve("data")).doesNotExist();
+        // the first run says it starts a history there; the next one, from another folder, finds it
+        assertThat(log).contains("note: no history in " + home.resolve("data") + " yet: this run starts one");
+        Path other = dir.resolve("other");
+        Cli again = Cli.defaultDatabase(other, "consolesensei.data-dir: \"" + home.resolve("data") + "\"\n");
+        Process second = again.start(Map.of(), other.resolve("run.log"), "run", "--demo", "--no-email", "--as-of",
+                Cli.AS_OF.plusDays(1).toString());
+        assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String secondLog = Files.readString(other.resolve("run.log"));
+        assertThat(second.exitValue()).as(secondLog).isZero();
+        assertThat(secondLog).doesNotContain("note: no history");
+        assertThat(other.resolve("data")).doesNotExist();
+        // both runs in the one history: the second found the first's as-of date (its previous run)
+        Cli history = Cli.jdbc(dir.resolve("query"), "jdbc:h2:file:" + home.resolve("data/consolesensei") + ";AUTO_SERVER=TRUE",
+                "sa", "");
+        assertThat(history.number("SELECT COUNT(*) FROM audit_run")).isEqualTo(2);
     }
 
     private static ConsoleSenseiProperties props(String dataDir, String reportsDir) {
