@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.InventoryRow;
@@ -18,6 +17,8 @@ import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.s3.TestReads;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Gaps;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
  * the Amazon EC2 Auto Scaling API reference documents (namespace
  * http://autoscaling.amazonaws.com/doc/2011-01-01/, DescribeAutoScalingGroupsResult with NextToken).
  */
+@WireTest
 class AutoScalingGroupSourceWireTest {
 
     private static final String NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cloud.consolesensei.testkit.WireTest;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -49,6 +51,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * (5xx, connection reset, read timeout, unparseable bodies) produced over the wire by the real
  * SDK against WireMock. Also which failures the run's one retry strategy retries.
  */
+@WireTest
 class AwsErrorClassifierTest {
 
     private static AwsServiceException.Builder details(AwsServiceException.Builder b, int status, String code, String message) {

@@ -2,6 +2,7 @@ package cloud.consolesensei.bench;
 
 import cloud.consolesensei.bench.FakeAwsServer.Answer;
 import cloud.consolesensei.bench.FakeAwsServer.Call;
+import cloud.consolesensei.testkit.Ec2Xml;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SyntheticEstate {
 
-    static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
     static final String ASG_NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
@@ -260,13 +260,10 @@ public final class SyntheticEstate {
             case "DescribeAddresses" -> {
                 StringBuilder sb = new StringBuilder("<addressesSet>");
                 for (int i = 0; i < ADDRESSES; i++) {
-                    sb.append("<item><publicIp>203.0.").append(r).append('.').append(i + 1).append("</publicIp><allocationId>")
-                            .append(id("eipalloc", a, r, i)).append("</allocationId><domain>vpc</domain>");
-                    if (i >= 2) {
-                        sb.append("<associationId>").append(id("eipassoc", a, r, i)).append("</associationId><instanceId>")
-                                .append(id("i", a, r, i)).append("</instanceId>");
-                    }
-                    sb.append("<networkBorderGroup>").append(c.region()).append("</networkBorderGroup></item>");
+                    // the first two unassociated (ec2.eip_unassociated fires), the rest attached to an instance
+                    boolean associated = i >= 2;
+                    sb.append(Ec2Xml.address("203.0." + r + "." + (i + 1), id("eipalloc", a, r, i),
+                            associated ? id("eipassoc", a, r, i) : null, associated ? id("i", a, r, i) : null, c.region()));
                 }
                 yield ec2Ok("DescribeAddressesResponse", sb.append("</addressesSet>").toString());
             }
@@ -320,8 +317,7 @@ public final class SyntheticEstate {
     }
 
     private static Answer ec2Ok(String root, String body) {
-        return Answer.of(200, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + root + " xmlns=\"" + EC2_NS
-                + "\"><requestId>" + UUID.randomUUID() + "</requestId>" + body + "</" + root + ">");
+        return Answer.of(200, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Ec2Xml.response(root, body));
     }
 
     private String date(Instant t) {

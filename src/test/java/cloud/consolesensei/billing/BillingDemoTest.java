@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workbook has the Billing sheet with a year of invoices, the credit memo, the EUR payment currency,
  * the budgets and the reconciliation.
  */
+@JobTest
 class BillingDemoTest {
 
     @TempDir

@@ -18,6 +18,7 @@ import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,7 @@ import software.amazon.awssdk.services.budgets.model.Budget;
  * shaped as their API references document them (files under {@code src/test/resources/aws/}), Cost
  * Explorer the months without tax; the Billing sheet is then written and read back with POI.
  */
+@WireTest
 class BillingWireTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 15);

@@ -3,6 +3,7 @@ package cloud.consolesensei.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Spring context's {@link CheckCatalog}) plus the report data's actions, so a new module's
  * actions reach this comparison without anyone listing the module here.
  */
+@JobTest
 class ReadmePolicyTest {
 
     private static final Pattern ACTION = Pattern.compile("\"([a-z0-9-]+:[A-Za-z]+)\"");

@@ -3,6 +3,7 @@ package cloud.consolesensei.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one line naming the broken source, exit 1, no report and no email. Before, each of these ran
  * the DEMO estate, exited 0 and mailed the DEMO summary to the real recipients.
  */
+@JobTest
 class HalfSetCredentialsTest {
 
     static final int PORT = freePort();

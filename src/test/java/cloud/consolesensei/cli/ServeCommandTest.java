@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on SIGTERM stops the running execution cleanly (STOPPED, not left STARTED), which
  * {@code restart} then completes.
  */
+@JobTest
 class ServeCommandTest {
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failed with "The file is locked"); {@code doctor} needs no database and opens none, so it works
  * even when the configured database cannot be reached.
  */
+@JobTest
 class SharedDatabaseTest {
 
     @TempDir
@@ -37,7 +40,7 @@ class SharedDatabaseTest {
             });
             assertThat(dir.resolve("data/consolesensei.mv.db")).exists();
 
-            Cli.Result run = cli.audit(Cli.AS_OF);
+            Cli.Result run = cli.audit(Fixtures.AS_OF);
             assertThat(run.code()).as(run.out() + run.err()).isEqualTo(0);
 
             Path runsLog = dir.resolve("runs.log");

@@ -3,6 +3,8 @@ package cloud.consolesensei.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * to restart it and exits 130 / 143; {@code restart} then completes it. Before, the JVM exited at
  * once, printed nothing and left the execution STARTED.
  */
+@JobTest
 class SignalStopTest {
 
     @Test
     void sigtermStopsTheRunAtItsNextChunkAndExits143(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 15));
         Path log = dir.resolve("run.log");
-        Process run = cli.start(Map.of(), log, "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString());
+        Process run = cli.start(Map.of(), log, "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString());
         long executionId = stopAndWait(cli, run, log, false);
 
         assertThat(run.exitValue()).as(Files.readString(log)).isEqualTo(143);
@@ -38,7 +41,7 @@ class SignalStopTest {
     void sigintStopsTheRunAtItsNextChunkAndExits130(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 15));
         Path log = dir.resolve("run.log");
-        Process run = cli.start(Map.of(), log, "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString());
+        Process run = cli.start(Map.of(), log, "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString());
         long executionId = stopAndWait(cli, run, log, true);
 
         assertThat(run.exitValue()).as(Files.readString(log)).isEqualTo(130);

@@ -3,6 +3,7 @@ package cloud.consolesensei.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.ConsoleSensei;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A suppression without a reason is a configuration error: the CLI exits 2 and writes nothing. */
+@JobTest
 class SuppressionConfigCliTest {
 
     @TempDir

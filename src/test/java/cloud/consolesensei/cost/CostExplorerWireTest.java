@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.aws.AccountTarget;
@@ -19,6 +18,8 @@ import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.report.AccountFacts;
 import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.report.ReportWorkbook;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -43,14 +44,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Real SDK, real HTTP: WireMock answers Cost Explorer (AWS JSON 1.1: {@code POST /} with
  * {@code X-Amz-Target: AWSInsightsIndexService.<Operation>}) with bodies shaped as the Cost Explorer
  * API reference documents them; the cache is a Flyway-migrated H2 database.
  */
+@WireTest
 class CostExplorerWireTest {
 
     private static final String JSON = "application/x-amz-json-1.1";
@@ -63,6 +63,7 @@ class CostExplorerWireTest {
     private static final AccountTarget ACCOUNT = new AccountTarget("123456789012", "wire-account", null, null,
             List.of("us-east-1"), List.of(), new BigDecimal("1000"), List.of());
 
+    private AwsWire aws;
     private WireMockServer wm;
     private SdkAwsClients clients;
     private CostTestSupport t;
@@ -72,21 +73,17 @@ class CostExplorerWireTest {
 
     @BeforeEach
     void start() {
-        wm = new WireMockServer(options().dynamicPort());
-        wm.start();
-        System.setProperty("aws.endpointUrl", wm.baseUrl());
+        aws = AwsWire.withJournal();
+        wm = aws.server();
         AwsSettings s = AwsSettings.defaults();
-        clients = new SdkAwsClients(new AwsSettings(s.retryMode(), 2, 2, 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                s.roleSessionDuration(), s.stsHomeRegion()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+        clients = aws.clients(new AwsSettings(s.retryMode(), 2, 2, 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                s.roleSessionDuration(), s.stsHomeRegion()));
         t = new CostTestSupport(CostProperties.defaults());
     }
 
     @AfterEach
     void stop() {
-        clients.close();
-        wm.stop();
-        System.clearProperty("aws.endpointUrl");
+        aws.close();
     }
 
     // ---- Cost Explorer answers, as the API reference shows them ----

@@ -15,6 +15,7 @@ import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * daily series as Cost Explorer returns it with the filter (usage only, a spike on November 9) and
  * without it (250 USD of tax on the 1st of each month on top).
  */
+@WireTest
 class CostRecordTypeWireTest {
 
     private static final String JSON = "application/x-amz-json-1.1";

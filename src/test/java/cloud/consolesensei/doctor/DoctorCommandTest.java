@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 import cloud.consolesensei.testkit.WireEstate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * regions, one probe per action, one action denied), against the demo fakes, {@code --policy},
  * and bad usage.
  */
+@JobTest
 class DoctorCommandTest {
 
     private static final String BASE_ACCOUNT = "111122223333";

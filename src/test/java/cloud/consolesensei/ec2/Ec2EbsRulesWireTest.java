@@ -24,6 +24,7 @@ import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * throughput, volume prices by type and tier, copies and imports never orphaned, and public
  * snapshots judged with the region's snapshot block public access state.
  */
+@WireTest
 class Ec2EbsRulesWireTest {
 
     private static final String XML = "text/xml;charset=UTF-8";

@@ -19,14 +19,14 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.ResourceSource;
 import cloud.consolesensei.collect.ServiceModule;
 import cloud.consolesensei.coverage.CoverageGap;
-import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,8 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The EC2 and EBS sources through the real AWS SDK against WireMock, answering in the EC2 Query
@@ -46,32 +44,30 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * documents each response; requests are matched by their form parameters (Action=..., NextToken,
  * Owner.1=self, RestorableBy.1=all, Filter.1.Name=attachment.instance-id).
  */
+@WireTest
 class Ec2EbsWireMockTest {
 
     private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final AccountTarget ACCOUNT = new AccountTarget("123456789012", "wiremock", null, null,
             List.of("us-east-1"), List.of(), null, List.of());
 
+    private AwsWire aws;
     private WireMockServer server;
     private SdkAwsClients clients;
     private final List<CoverageGap> gaps = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
+        aws = AwsWire.withJournal();
+        server = aws.server();
         AwsWire.noUsageData(server);
-        System.setProperty("aws.endpointUrl", server.baseUrl());
-        clients = new SdkAwsClients(AwsSettings.defaults(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+        clients = aws.clients(AwsSettings.defaults());
         stubEstate();
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.endpointUrl");
-        clients.close();
-        server.stop();
+        aws.close();
     }
 
     private List<Finding> readAll() {

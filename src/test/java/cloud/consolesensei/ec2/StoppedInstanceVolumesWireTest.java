@@ -14,6 +14,7 @@ import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,9 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The volumes of stopped instances are read per page of instances, {@value InstanceSource#IDS_PER_CALL}
@@ -35,6 +33,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * ORed by EC2), not one call per instance: through the real SDK against WireMock answering the
  * EC2 Query API's XML. A failed call leaves only its own instances unpriced and names them.
  */
+@WireTest
 class StoppedInstanceVolumesWireTest {
 
     private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -43,18 +42,17 @@ class StoppedInstanceVolumesWireTest {
     /** 250 instances in one page; every even one stopped: 125 stopped, so two DescribeVolumes calls. */
     private static final int INSTANCES = 250;
 
+    private AwsWire aws;
     private WireMockServer server;
     private SdkAwsClients clients;
     private final List<CoverageGap> gaps = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
+        aws = AwsWire.withJournal();
+        server = aws.server();
         AwsWire.noUsageData(server);
-        System.setProperty("aws.endpointUrl", server.baseUrl());
-        clients = new SdkAwsClients(AwsSettings.defaults(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+        clients = aws.clients(AwsSettings.defaults());
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < INSTANCES; i++) {
             items.append("<item><instanceId>").append(id("i", i)).append("</instanceId><instanceState><code>")
@@ -69,9 +67,7 @@ class StoppedInstanceVolumesWireTest {
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.endpointUrl");
-        clients.close();
-        server.stop();
+        aws.close();
     }
 
     @Test

@@ -14,11 +14,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Gaps;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * list, {@code /aws-reserved/} roles judged like any role; user policies whose NotAction is not
  * Action *.
  */
+@WireTest
 class IamPolicyGrammarWireTest {
 
     private static final String XML = "text/xml";

@@ -17,11 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
@@ -29,6 +27,9 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.iam.IamTestSupport.Row;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Gaps;
+import cloud.consolesensei.testkit.WireTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -46,8 +47,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The IAM sources through the real AWS SDK against WireMock serving IAM Query API XML: the
@@ -55,6 +54,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * with IsTruncated/Marker, URL-encoded policy documents, NoSuchEntity for the password policy, and
  * AccessDenied on ListRoles.
  */
+@WireTest
 class IamWireTest {
 
     static final Instant NOW = AS_OF.atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -76,6 +76,7 @@ class IamWireTest {
     static final String SUPPORT_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"support.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
+    private AwsWire aws;
     private WireMockServer wire;
     private SdkAwsClients clients;
     private final List<Duration> sleeps = new ArrayList<>();
@@ -84,19 +85,15 @@ class IamWireTest {
 
     @BeforeEach
     void start() {
-        wire = new WireMockServer(options().dynamicPort());
-        wire.start();
-        System.setProperty("aws.endpointUrl", wire.baseUrl());
-        clients = new SdkAwsClients(AwsSettings.defaults(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+        aws = AwsWire.withJournal();
+        wire = aws.server();
+        clients = aws.clients(AwsSettings.defaults());
         module = new IamModule(sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.endpointUrl");
-        clients.close();
-        wire.stop();
+        aws.close();
     }
 
     private ReadContext ctx() {

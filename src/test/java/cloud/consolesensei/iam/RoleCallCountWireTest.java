@@ -9,13 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Gaps;
+import cloud.consolesensei.testkit.WireTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Counts the HTTP requests {@link RoleSource} makes for an account with 500 roles, the figure the
@@ -36,26 +35,24 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * GetAccountAuthorizationDetails page (Filter=Role, MaxItems 1000), where GetRole per role would
  * make 500 more.
  */
+@WireTest
 class RoleCallCountWireTest {
 
     private static final int ROLES = 500;
+    private AwsWire aws;
     private WireMockServer wire;
     private SdkAwsClients clients;
 
     @BeforeEach
     void start() {
-        wire = new WireMockServer(options().dynamicPort());
-        wire.start();
-        System.setProperty("aws.endpointUrl", wire.baseUrl());
-        clients = new SdkAwsClients(AwsSettings.defaults(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+        aws = AwsWire.withJournal();
+        wire = aws.server();
+        clients = aws.clients(AwsSettings.defaults());
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.endpointUrl");
-        clients.close();
-        wire.stop();
+        aws.close();
     }
 
     @Test

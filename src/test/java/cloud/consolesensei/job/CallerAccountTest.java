@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * No account configured, but credentials exist: the credentials' own account
  * (sts:GetCallerIdentity) is audited in the SDK's default region, not the demo estate.
  */
+@JobTest
 class CallerAccountTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.notify.TestEstate;
 import cloud.consolesensei.report.CsvReports;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "consolesensei.accounts[0].name=alpha",
         "consolesensei.accounts[0].regions[0]=us-east-1"})
 @ExtendWith(OutputCaptureExtension.class)
+@JobTest
 class CoverageExitCodeTest {
 
     @Autowired

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * those of an uninterrupted run, nothing is duplicated, and the restart resumed rather than
  * starting over.
  */
+@JobTest
 class CrashRestartTest {
 
     /** Widgets per region: 3 chunks of 100 per regional partition. */
@@ -27,15 +30,15 @@ class CrashRestartTest {
     void killMidRunThenRestartEqualsUninterruptedRun(@TempDir Path crashedDir, @TempDir Path cleanDir) throws Exception {
         Cli crashed = Cli.h2(crashedDir, Cli.fakeEstate(ITEMS, 15));
         Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                ConsoleSensei.class.getName(), "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString(),
+                ConsoleSensei.class.getName(), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
                 "--config", crashed.config().toString())
                 .redirectErrorStream(true).redirectOutput(crashedDir.resolve("child.log").toFile()).start();
         long executionId;
         try {
             executionId = crashed.awaitCommittedChunks(child, 3, crashedDir.resolve("child.log"));
-            // H2 writes commits to the file within its write delay (500 ms, the product's setting): let
-            // those chunks reach the file while later ones are still being read
-            Thread.sleep(1_200);
+            // H2 writes commits to the file within its write delay (500 ms, the product's setting): put
+            // those chunks in the file now, while later ones are still being read
+            crashed.checkpoint();
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no listener, no rollback
             child.waitFor(30, TimeUnit.SECONDS);
@@ -45,7 +48,7 @@ class CrashRestartTest {
         long partial = crashed.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'");
         long expected = 4L * ITEMS + 2L * (ITEMS / 10); // 4 account-regions, 2 global partitions
         assertThat(partial).as("some chunks committed before the kill, not all").isGreaterThan(0).isLessThan(expected);
-        assertThat(crashed.report("findings", "all", Cli.AS_OF, "csv")).doesNotExist();
+        assertThat(crashed.report("findings", "all", Fixtures.AS_OF, "csv")).doesNotExist();
 
         // the killed process beats no more, yet for 60 s its locks say it may be alive: restart refuses
         Cli.Result refused = crashed.cli("restart", Long.toString(executionId));
@@ -59,7 +62,7 @@ class CrashRestartTest {
         assertThat(restart.out()).contains("COMPLETED").contains("report: ");
 
         Cli clean = Cli.h2(cleanDir, Cli.fakeEstate(ITEMS, 0));
-        Cli.Result uninterrupted = clean.audit(Cli.AS_OF);
+        Cli.Result uninterrupted = clean.audit(Fixtures.AS_OF);
         assertThat(uninterrupted.code()).isEqualTo(restart.code());
 
         assertThat(crashed.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(expected);
@@ -68,12 +71,12 @@ class CrashRestartTest {
         assertThat(crashed.number("SELECT COUNT(*) FROM finding WHERE status <> 'NEW'")).isZero();
         assertThat(crashed.number("SELECT COUNT(*) FROM inventory_row"))
                 .isEqualTo(clean.number("SELECT COUNT(*) FROM inventory_row"));
-        assertThat(Files.readString(crashed.report("findings", "all", Cli.AS_OF, "csv")))
-                .isEqualTo(Files.readString(clean.report("findings", "all", Cli.AS_OF, "csv")));
-        assertThat(Files.readString(crashed.report("coverage", "all", Cli.AS_OF, "csv")))
-                .isEqualTo(Files.readString(clean.report("coverage", "all", Cli.AS_OF, "csv")));
-        Cli.assertSameWorkbook(crashed.report("consolesensei", "all", Cli.AS_OF, "xlsx"),
-                clean.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+        assertThat(Files.readString(crashed.report("findings", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(clean.report("findings", "all", Fixtures.AS_OF, "csv")));
+        assertThat(Files.readString(crashed.report("coverage", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(clean.report("coverage", "all", Fixtures.AS_OF, "csv")));
+        Cli.assertSameWorkbook(crashed.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"),
+                clean.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
 
         // the restart resumed from the committed chunks instead of reading everything again
         assertThat(restart.executionId()).isNotEqualTo(executionId);

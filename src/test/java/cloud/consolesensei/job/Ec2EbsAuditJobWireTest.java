@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
-import cloud.consolesensei.testkit.WireEstate;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
+import cloud.consolesensei.testkit.WireEstate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the real SDK (paginators, signing, retries), and the test reads back the findings CSV and
  * the workbook. A second run shows the same findings OPEN with their first_seen kept.
  */
+@JobTest
 class Ec2EbsAuditJobWireTest {
 
     private static final String EC2 = "http://ec2.amazonaws.com/doc/2016-11-15/";

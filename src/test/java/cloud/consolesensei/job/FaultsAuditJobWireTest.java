@@ -14,6 +14,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.FaultInjector;
+import cloud.consolesensei.testkit.JobTest;
 import cloud.consolesensei.testkit.WireEstate;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bodies, an expired session, a throttling storm) each become exactly one coverage gap while
  * everything else is audited as in a fault-free run.
  */
+@JobTest
 class FaultsAuditJobWireTest {
 
     static final String BASE_ACCOUNT = "111122223333";

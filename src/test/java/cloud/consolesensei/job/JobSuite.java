@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.FakeEstateModule;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves the other account alone, and a failed run restarted equals an uninterrupted one.
  * The estate is the demo estate's two accounts with {@link FakeEstateModule}'s resources.
  */
+@JobTest
 abstract class JobSuite {
 
     /** Widgets per region (2 chunks per regional partition); keys per account are a tenth. */
@@ -47,15 +50,15 @@ abstract class JobSuite {
     @Test
     void fullAuditRun() throws Exception {
         Cli cli = cli();
-        Cli.Result r = cli.audit(Cli.AS_OF);
+        Cli.Result r = cli.audit(Fixtures.AS_OF);
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
-        Path csv = cli.report("findings", "all", Cli.AS_OF, "csv");
-        assertThat(r.out()).contains("report: " + csv).contains("report: " + cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+        Path csv = cli.report("findings", "all", Fixtures.AS_OF, "csv");
+        assertThat(r.out()).contains("report: " + csv).contains("report: " + cli.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
         assertThat(Files.readAllLines(csv).get(0)).isEqualTo(HEADER);
         List<CSVRecord> fake = fake(csv);
         assertThat(fake).hasSize((int) ALL).allSatisfy(rec -> {
             assertThat(rec.get("status")).isEqualTo("NEW");
-            assertThat(rec.get("first_seen")).isEqualTo(Cli.AS_OF.toString());
+            assertThat(rec.get("first_seen")).isEqualTo(Fixtures.AS_OF.toString());
         });
         assertThat(fake).extracting(rec -> rec.get("account_id")).containsOnly(PROD, STAGING);
         assertThat(fake).filteredOn(rec -> rec.get("resource_id").equals("widget-0007") && rec.get("region").equals("eu-west-1"))
@@ -64,21 +67,21 @@ abstract class JobSuite {
                     assertThat(rec.get("monthly_cost_usd")).isEqualTo("0.07");
                     assertThat(rec.get("check_id")).isEqualTo(FakeEstateModule.WIDGET_CHECK);
                 });
-        assertThat(Cli.cells(cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"))).containsKey("Fake Widgets");
+        assertThat(Cli.cells(cli.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"))).containsKey("Fake Widgets");
         assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);
     }
 
     @Test
     void secondRunSeesTheSameFindingsAsOpen() throws Exception {
         Cli cli = cli();
-        cli.audit(Cli.AS_OF);
-        LocalDate next = Cli.AS_OF.plusDays(1);
+        cli.audit(Fixtures.AS_OF);
+        LocalDate next = Fixtures.AS_OF.plusDays(1);
         Cli.Result second = cli.audit(next);
         assertThat(second.code()).isEqualTo(0);
         List<CSVRecord> fake = fake(cli.report("findings", "all", next, "csv"));
         assertThat(fake).hasSize((int) ALL).allSatisfy(rec -> {
             assertThat(rec.get("status")).isEqualTo("OPEN");
-            assertThat(rec.get("first_seen")).isEqualTo(Cli.AS_OF.toString());
+            assertThat(rec.get("first_seen")).isEqualTo(Fixtures.AS_OF.toString());
             assertThat(rec.get("last_seen")).isEqualTo(next.toString());
         });
     }
@@ -86,14 +89,14 @@ abstract class JobSuite {
     @Test
     void rerunOfOneAccountLeavesTheOtherAccountUntouched() throws Exception {
         Cli cli = cli();
-        cli.audit(Cli.AS_OF);
+        cli.audit(Fixtures.AS_OF);
         String staging = "SELECT * FROM finding WHERE account_id = '" + STAGING + "' ORDER BY fingerprint";
         List<Map<String, String>> before = cli.query(staging);
         assertThat(before).filteredOn(f -> f.get("check_id").startsWith("fake.")).hasSize((int) ONE_ACCOUNT);
 
-        Cli.Result first = cli.audit(Cli.AS_OF, "--account", PROD);
-        Cli.Result again = cli.audit(Cli.AS_OF, "--account", PROD);
-        Cli.Result tomorrow = cli.audit(Cli.AS_OF.plusDays(1), "--account", PROD);
+        Cli.Result first = cli.audit(Fixtures.AS_OF, "--account", PROD);
+        Cli.Result again = cli.audit(Fixtures.AS_OF, "--account", PROD);
+        Cli.Result tomorrow = cli.audit(Fixtures.AS_OF.plusDays(1), "--account", PROD);
         for (Cli.Result r : List.of(first, again, tomorrow)) {
             assertThat(r.code()).as(r.out()).isEqualTo(0);
             assertThat(r.out()).contains("COMPLETED");
@@ -106,15 +109,15 @@ abstract class JobSuite {
             assertThat(cli.number("SELECT COUNT(*) FROM run_finding WHERE run_id = ? AND account_id <> ?", r.runId(), PROD)).isZero();
             assertThat(cli.number("SELECT COUNT(*) FROM inventory_row WHERE run_id = ? AND account_id <> ?", r.runId(), PROD)).isZero();
         }
-        Path xlsx = cli.report("consolesensei", PROD, Cli.AS_OF, "xlsx");
+        Path xlsx = cli.report("consolesensei", PROD, Fixtures.AS_OF, "xlsx");
         assertThat(again.out()).contains("report: " + xlsx);
         assertThat(Cli.cells(xlsx).get("Fake Widgets")).hasSize(2 * ITEMS + 1);
-        List<CSVRecord> rows = Cli.csv(cli.report("findings", PROD, Cli.AS_OF, "csv"));
+        List<CSVRecord> rows = Cli.csv(cli.report("findings", PROD, Fixtures.AS_OF, "csv"));
         assertThat(rows).extracting(rec -> rec.get("account_id")).containsOnly(PROD);
-        assertThat(fake(cli.report("findings", PROD, Cli.AS_OF, "csv"))).hasSize((int) ONE_ACCOUNT)
+        assertThat(fake(cli.report("findings", PROD, Fixtures.AS_OF, "csv"))).hasSize((int) ONE_ACCOUNT)
                 .allSatisfy(rec -> assertThat(rec.get("status")).isEqualTo("OPEN"));
         assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE account_id = ? AND last_seen = ? AND check_id LIKE 'fake.%'",
-                PROD, java.sql.Date.valueOf(Cli.AS_OF.plusDays(1)))).isEqualTo(ONE_ACCOUNT);
+                PROD, java.sql.Date.valueOf(Fixtures.AS_OF.plusDays(1)))).isEqualTo(ONE_ACCOUNT);
         assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE status = 'RESOLVED' AND check_id LIKE 'fake.%'")).isZero();
     }
 
@@ -123,7 +126,7 @@ abstract class JobSuite {
         Path flag = Files.createFile(dir.resolve("fail"));
         Cli cli = cli(dir.resolve("a"), Cli.fakeEstate(ITEMS, 0) + "fake-estate.fail-at: 110\nfake-estate.fail-file: \""
                 + flag.toAbsolutePath() + "\"\n");
-        Cli.Result failed = cli.audit(Cli.AS_OF);
+        Cli.Result failed = cli.audit(Fixtures.AS_OF);
         long id = failed.executionId();
         assertThat(failed.code()).as(failed.out()).isEqualTo(1);
         assertThat(failed.out()).contains("FAILED").contains("restart " + id);
@@ -141,11 +144,11 @@ abstract class JobSuite {
         assertThat(again.code()).as("a completed execution cannot be restarted").isEqualTo(2);
 
         Cli clean = cli(dir.resolve("b"), Cli.fakeEstate(ITEMS, 0));
-        assertThat(clean.audit(Cli.AS_OF).code()).isEqualTo(restarted.code());
-        assertThat(Files.readString(cli.report("findings", "all", Cli.AS_OF, "csv")))
-                .isEqualTo(Files.readString(clean.report("findings", "all", Cli.AS_OF, "csv")));
-        Cli.assertSameWorkbook(cli.report("consolesensei", "all", Cli.AS_OF, "xlsx"),
-                clean.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+        assertThat(clean.audit(Fixtures.AS_OF).code()).isEqualTo(restarted.code());
+        assertThat(Files.readString(cli.report("findings", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(clean.report("findings", "all", Fixtures.AS_OF, "csv")));
+        Cli.assertSameWorkbook(cli.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"),
+                clean.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
     }
 
     /** A CLI whose fake estate fails at widget 110 while the returned flag file exists. */
@@ -160,28 +163,28 @@ abstract class JobSuite {
         try (var other = cli.context()) {
             // another process is running execution 4242 on the production account
             other.getBean(AccountLocks.class).acquire(4242, List.of(PROD));
-            Cli.Result all = cli.audit(Cli.AS_OF, "--region", "eu-west-1");
+            Cli.Result all = cli.audit(Fixtures.AS_OF, "--region", "eu-west-1");
             assertThat(all.code()).as(all.out()).isEqualTo(2);
             assertThat(all.err()).contains("error: account " + PROD + " is being audited by job execution 4242");
-            Cli.Result one = cli.audit(Cli.AS_OF, "--account", PROD, "--region", "us-east-1");
+            Cli.Result one = cli.audit(Fixtures.AS_OF, "--account", PROD, "--region", "us-east-1");
             assertThat(one.code()).as("whatever the regions").isEqualTo(2);
             assertThat(cli.number("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing run").isZero();
             assertThat(cli.reportsDir()).as("nothing written").doesNotExist();
 
-            Cli.Result staging = cli.audit(Cli.AS_OF, "--account", STAGING);
+            Cli.Result staging = cli.audit(Fixtures.AS_OF, "--account", STAGING);
             assertThat(staging.out()).contains("COMPLETED");
             assertThat(cli.number("SELECT COUNT(*) FROM account_lock WHERE account_id = ?", STAGING))
                     .as("released when the run ended").isZero();
             other.getBean(AccountLocks.class).release(4242);
         }
-        assertThat(cli.audit(Cli.AS_OF).out()).contains("COMPLETED");
+        assertThat(cli.audit(Fixtures.AS_OF).out()).contains("COMPLETED");
     }
 
     @Test
     void restartRefusesAnExecutionWhoseProcessIsAlive() throws Exception {
         Path flag = Files.createFile(dir.resolve("fail"));
         Cli cli = failing(flag);
-        Cli.Result failed = cli.audit(Cli.AS_OF);
+        Cli.Result failed = cli.audit(Fixtures.AS_OF);
         long id = failed.executionId();
         assertThat(failed.code()).as(failed.out()).isEqualTo(1);
         Files.delete(flag);
@@ -207,18 +210,18 @@ abstract class JobSuite {
     void restartNeverReplaysAnOlderAsOfOverNewerHistory() throws Exception {
         Path flag = Files.createFile(dir.resolve("fail"));
         Cli cli = failing(flag);
-        Cli.Result failed = cli.audit(Cli.AS_OF);
+        Cli.Result failed = cli.audit(Fixtures.AS_OF);
         assertThat(failed.code()).as(failed.out()).isEqualTo(1);
         Files.delete(flag);
-        LocalDate later = Cli.AS_OF.plusDays(2);
+        LocalDate later = Fixtures.AS_OF.plusDays(2);
         assertThat(cli.audit(later, "--account", STAGING).out()).contains("COMPLETED");
 
         Cli.Result refused = cli.cli("restart", Long.toString(failed.executionId()));
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("its as-of " + Cli.AS_OF + " is before " + later);
+        assertThat(refused.err()).contains("its as-of " + Fixtures.AS_OF + " is before " + later);
         assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE account_id = ? AND last_seen > ?", STAGING,
                 java.sql.Date.valueOf(later))).isZero();
-        Cli.Result backwards = cli.audit(Cli.AS_OF.plusDays(1), "--account", STAGING);
+        Cli.Result backwards = cli.audit(Fixtures.AS_OF.plusDays(1), "--account", STAGING);
         assertThat(backwards.code()).isEqualTo(2);
         assertThat(backwards.err()).contains("before " + later);
     }
@@ -226,24 +229,24 @@ abstract class JobSuite {
     @Test
     void aNarrowerRunKeepsTheWiderRunsReportsAndComparesWithItsOwnScope() throws Exception {
         Cli cli = cli();
-        assertThat(cli.audit(Cli.AS_OF).out()).contains("COMPLETED");
-        Path allBook = cli.report("consolesensei", "all", Cli.AS_OF, "xlsx");
-        Path allEml = cli.report("summary", "all", Cli.AS_OF, "eml");
+        assertThat(cli.audit(Fixtures.AS_OF).out()).contains("COMPLETED");
+        Path allBook = cli.report("consolesensei", "all", Fixtures.AS_OF, "xlsx");
+        Path allEml = cli.report("summary", "all", Fixtures.AS_OF, "eml");
         byte[] book = Files.readAllBytes(allBook);
         byte[] eml = Files.readAllBytes(allEml);
-        assertThat(cli.report("consolesensei", PROD, Cli.AS_OF, "xlsx")).as("an all run writes each account's own").exists();
+        assertThat(cli.report("consolesensei", PROD, Fixtures.AS_OF, "xlsx")).as("an all run writes each account's own").exists();
 
         String scope = PROD + "@eu-west-1";
-        Cli.Result narrow = cli.audit(Cli.AS_OF, "--account", PROD, "--region", "eu-west-1");
-        assertThat(narrow.out()).contains("COMPLETED").contains("report: " + cli.report("consolesensei", scope, Cli.AS_OF, "xlsx"))
-                .contains("report: " + cli.report("findings", scope, Cli.AS_OF, "csv"));
+        Cli.Result narrow = cli.audit(Fixtures.AS_OF, "--account", PROD, "--region", "eu-west-1");
+        assertThat(narrow.out()).contains("COMPLETED").contains("report: " + cli.report("consolesensei", scope, Fixtures.AS_OF, "xlsx"))
+                .contains("report: " + cli.report("findings", scope, Fixtures.AS_OF, "csv"));
         assertThat(Files.readAllBytes(allBook)).as("the wider run's workbook").isEqualTo(book);
         assertThat(Files.readAllBytes(allEml)).as("the wider run's email").isEqualTo(eml);
-        assertThat(Cli.cells(cli.report("consolesensei", scope, Cli.AS_OF, "xlsx")).get("Summary"))
+        assertThat(Cli.cells(cli.report("consolesensei", scope, Fixtures.AS_OF, "xlsx")).get("Summary"))
                 .anySatisfy(row -> assertThat(row).containsSubsequence("Limited to",
                         "account " + PROD + "; regions eu-west-1 (global services - IAM, S3, Cost Explorer, Budgets, invoices"
                                 + " - audited in full)"));
-        String mail = Files.readString(cli.report("summary", scope, Cli.AS_OF, "eml"));
+        String mail = Files.readString(cli.report("summary", scope, Fixtures.AS_OF, "eml"));
         assertThat(mail).contains("limited to account " + PROD + "; regions eu-west-1");
         assertThat(cli.query("SELECT scope FROM audit_run WHERE run_id = ?", narrow.runId()))
                 .extracting(r -> r.get("scope")).containsExactly(scope);

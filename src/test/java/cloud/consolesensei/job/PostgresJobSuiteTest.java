@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.schedule.AuditScheduler;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
 import cloud.consolesensei.testkit.PostgresSchemas;
 
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class PostgresJobSuiteTest extends JobSuite {
     @Test
     void flywayCreatedThePostgresqlSchema() throws Exception {
         Cli cli = cli();
-        assertThat(cli.audit(Cli.AS_OF).code()).isEqualTo(0);
+        assertThat(cli.audit(Fixtures.AS_OF).code()).isEqualTo(0);
         assertThat(cli.query("SELECT version, description FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .extracting(r -> r.get("version")).startsWith("1", "2", "3").doesNotHaveDuplicates();
         assertThat(cli.number("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"

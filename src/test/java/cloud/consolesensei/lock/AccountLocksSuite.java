@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * all-or-nothing per-account locks, refusal naming the holder, takeover of a silent holder,
  * release, liveness. Two contexts stand for two processes sharing the database.
  */
+@JobTest
 abstract class AccountLocksSuite {
 
     static final String A = "111111111111";

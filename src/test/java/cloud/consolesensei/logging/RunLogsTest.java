@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,12 +29,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a run logs: one line per partition with its numbers, and the run's identity on every line. */
+@JobTest
 class RunLogsTest {
 
     @Test
     void onePartitionLinePerAccountAndRegionWithExecutionAndAccountOnEveryLine(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, Cli.fakeEstate(120, 0), false);
-        Cli.Result r = cli.audit(Cli.AS_OF);
+        Cli.Result r = cli.audit(Fixtures.AS_OF);
         long exec = r.executionId();
         List<String> partitions = Arrays.stream(r.err().split("\n")).filter(l -> l.contains("PartitionLogListener")).toList();
         assertThat(partitions).hasSize(6);
@@ -59,7 +62,7 @@ class RunLogsTest {
     @Test
     void jsonLogsProfileWritesOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, Cli.fakeEstate(10, 0) + "spring.profiles.active: json-logs\n", false);
-        Cli.Result r = cli.audit(Cli.AS_OF);
+        Cli.Result r = cli.audit(Fixtures.AS_OF);
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> lines = Arrays.stream(r.err().split("\n")).filter(l -> l.startsWith("{")).map(json::readTree).toList();
         assertThat(lines).isNotEmpty();

@@ -16,6 +16,7 @@ import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -68,6 +69,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "consolesensei.suppressions[1].resource=regex:vol-0[a-f]+",
         "consolesensei.suppressions[1].account=210987654321",
         "consolesensei.suppressions[1].reason=owned by the platform team"})
+@JobTest
 class HistoryAndSuppressionsTest {
 
     /** Stands in for the cost package's figures: one amount, one unknown, for the demo production account. */

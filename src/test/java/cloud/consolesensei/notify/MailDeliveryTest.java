@@ -10,6 +10,7 @@ import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.testkit.JobTest;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -63,6 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "consolesensei.accounts[1].regions[0]=us-east-1",
         "consolesensei.accounts[1].recipients[0]=beta@example.com",
         "consolesensei.accounts[1].recipients[1]=beta2@example.com"})
+@JobTest
 class MailDeliveryTest {
 
     static final String ALPHA = "123456789012";

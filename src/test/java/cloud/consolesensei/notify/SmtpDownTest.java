@@ -8,6 +8,7 @@ import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRequest;
+import cloud.consolesensei.testkit.JobTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "consolesensei.accounts[0].id=123456789012",
         "consolesensei.accounts[0].name=alpha",
         "consolesensei.accounts[0].regions[0]=us-east-1"})
+@JobTest
 class SmtpDownTest {
 
     /** Free a moment ago and closed now: connections to it are refused. */

@@ -4,6 +4,7 @@ import static cloud.consolesensei.organizations.OrgWire.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * demo Organizations fake (five accounts over two pages, one SUSPENDED, one member whose audit role
  * is missing), while the plain demo run keeps auditing the two demo accounts only.
  */
+@JobTest
 class DemoOrganizationTest {
 
     @TempDir

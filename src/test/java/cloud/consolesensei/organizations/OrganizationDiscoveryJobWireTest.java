@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ListAccounts answers in two pages; the configuration includes {@code ou-ab12-workloads} (so
  * prod-app two levels down is included) and excludes nothing else.
  */
+@JobTest
 class OrganizationDiscoveryJobWireTest {
 
     private static final String MANAGEMENT = "111122223333";

@@ -15,6 +15,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.util.List;
 
@@ -29,6 +30,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * {@link OrganizationDiscovery#discover} over the wire with the real SDK: failures end discovery
  * with the failed operation named, and the run then audits the caller's own account.
  */
+@WireTest
 class OrganizationDiscoveryWireTest {
 
     private static final ConsoleSenseiProperties.Organizations CONFIG = new ConsoleSenseiProperties.Organizations(

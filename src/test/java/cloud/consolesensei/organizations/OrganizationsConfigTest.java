@@ -3,6 +3,7 @@ package cloud.consolesensei.organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code consolesensei.organizations} mistakes are configuration errors: exit 2, nothing run or written. */
+@JobTest
 class OrganizationsConfigTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       audited, ap-east-1 is not.</li>
  * </ul>
  */
+@JobTest
 class RegionalStsJobWireTest {
 
     private static final String BASE_ACCOUNT = "111122223333";

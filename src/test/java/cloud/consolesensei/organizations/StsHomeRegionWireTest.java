@@ -14,6 +14,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * {@code consolesensei.aws.sts-home-region}: the role session of a global service (IAM here) comes
  * from that region's STS endpoint, while a regional client keeps its own region's session.
  */
+@WireTest
 class StsHomeRegionWireTest {
 
     private static final String ROLE = "arn:aws:iam::444455556666:role/audit";

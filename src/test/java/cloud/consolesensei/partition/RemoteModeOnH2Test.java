@@ -3,6 +3,8 @@ package cloud.consolesensei.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * H2 they are a configuration error (exit 2) naming PostgreSQL, before the broker is even tried
  * and before anything is written.
  */
+@JobTest
 class RemoteModeOnH2Test {
 
     @Test
     void remoteRunOnH2IsAConfigurationError(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, "consolesensei:\n  partitioning:\n    mode: remote\n", false);
 
-        Cli.Result r = cli.audit(Cli.AS_OF);
+        Cli.Result r = cli.audit(Fixtures.AS_OF);
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(errors(r)).singleElement().asString()
@@ -46,7 +49,7 @@ class RemoteModeOnH2Test {
     void timeoutMustBePositive(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, "consolesensei:\n  partitioning:\n    timeout: 0s\n", false);
 
-        Cli.Result r = cli.audit(Cli.AS_OF);
+        Cli.Result r = cli.audit(Fixtures.AS_OF);
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(errors(r)).singleElement().asString().contains("consolesensei.partitioning.timeout: 'PT0S' is not allowed");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.ChildJvm;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 import cloud.consolesensei.testkit.PostgresSchemas;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
  * compared with a local run of the same estate.
  */
 @Tag("remote")
+@JobTest
 class RemotePartitioningTest {
 
     /** Widgets per region: 3 chunks of 100 per regional partition. */
@@ -79,12 +82,12 @@ class RemotePartitioningTest {
         awaitReady(w1);
         awaitReady(w2);
 
-        ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString(),
+        ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
                 "--config", remote.config().toString());
         int code = manager.awaitExit(RUN);
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
-        Cli.Result localRun = local.audit(Cli.AS_OF);
+        Cli.Result localRun = local.audit(Fixtures.AS_OF);
         assertThat(code).as(manager.log()).isEqualTo(localRun.code());
         assertThat(partitionLines(manager.log())).as("the manager runs no partition").isEmpty();
         List<String> ran1 = partitionLines(w1.log());
@@ -137,7 +140,7 @@ class RemotePartitioningTest {
         Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(40, "5m"));
         ChildJvm w1 = worker(dir.resolve("w1.log"), remote);
         awaitReady(w1);
-        ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Cli.AS_OF.toString(),
+        ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
                 "--config", remote.config().toString());
         long deadline = System.nanoTime() + RUN.toNanos();
         while (remote.number("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collect.partition:%'"
@@ -162,7 +165,7 @@ class RemotePartitioningTest {
         int code = manager.awaitExit(RUN);
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
-        assertThat(code).as(manager.log()).isEqualTo(local.audit(Cli.AS_OF).code());
+        assertThat(code).as(manager.log()).isEqualTo(local.audit(Fixtures.AS_OF).code());
         assertThat(w3.log()).contains("was left running by a worker that stopped").contains("resuming");
         assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(FAKE_FINDINGS);
         assertThat(remote.number("SELECT COUNT(*) FROM run_finding")).isEqualTo(remote.number("SELECT COUNT(*) FROM finding"));
@@ -174,7 +177,7 @@ class RemotePartitioningTest {
     @Test
     void noWorkerFailsTheRunAfterTheTimeoutAndRestartFinishesIt(@TempDir Path dir) throws Exception {
         Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(0, "10s"));
-        Cli.Result failed = remote.audit(Cli.AS_OF);
+        Cli.Result failed = remote.audit(Fixtures.AS_OF);
 
         assertThat(failed.code()).as(failed.err()).isEqualTo(1);
         assertThat(failed.err()).contains("error: no worker finished partition(s) collect:111111111111:eu-west-1 (step execution ")
@@ -187,7 +190,7 @@ class RemotePartitioningTest {
         Cli.Result restarted = remote.cli("restart", Long.toString(execution));
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
-        assertThat(restarted.code()).as(restarted.out() + restarted.err()).isEqualTo(local.audit(Cli.AS_OF).code());
+        assertThat(restarted.code()).as(restarted.out() + restarted.err()).isEqualTo(local.audit(Fixtures.AS_OF).code());
         assertThat(restarted.out()).contains("COMPLETED");
         // the first execution's requests were still queued: the worker ran none of them
         assertThat(w1.log()).contains("is already FAILED: request delivered again, nothing to do");
@@ -199,7 +202,7 @@ class RemotePartitioningTest {
     void brokerDownAtStartIsOneLineAndExit1(@TempDir Path dir) throws Exception {
         Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(0, "3m"));
 
-        Cli.Result run = remote.audit(Cli.AS_OF, "--spring.rabbitmq.port=1");
+        Cli.Result run = remote.audit(Fixtures.AS_OF, "--spring.rabbitmq.port=1");
         Cli.Result worker = remote.cli("worker", "--spring.rabbitmq.port=1");
 
         for (Cli.Result r : List.of(run, worker)) {
@@ -261,11 +264,11 @@ class RemotePartitioningTest {
     }
 
     private static void assertSameResults(Cli remote, Cli local) throws Exception {
-        assertThat(Files.readString(remote.report("findings", "all", Cli.AS_OF, "csv")))
-                .isEqualTo(Files.readString(local.report("findings", "all", Cli.AS_OF, "csv")));
-        assertThat(Files.readString(remote.report("coverage", "all", Cli.AS_OF, "csv")))
-                .isEqualTo(Files.readString(local.report("coverage", "all", Cli.AS_OF, "csv")));
-        Cli.assertSameWorkbook(remote.report("consolesensei", "all", Cli.AS_OF, "xlsx"),
-                local.report("consolesensei", "all", Cli.AS_OF, "xlsx"));
+        assertThat(Files.readString(remote.report("findings", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(local.report("findings", "all", Fixtures.AS_OF, "csv")));
+        assertThat(Files.readString(remote.report("coverage", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(local.report("coverage", "all", Fixtures.AS_OF, "csv")));
+        Cli.assertSameWorkbook(remote.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"),
+                local.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
     }
 }

@@ -19,6 +19,7 @@ import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * capacity-reservation rows, another type); prices cached in a real database migrated by the
  * product's Flyway scripts.
  */
+@WireTest
 class PriceListWireTest {
 
     private static final String JSON = "application/x-amz-json-1.1";

@@ -3,6 +3,7 @@ package cloud.consolesensei.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installs them for. The rendered pages are kept under {@code target/render/} to look at.
  */
 @Tag("render")
+@JobTest
 class RenderedWorkbookTest {
 
     /** The footer of a page: its left part names the scope and as-of date, its right part the page. */

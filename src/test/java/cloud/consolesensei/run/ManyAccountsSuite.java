@@ -14,6 +14,7 @@ import cloud.consolesensei.job.RunOutcome;
 import cloud.consolesensei.job.RunRegistry;
 import cloud.consolesensei.job.RunRequest;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * assumed (a coverage gap each), so the run audits little and the test stays quick. No service
  * module is loaded: the plan and the runs' bookkeeping are under test.
  */
+@JobTest
 abstract class ManyAccountsSuite {
 
     static final int ACCOUNTS = 5_000;

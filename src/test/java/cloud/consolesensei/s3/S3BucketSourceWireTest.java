@@ -11,13 +11,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Gaps;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * reference documents them (namespace http://s3.amazonaws.com/doc/2006-03-01/, S3 Control
  * http://awss3control.amazonaws.com/doc/2018-08-20/, errors as {@code <Error><Code>}).
  */
+@WireTest
 class S3BucketSourceWireTest {
 
     private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * The audit job fires at its cron instants, in the configured zone, and stops with the context; a
  * fire whose accounts a live execution holds is skipped and logged.
  */
+@JobTest
 class AuditSchedulerTest {
 
     @Test

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -27,15 +28,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 
 /**
  * Runs the real command line in-process against a database and reports directory of a test's
  * own, and reads back what it wrote (reports, workbook cells, database rows).
  */
 public final class Cli {
-
-    /** As-of date the tests audit. */
-    public static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
 
     private final Path dir;
     private final String url;
@@ -201,32 +200,46 @@ public final class Cli {
     /**
      * Waits until the run of {@code child} (a {@link #start}ed JVM on an AUTO_SERVER database) has
      * committed {@code chunks} collect chunks, some of the fake estate among them; returns its
-     * execution id. Fails when the child ends first or nothing is committed within two minutes.
+     * execution id. Watches the database only (no log text, no fixed sleep). Fails when the child
+     * ends first or nothing is committed within two minutes.
      */
-    public long awaitCommittedChunks(Process child, int chunks, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        // open the database only once the child owns it (H2 AUTO_SERVER: the first opener serves it)
-        while (System.nanoTime() < deadline && !Files.readString(log).contains("plan: ")) {
-            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
-            Thread.sleep(100);
-        }
-        while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
-            try {
-                List<Map<String, String>> rows = query(
-                        "SELECT JOB_EXECUTION_ID AS id, SUM(COMMIT_COUNT) AS commits FROM BATCH_STEP_EXECUTION"
-                                + " WHERE STEP_NAME LIKE 'collect.partition:%' GROUP BY JOB_EXECUTION_ID");
-                // the real demo modules commit chunks too: wait for some of the fake estate as well
-                if (!rows.isEmpty() && Long.parseLong(rows.get(0).get("commits")) >= chunks
-                        && number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'") > 0) {
-                    return Long.parseLong(rows.get(0).get("id"));
-                }
-            } catch (IllegalStateException e) {
-                // the child has not created the schema yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the child run committed no chunks in time");
+    public long awaitCommittedChunks(Process child, int chunks, Path log) {
+        Path lock = h2LockFile();
+        return Awaitility.await("the child run's first " + chunks + " committed chunks").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (!child.isAlive()) throw new AssertionError("child JVM ended before it was killed:\n" + Files.readString(log));
+                    // open the database only once the child owns it (H2 AUTO_SERVER: the first opener serves it)
+                    if (lock != null && !Files.exists(lock)) return null;
+                    try {
+                        List<Map<String, String>> rows = query(
+                                "SELECT JOB_EXECUTION_ID AS id, SUM(COMMIT_COUNT) AS commits FROM BATCH_STEP_EXECUTION"
+                                        + " WHERE STEP_NAME LIKE 'collect.partition:%' GROUP BY JOB_EXECUTION_ID");
+                        // the real demo modules commit chunks too: wait for some of the fake estate as well
+                        if (!rows.isEmpty() && Long.parseLong(rows.get(0).get("commits")) >= chunks
+                                && number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'") > 0) {
+                            return Long.parseLong(rows.get(0).get("id"));
+                        }
+                    } catch (IllegalStateException e) {
+                        // the child has not created the schema yet
+                    }
+                    return null;
+                }, Objects::nonNull);
+    }
+
+    /**
+     * Makes H2 write every committed transaction to the database file now ({@code CHECKPOINT}),
+     * instead of within its write delay: what a test then kills is exactly what was committed.
+     */
+    public void checkpoint() {
+        execute("CHECKPOINT");
+    }
+
+    /** The lock file an H2 file database's owner holds ({@code <file>.lock.db}), or null for other databases. */
+    private Path h2LockFile() {
+        if (!url.startsWith("jdbc:h2:file:")) return null;
+        String file = url.substring("jdbc:h2:file:".length());
+        int options = file.indexOf(';');
+        return Path.of((options < 0 ? file : file.substring(0, options)) + ".lock.db");
     }
 
     /** {@code run --demo --no-email --as-of DATE [more]}. */

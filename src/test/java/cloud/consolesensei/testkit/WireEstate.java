@@ -29,7 +29,7 @@ import java.util.List;
  */
 public final class WireEstate {
 
-    public static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    public static final String EC2_NS = Ec2Xml.NS;
     public static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
     public static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     public static final String ASG_NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
@@ -274,15 +274,8 @@ public final class WireEstate {
                   </item>
                 </snapshotSet>""".formatted(t, account));
         answer(signed(action("DescribeImages"), key, region, "ec2"), "DescribeImagesResponse", "<imagesSet/>");
-        answer(signed(action("DescribeAddresses"), key, region, "ec2"), "DescribeAddressesResponse", """
-                <addressesSet>
-                  <item>
-                    <publicIp>203.0.113.25</publicIp>
-                    <allocationId>eipalloc-%1$s1</allocationId>
-                    <domain>vpc</domain>
-                    <networkBorderGroup>%2$s</networkBorderGroup>
-                  </item>
-                </addressesSet>""".formatted(t, region));
+        answer(signed(action("DescribeAddresses"), key, region, "ec2"), "DescribeAddressesResponse",
+                "<addressesSet>" + Ec2Xml.address("203.0.113.25", "eipalloc-" + t + "1", null, null, region) + "</addressesSet>");
         answer(signed(action("DescribeSecurityGroups"), key, region, "ec2"), "DescribeSecurityGroupsResponse", """
                 <securityGroupInfo>
                   <item>
@@ -443,7 +436,6 @@ public final class WireEstate {
     }
 
     private void answer(MappingBuilder m, String root, String body) {
-        aws.stub(m.willReturn(xml("<" + root + " xmlns=\"" + EC2_NS + "\">\n<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>\n"
-                + body + "\n</" + root + ">")));
+        aws.stub(m.willReturn(xml(Ec2Xml.response(root, body))));
     }
 }

@@ -27,6 +27,7 @@ import cloud.consolesensei.price.PriceList;
 import cloud.consolesensei.price.PriceListUsage;
 import cloud.consolesensei.price.PriceStore;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.WireTest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * PartialData, missing days, whole UTC days, 500 queries a call, and a denied call.
  * As-of date 2026-11-29: the instances' window is 2026-11-15 to 2026-11-28.
  */
+@WireTest
 class MetricDataWireTest {
 
     private static final AccountTarget ACCOUNT = new AccountTarget("123456789012", "wiremock", null, null,

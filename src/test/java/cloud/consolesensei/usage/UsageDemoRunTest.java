@@ -3,6 +3,7 @@ package cloud.consolesensei.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the EC2 Instances and EBS Volumes sheets (read back with POI) carry the usage columns, and the
  * run prints its Price List and GetMetricData figures next to the Cost Explorer line.
  */
+@JobTest
 class UsageDemoRunTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.ConsoleSenseiApplication;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.File;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("browser")
 @SpringBootTest(classes = {ConsoleSenseiApplication.class, WebTestSupport.DemoEstate.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
+@JobTest
 class ConsoleBrowserTest {
 
     private static final String PROD = "111111111111";

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for the API (as ADMIN) and nothing else does, the health endpoint is open, and after a run
  * {@code /actuator/prometheus} (login needed) shows the contract's metrics.
  */
+@JobTest
 class ServeDemoTest {
 
     private static final Pattern LINE = Pattern.compile("web console: http://127\\.0\\.0\\.1:(\\d+)/ user demo password (\\S+)");

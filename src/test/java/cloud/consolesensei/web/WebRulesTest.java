@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.lock.AccountLocks;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -57,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = {ConsoleSenseiApplication.class, WebTestSupport.DemoEstate.class},
         properties = "spring.main.web-application-type=servlet")
 @AutoConfigureMockMvc
+@JobTest
 class WebRulesTest {
 
     private static final String PROD = "111111111111";
