@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.aws.AwsEnvironment;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * silence, and an endpoint URL or attempt count that is not one was an AWS answer found malformed
  * (exit 1) after the job had started.
  */
+@JobTest
 class AwsEndpointErrorsTest {
 
     @TempDir

@@ -3,6 +3,8 @@ package cloud.consolesensei.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code runs} says UTC and prints UTC, whatever the host's time zone (Spring Batch stores its times
  * in the JVM's zone), with the execution id and the run id (README, "Commands").
  */
+@JobTest
 class RunsCommandTest {
 
     /** UTC+14: a start printed in the host's zone would be off by 14 hours. */
@@ -35,7 +38,7 @@ class RunsCommandTest {
         Cli cli = Cli.h2(dir, "");
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Process run = cli.start(FAR_ZONE, dir.resolve("run.log"), "run", "--demo", "--no-email", "--as-of",
-                Cli.AS_OF.toString());
+                Fixtures.AS_OF.toString());
         assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(run.exitValue()).as(Files.readString(dir.resolve("run.log"))).isZero();
         Instant after = Instant.now();

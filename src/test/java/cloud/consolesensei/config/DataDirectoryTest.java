@@ -3,6 +3,8 @@ package cloud.consolesensei.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import org.springframework.core.env.StandardEnvironment;
  * whatever the working folder; a relative one is resolved against the working folder, a relative
  * {@code reports-dir} against the folder holding the data folder.
  */
+@JobTest
 class DataDirectoryTest {
 
     @TempDir
@@ -50,7 +53,7 @@ class DataDirectoryTest {
         Path elsewhere = dir.resolve("elsewhere");
         Cli cli = Cli.defaultDatabase(elsewhere, "consolesensei.data-dir: \"" + home.resolve("data") + "\"\n");
         Process run = cli.start(Map.of(), elsewhere.resolve("run.log"), "run", "--demo", "--no-email", "--as-of",
-                Cli.AS_OF.toString());
+                Fixtures.AS_OF.toString());
         assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(elsewhere.resolve("run.log"));
         assertThat(run.exitValue()).as(log).isZero();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Fixtures;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a logo and text) changes the workbook a run writes; a template that is missing or not a workbook is
  * a one-line configuration error naming the file (exit 2).
  */
+@JobTest
 class WorkbookTemplateTest {
 
     @TempDir
@@ -83,17 +86,17 @@ class WorkbookTemplateTest {
             }
         }
         Cli cli = Cli.h2(dir, "consolesensei.workbook-template: \"" + template + "\"\n");
-        Cli.Result run = cli.audit(Cli.AS_OF, "--account", "222222222222");
+        Cli.Result run = cli.audit(Fixtures.AS_OF, "--account", "222222222222");
         assertThat(run.code()).as(run.err()).isZero();
 
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(cli.report("consolesensei", "222222222222",
-                Cli.AS_OF, "xlsx")))) {
+                Fixtures.AS_OF, "xlsx")))) {
             assertThat(wb.getSheetName(0)).isEqualTo(WorkbookTemplate.COVER);
             assertThat(wb.getSheet(WorkbookTemplate.STYLES)).isNull();
             XSSFSheet cover = wb.getSheetAt(0);
             assertThat(cover.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Cloud costs for the CFO");
             assertThat(cover.getRow(1).getCell(0).getStringCellValue())
-                    .isEqualTo("Scope 222222222222, as of " + Cli.AS_OF);
+                    .isEqualTo("Scope 222222222222, as of " + Fixtures.AS_OF);
             assertThat(cover.getDrawingPatriarch().getShapes()).hasSize(1);
             Cell header = wb.getSheet("Findings").getRow(0).getCell(0);
             XSSFCellStyle style = (XSSFCellStyle) header.getCellStyle();
@@ -106,13 +109,13 @@ class WorkbookTemplateTest {
     void aMissingOrBrokenTemplateIsAConfigurationErrorNamingTheFile() throws Exception {
         Path missing = dir.resolve("nowhere.xlsx");
         Cli.Result r = Cli.h2(dir.resolve("a"), "consolesensei.workbook-template: \"" + missing + "\"\n")
-                .audit(Cli.AS_OF);
+                .audit(Fixtures.AS_OF);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("consolesensei.workbook-template", missing.toString(), "cannot be read");
 
         Path broken = Files.writeString(dir.resolve("broken.xlsx"), "not a workbook");
         Cli.Result b = Cli.h2(dir.resolve("b"), "consolesensei.workbook-template: \"" + broken + "\"\n")
-                .audit(Cli.AS_OF);
+                .audit(Fixtures.AS_OF);
         assertThat(b.code()).isEqualTo(2);
         assertThat(b.err()).contains(broken.toString(), "not an Excel .xlsx workbook");
         assertThat(dir.resolve("b/reports")).doesNotExist();

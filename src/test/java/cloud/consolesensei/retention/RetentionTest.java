@@ -3,6 +3,7 @@ package cloud.consolesensei.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * steps and everything the run stored, and the report files of as-of folders older than
  * {@code retention.reports-days}; it keeps its own, the younger ones, and files it did not write.
  */
+@JobTest
 class RetentionTest {
 
     private static final LocalDate OLD = LocalDate.of(2025, 1, 10);
