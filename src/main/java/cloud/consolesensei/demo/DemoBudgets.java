@@ -48,11 +48,8 @@ final class DemoBudgets {
         return new BudgetsClient() {
             @Override
             public DescribeBudgetsResponse describeBudgets(DescribeBudgetsRequest request) {
-                int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken().substring("demo-".length()));
-                int to = Math.min(budgets.size(), from + PAGE);
-                DescribeBudgetsResponse.Builder b = DescribeBudgetsResponse.builder().budgets(budgets.subList(from, to));
-                if (to < budgets.size()) b.nextToken("demo-" + to);
-                return b.build();
+                DemoPage<Budget> page = DemoPage.of(budgets, request.nextToken(), PAGE);
+                return DescribeBudgetsResponse.builder().budgets(page.items()).nextToken(page.nextToken()).build();
             }
 
             @Override

@@ -42,12 +42,9 @@ final class DemoInvoicing {
             @Override
             public ListInvoiceSummariesResponse listInvoiceSummaries(ListInvoiceSummariesRequest request) {
                 List<InvoiceSummary> all = invoices(request.selector().value(), asOf);
-                int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken().substring("demo-".length()));
-                int to = Math.min(all.size(), from + PAGE);
-                ListInvoiceSummariesResponse.Builder b = ListInvoiceSummariesResponse.builder()
-                        .invoiceSummaries(all.subList(from, to));
-                if (to < all.size()) b.nextToken("demo-" + to);
-                return b.build();
+                DemoPage<InvoiceSummary> page = DemoPage.of(all, request.nextToken(), PAGE);
+                return ListInvoiceSummariesResponse.builder().invoiceSummaries(page.items()).nextToken(page.nextToken())
+                        .build();
             }
 
             @Override
