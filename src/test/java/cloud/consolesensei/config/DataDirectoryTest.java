@@ -64,7 +64,7 @@ class DataDirectoryTest {
         Path other = dir.resolve("other");
         Cli again = Cli.defaultDatabase(other, "consolesensei.data-dir: \"" + home.resolve("data") + "\"\n");
         Process second = again.start(Map.of(), other.resolve("run.log"), "run", "--demo", "--no-email", "--as-of",
-                Cli.AS_OF.plusDays(1).toString());
+                Fixtures.AS_OF.plusDays(1).toString());
         assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
         String secondLog = Files.readString(other.resolve("run.log"));
         assertThat(second.exitValue()).as(secondLog).isZero();
