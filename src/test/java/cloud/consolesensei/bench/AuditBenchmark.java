@@ -53,6 +53,31 @@ public final class AuditBenchmark {
     }
 
     /**
+     * Where the audit runs, beyond {@link Options}.
+     *
+     * @param extraYaml configuration appended under {@code consolesensei:} (two-space indented keys), e.g. checks
+     *                  turned off; empty for none
+     * @param jdbcUrl   the database of the run (job repository and findings store), or null for a fresh H2 file
+     *                  under the work folder
+     * @param jdbcUser  its user (no password), or null with H2
+     * @param workers   {@code worker} JVMs to start beside the manager (remote partitioning over the RabbitMQ
+     *                  {@code args} name); 0 = a local run. Needs a jar and a PostgreSQL {@code jdbcUrl}
+     * @param args      more command-line arguments for every JVM, e.g. {@code --spring.rabbitmq.port=5672}
+     */
+    public record Deployment(String extraYaml, String jdbcUrl, String jdbcUser, int workers, List<String> args) {
+
+        /** One JVM, its own fresh H2 database, the default configuration. */
+        public static Deployment local() {
+            return new Deployment("", null, null, 0, List.of());
+        }
+
+        /** The same with {@code yaml} appended under {@code consolesensei:}. */
+        public Deployment withYaml(String yaml) {
+            return new Deployment(extraYaml + yaml, jdbcUrl, jdbcUser, workers, args);
+        }
+    }
+
+    /**
      * What one run measured.
      *
      * @param exitCode     the CLI's exit code (0 = every account and check audited)
@@ -62,16 +87,20 @@ public final class AuditBenchmark {
      * @param gaps         rows of the coverage CSV (failed calls that became gaps)
      * @param peakHeapMiB  largest heap occupancy the GC log shows (before a collection), or -1 in-process
      * @param peakLiveMiB  live set estimate ({@link #peakHeap}), or -1
-     * @param cpu          CPU time of the child JVM, or null in-process
+     * @param cpu          CPU time of the child JVMs (the manager and its workers), or null in-process
      * @param fakeCpu      CPU time this JVM (the fake AWS) used during the run
      * @param steps        the audited JVM's step lines ({@code StepCpuLog}): step name to {wall ms, CPU ms}, in
      *                     order; empty in-process
      * @param baseline     the same calls replayed by a bare loop of the SDK ({@link BaselineReplay})
      * @param replayed     {recorded calls the baseline had to make, of those the ones it made exactly alike}
+     * @param summary      the run summary's lines the audited command printed (Cost Explorer, Price List,
+     *                     GetMetricData, workers), empty in-process
+     * @param workerCpu    CPU time of each worker JVM (included in {@code cpu}); empty for a local run
      */
     public record Result(EstateSpec spec, Options options, int exitCode, Duration wall, FakeAwsServer.Stats stats,
                          long findings, long gaps, long peakHeapMiB, long peakLiveMiB, Duration cpu, Duration fakeCpu,
-                         Map<String, long[]> steps, BaselineReplay.Result baseline, long[] replayed) {
+                         Map<String, long[]> steps, BaselineReplay.Result baseline, long[] replayed, List<String> summary,
+                         List<Duration> workerCpu) {
 
         /** CPU milliseconds of the audited JVM during the collect step, or -1 when unknown. */
         public long collectCpuMs() {
@@ -82,6 +111,11 @@ public final class AuditBenchmark {
         /** The collect step's CPU over the baseline's: what the product costs per call beyond the SDK itself. */
         public double baselineRatio() {
             return collectCpuMs() < 0 || baseline.cpuMs() <= 0 ? -1 : (double) collectCpuMs() / baseline.cpuMs();
+        }
+
+        /** Calls of {@code service:Operation} (e.g. {@code monitoring:GetMetricData}) the fake AWS answered or refused. */
+        public long calls(String operation) {
+            return stats.byOperation().getOrDefault(operation, 0L);
         }
 
         /**
@@ -121,46 +155,84 @@ public final class AuditBenchmark {
     private AuditBenchmark() {
     }
 
-    /** Serves the estate and runs one audit against it. */
+    /** Serves the estate and runs one audit against it, in one JVM with a fresh H2 database. */
     public static Result run(EstateSpec spec, Options o) throws IOException, InterruptedException {
+        return run(spec, o, Deployment.local());
+    }
+
+    /** Serves the estate and runs one audit against it as {@code d} says. */
+    public static Result run(EstateSpec spec, Options o, Deployment d) throws IOException, InterruptedException {
+        if (d.workers() > 0 && (o.jar() == null || d.jdbcUrl() == null)) {
+            throw new IllegalArgumentException("workers need the packaged jar and a PostgreSQL database");
+        }
         Files.createDirectories(o.work());
         Path config = o.work().resolve("bench-audit.yml");
-        Files.writeString(config, config(spec, o));
+        Files.writeString(config, config(spec, o) + d.extraYaml());
         Path reports = o.work().resolve("reports");
         Path db = o.work().resolve("data/consolesensei");
         deleteDb(db);
+        List<String> database = new ArrayList<>(d.jdbcUrl() == null ? List.of("--spring.datasource.url=" + h2Url(db))
+                : List.of("--spring.datasource.url=" + d.jdbcUrl(), "--spring.datasource.username=" + d.jdbcUser()));
+        database.addAll(d.args());
         try (FakeAwsServer aws = new FakeAwsServer(new SyntheticEstate(spec), o.latencyMs(), o.ratePerSecond(),
                 Math.max(64, o.concurrency() * 4))) {
-            aws.startRecording();
-            List<String> args = List.of("run", "--config", config.toString(), "--as-of", AS_OF, "--reports-dir",
-                    reports.toString(), "--no-email", "--spring.datasource.url=" + h2Url(db));
-            long start = System.nanoTime();
-            long fakeCpu0 = processCpuNanos();
-            int exit;
-            Duration cpu = null;
-            Path gcLog = o.work().resolve("gc.log");
-            if (o.jar() != null) {
-                ChildRun child = child(aws, o, args, gcLog);
-                exit = child.exit;
-                cpu = child.cpu;
-            } else {
-                exit = inProcess(aws, args);
+            List<String> args = new ArrayList<>(List.of("run", "--config", config.toString(), "--as-of", AS_OF,
+                    "--reports-dir", reports.toString(), "--no-email"));
+            args.addAll(database);
+            List<Child> workers = new ArrayList<>();
+            try {
+                for (int i = 1; i <= d.workers(); i++) {
+                    List<String> w = new ArrayList<>(List.of("worker", "--config", config.toString()));
+                    w.addAll(database);
+                    // the concurrency is the whole run's: each worker runs its share
+                    w.add("--consolesensei.aws.concurrency=" + Math.max(1, o.concurrency() / d.workers()));
+                    workers.add(Child.start(aws, o, w, "worker-" + i));
+                }
+                for (Child w : workers) w.awaitLog("worker: taking collect partitions", Duration.ofMinutes(3));
+                aws.startRecording();
+                long start = System.nanoTime();
+                long fakeCpu0 = processCpuNanos();
+                int exit;
+                Duration cpu = null;
+                List<String> summary = List.of();
+                List<Duration> workerCpu = new ArrayList<>();
+                if (o.jar() != null) {
+                    Child manager = Child.start(aws, o, args, "audit");
+                    exit = manager.await(workers);
+                    cpu = manager.cpu;
+                    for (Child w : workers) {
+                        workerCpu.add(w.cpu);
+                        cpu = cpu.plus(w.cpu);
+                    }
+                    summary = summaryLines(manager.out);
+                } else {
+                    exit = inProcess(aws, args);
+                }
+                Duration wall = Duration.ofNanos(System.nanoTime() - start);
+                Duration fakeCpu = Duration.ofNanos(processCpuNanos() - fakeCpu0);
+                List<RecordedCall> recorded = aws.stopRecording();
+                FakeAwsServer.Stats stats = aws.stats();
+                long[] heap = {-1, -1};
+                if (o.jar() != null) {
+                    heap = peakHeap(o.work().resolve("audit-gc.log"));
+                    for (Child w : workers) {
+                        long[] h = peakHeap(w.gcLog);
+                        heap = new long[] {Math.max(heap[0], h[0]), Math.max(heap[1], h[1])};
+                    }
+                }
+                Map<String, long[]> steps = o.jar() != null ? steps(o.work().resolve("audit.out")) : Map.of();
+                Path dir = reports.resolve(AS_OF);
+                long findings = records(dir.resolve("findings-all-" + AS_OF + ".csv"));
+                long gaps = records(dir.resolve("coverage-all-" + AS_OF + ".csv"));
+                // the baseline: the same calls, made again by a bare loop of the SDK against the same server
+                aws.startRecording();
+                BaselineReplay.Result baseline = baseline(aws, o, recorded);
+                long[] replayed = sameCalls(recorded, aws.stopRecording());
+                return new Result(spec, o, exit, wall, stats, findings, gaps, heap[0], heap[1], cpu, fakeCpu, steps, baseline,
+                        replayed, summary, workerCpu);
+            } finally {
+                for (Child w : workers) w.stop();
             }
-            Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            Duration fakeCpu = Duration.ofNanos(processCpuNanos() - fakeCpu0);
-            List<RecordedCall> recorded = aws.stopRecording();
-            FakeAwsServer.Stats stats = aws.stats();
-            long[] heap = o.jar() != null ? peakHeap(gcLog) : new long[] {-1, -1};
-            Map<String, long[]> steps = o.jar() != null ? steps(o.work().resolve("audit.out")) : Map.of();
-            Path dir = reports.resolve(AS_OF);
-            long findings = records(dir.resolve("findings-all-" + AS_OF + ".csv"));
-            long gaps = records(dir.resolve("coverage-all-" + AS_OF + ".csv"));
-            // the baseline: the same calls, made again by a bare loop of the SDK against the same server
-            aws.startRecording();
-            BaselineReplay.Result baseline = baseline(aws, o, recorded);
-            long[] replayed = sameCalls(recorded, aws.stopRecording());
-            return new Result(spec, o, exit, wall, stats, findings, gaps, heap[0], heap[1], cpu, fakeCpu, steps, baseline,
-                    replayed);
         }
     }
 
@@ -262,6 +334,15 @@ public final class AuditBenchmark {
         return new long[] {expected, same};
     }
 
+    /** The run summary lines about what the run asked and cost, as the audited command printed them. */
+    static List<String> summaryLines(Path out) throws IOException {
+        if (!Files.exists(out)) return List.of();
+        return Files.readAllLines(out).stream().map(String::strip)
+                .filter(l -> l.startsWith("Cost Explorer requests:") || l.startsWith("Price List requests:")
+                        || l.startsWith("CloudWatch GetMetricData:") || l.startsWith("workers:"))
+                .toList();
+    }
+
     /** The run's configuration: every account through its role, the estate's regions, the concurrency. */
     static String config(EstateSpec spec, Options o) {
         StringBuilder y = new StringBuilder("consolesensei:\n  aws:\n    concurrency: ").append(o.concurrency())
@@ -292,27 +373,64 @@ public final class AuditBenchmark {
                 "aws.disableEc2Metadata", "true");
     }
 
-    private record ChildRun(int exit, Duration cpu) {
-    }
+    /** A child JVM of the packaged jar: the audited {@code run}, or a {@code worker}. */
+    private static final class Child {
+        final Process process;
+        final Path out;
+        final Path gcLog;
+        /** CPU time, read while the process lives (error below one poll interval). */
+        Duration cpu = Duration.ZERO;
 
-    private static ChildRun child(FakeAwsServer aws, Options o, List<String> args, Path gcLog)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.xmx(), "-XX:+UseG1GC",
-                "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
-        // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/audit.jfr" to profile the audited JVM
-        String extra = System.getProperty("bench.jvm", "").strip();
-        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
-        sdkProperties(aws).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString()));
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(o.work().resolve("audit.out").toFile()).start();
-        // CPU time is only readable while the process lives: poll it (error < one poll interval)
-        Duration cpu = null;
-        while (!p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            cpu = p.info().totalCpuDuration().orElse(cpu);
+        private Child(Process process, Path out, Path gcLog) {
+            this.process = process;
+            this.out = out;
+            this.gcLog = gcLog;
         }
-        return new ChildRun(p.exitValue(), cpu);
+
+        static Child start(FakeAwsServer aws, Options o, List<String> args, String name) throws IOException {
+            Path gcLog = o.work().resolve(name + "-gc.log");
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.xmx(), "-XX:+UseG1GC",
+                    "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
+            // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/audit.jfr" to profile the audited JVM
+            String extra = System.getProperty("bench.jvm", "").strip();
+            if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
+            sdkProperties(aws).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString()));
+            cmd.addAll(args);
+            Path out = o.work().resolve(name + ".out");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            return new Child(p, out, gcLog);
+        }
+
+        void sampleCpu() {
+            cpu = process.info().totalCpuDuration().orElse(cpu);
+        }
+
+        /** Waits for this process to exit, sampling its CPU time and the workers'; returns its exit code. */
+        int await(List<Child> workers) throws InterruptedException {
+            while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                sampleCpu();
+                workers.forEach(Child::sampleCpu);
+            }
+            workers.forEach(Child::sampleCpu);
+            return process.exitValue();
+        }
+
+        void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!(Files.exists(out) && Files.readString(out).contains(text))) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no '" + text + "' in " + out + (process.isAlive() ? "" : " (exited)"));
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        /** SIGTERM, then waits for the exit (a worker with nothing running stops at once). */
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        }
     }
 
     private static final Pattern DEFAULT_URL = Pattern.compile("url: jdbc:h2:file:\\S*/consolesensei(;\\S*)");
@@ -427,6 +545,13 @@ public final class AuditBenchmark {
                     report == null ? "n/a" : String.format(java.util.Locale.ROOT, "wall %.1f s, CPU %.1f s", report[0] / 1000.0,
                             report[1] / 1000.0)));
         }
+        if (!r.workerCpu().isEmpty()) {
+            s.append(String.format(java.util.Locale.ROOT, "remote: %d worker JVMs (CPU %s) and the manager (CPU %.1f s)%n",
+                    r.workerCpu().size(), r.workerCpu().stream().map(c -> String.format(java.util.Locale.ROOT, "%.1f s",
+                            c.toMillis() / 1000.0)).toList(), (r.cpu().toMillis()
+                            - r.workerCpu().stream().mapToLong(Duration::toMillis).sum()) / 1000.0));
+        }
+        r.summary().forEach(l -> s.append("run summary: ").append(l).append('\n'));
         if (r.cpu() != null) {
             s.append(String.format(java.util.Locale.ROOT, "fake AWS CPU %.1f s; CPU bound (audited + fake AWS CPU / %d cores) %.1f s;"
                             + " wall / CPU bound %.2f%n", r.fakeCpu().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(),

@@ -33,6 +33,14 @@ public record EstateSpec(long seed, int accounts, int regions, int instances, in
         return new EstateSpec(42, 100, 3, 500, 1000, 2000, 100, 300, 300, 6);
     }
 
+    /**
+     * A small estate for comparing runs (the usage benchmark): 2 accounts x 2 regions; per region 200
+     * instances, 300 volumes, 300 snapshots; per account 10 buckets, 30 users, 30 roles.
+     */
+    public static EstateSpec small() {
+        return new EstateSpec(42, 2, 2, 200, 300, 300, 10, 30, 30, 3);
+    }
+
     /** A few resources of each kind: seconds to audit. */
     public static EstateSpec tiny() {
         return new EstateSpec(7, 2, 2, 12, 20, 30, 4, 6, 5, 6);
