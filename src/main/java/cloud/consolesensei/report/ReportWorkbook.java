@@ -87,9 +87,16 @@ public final class ReportWorkbook implements AutoCloseable {
      */
     private static WorkbookTemplate.Styles styles(SXSSFWorkbook wb) {
         XSSFWorkbook base = wb.getXSSFWorkbook();
-        if (base.getSheet(WorkbookTemplate.STYLES) != null) return WorkbookTemplate.take(base);
+        if (base.getSheet(WorkbookTemplate.STYLES) != null) {
+            WorkbookTemplate.Styles own = WorkbookTemplate.read(base);
+            // removed through the streaming workbook, never from its base alone: a stale mapping of the
+            // removed sheet shares its part name (sheet1.xml) with the next sheet made, and when the
+            // workbook is written it could stream the removed sheet's empty rows in place of that one's
+            wb.removeSheetAt(wb.getSheetIndex(WorkbookTemplate.STYLES));
+            return own;
+        }
         try (XSSFWorkbook shipped = WorkbookTemplate.shipped().open("", "", "")) {
-            WorkbookTemplate.Styles from = WorkbookTemplate.take(shipped);
+            WorkbookTemplate.Styles from = WorkbookTemplate.read(shipped);
             Map<WorkbookTemplate.Style, CellStyle> named = new EnumMap<>(WorkbookTemplate.Style.class);
             from.named().forEach((k, v) -> named.put(k, copy(wb, v)));
             Map<Severity, CellStyle> sev = new EnumMap<>(Severity.class);

@@ -141,10 +141,8 @@ public final class WorkbookTemplate {
      * Takes the named styles of a workbook opened from a template and removes its {@value #STYLES}
      * sheet (the styles stay in the workbook's style table).
      */
-    static Styles take(XSSFWorkbook wb) {
-        Styles s = styles(wb, "workbook template");
-        wb.removeSheetAt(wb.getSheetIndex(STYLES));
-        return s;
+    static Styles read(XSSFWorkbook wb) {
+        return styles(wb, "workbook template");
     }
 
     private static Styles styles(XSSFWorkbook wb, String source) {
