@@ -64,6 +64,9 @@ public final class SdkAwsClients implements AwsClients {
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
     private final EndpointDiagnostics diagnostics;
+    /** Whether an endpoint override is configured for S3 and for S3 Control: settled once, not at every call. */
+    private final boolean s3Override;
+    private final boolean s3ControlOverride;
 
     public SdkAwsClients(AwsSettings settings) {
         this(settings, DefaultCredentialsProvider.builder().build());
@@ -79,6 +82,9 @@ public final class SdkAwsClients implements AwsClients {
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout())
                 .build();
+        // read once: the profile file behind it is parsed each time it is asked
+        this.s3Override = endpointOverridden("S3", "S3");
+        this.s3ControlOverride = endpointOverridden("S3_CONTROL", "S3Control");
     }
 
     @Override
@@ -232,15 +238,13 @@ public final class SdkAwsClients implements AwsClients {
 
     @Override
     public S3Client s3(AccountTarget account, String region) {
-        boolean override = endpointOverridden("S3", "S3");
-        return build("s3", account, region, S3Client::builder, b -> b.forcePathStyle(override));
+        return build("s3", account, region, S3Client::builder, b -> b.forcePathStyle(s3Override));
     }
 
     @Override
     public S3ControlClient s3Control(AccountTarget account, String region) {
-        boolean override = endpointOverridden("S3_CONTROL", "S3Control");
         return build("s3control", account, region, S3ControlClient::builder, b -> {
-            if (override) {
+            if (s3ControlOverride) {
                 S3ControlEndpointProvider def = S3ControlEndpointProvider.defaultProvider();
                 // The account-id host prefix (<account>.127.0.0.1) resolves nowhere off AWS.
                 b.endpointProvider(params -> def.resolveEndpoint(params.toBuilder().requiresAccountId(false).build()));

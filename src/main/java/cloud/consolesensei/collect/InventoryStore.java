@@ -10,16 +10,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,37 +33,42 @@ import org.springframework.stereotype.Repository;
 public class InventoryStore {
 
     private final JdbcTemplate jdbc;
+    private volatile String upsertSql;
 
     public InventoryStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Upserts rows for {@code runId}: one batch of updates, then one batch inserting the rows no update
-     * matched (two round trips per chunk instead of one or two statements per row).
+     * Upserts rows for {@code runId} in one JDBC batch of one statement per row, H2's
+     * {@code MERGE ... KEY} or PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}: a row already
+     * written (a restarted chunk) gets the new cells, any other is inserted; a resource twice in one
+     * chunk ends with its last cells, as sequential writes leave it. (It used to be a batch of updates
+     * probing for every row, then a batch inserting the rows no update matched: in a fresh run, all.)
      */
     public void upsert(String runId, Collection<InventoryRow> rows) {
         if (rows.isEmpty()) return;
-        List<Object[]> updates = new ArrayList<>(rows.size());
-        List<Object[]> inserts = new ArrayList<>(rows.size());
+        List<Object[]> args = new ArrayList<>(rows.size());
         for (InventoryRow r : rows) {
-            String cells = encode(r.cells());
-            updates.add(new Object[] {cells, runId, r.sheet(), r.accountId(), r.region(), r.resourceId()});
-            inserts.add(new Object[] {runId, r.sheet(), r.accountId(), r.region(), r.resourceId(), cells});
+            args.add(new Object[] {runId, r.sheet(), r.accountId(), r.region(), r.resourceId(), encode(r.cells())});
         }
-        int[] n = jdbc.batchUpdate("UPDATE inventory_row SET cells = ? WHERE run_id = ? AND sheet = ? AND account_id = ?"
-                + " AND region = ? AND resource_id = ?", updates);
-        List<Object[]> missing = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        // backwards: a resource twice in one chunk is inserted once, with its last cells, as sequential writes leave it
-        for (int i = n.length - 1; i >= 0; i--) {
-            Object[] row = inserts.get(i);
-            if (n[i] == 0 && seen.add(row[1] + "\u0000" + row[2] + "\u0000" + row[3] + "\u0000" + row[4])) missing.add(row);
+        jdbc.batchUpdate(upsertSql(), args);
+    }
+
+    private static final String COLUMNS = "inventory_row (run_id, sheet, account_id, region, resource_id, cells)";
+    private static final String KEY = "run_id, sheet, account_id, region, resource_id";
+
+    /** The upsert statement of the database behind {@link #jdbc}, settled at first use. */
+    private String upsertSql() {
+        String sql = upsertSql;
+        if (sql == null) {
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            sql = "PostgreSQL".equalsIgnoreCase(product)
+                    ? "INSERT INTO " + COLUMNS + " VALUES (?,?,?,?,?,?) ON CONFLICT (" + KEY + ") DO UPDATE SET cells = EXCLUDED.cells"
+                    : "MERGE INTO " + COLUMNS + " KEY (" + KEY + ") VALUES (?,?,?,?,?,?)";
+            upsertSql = sql;
         }
-        if (!missing.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO inventory_row (run_id, sheet, account_id, region, resource_id, cells) VALUES (?,?,?,?,?,?)",
-                    missing);
-        }
+        return sql;
     }
 
     /** Streams one sheet's rows of {@code runId}, by account, region and resource id. */
