@@ -42,8 +42,11 @@ final class DatabaseErrors {
                 return Optional.of(locked(safe));
             }
         }
+        // a refused connection is the database's only below a JDBC failure: the broker's is not
+        boolean jdbc = false;
         for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            boolean connect = c instanceof ConnectException || c instanceof UnknownHostException
+            jdbc |= c instanceof SQLException;
+            boolean connect = jdbc && (c instanceof ConnectException || c instanceof UnknownHostException)
                     || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
             if (connect) {
                 Throwable root = c;
