@@ -39,10 +39,19 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
         if (configured.isBlank()) return; // the validator names the empty key
         String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
         env.getPropertySources().addFirst(new MapPropertySource("consolesensei-data-dir", Map.of(KEY, absolute)));
-        String embedded = "jdbc:h2:file:" + absolute + "/consolesensei;AUTO_SERVER=TRUE";
-        if (embedded.equals(env.getProperty("spring.datasource.url")) && !Files.exists(Path.of(absolute, DATABASE_FILE))) {
+        if (embedded(env.getProperty("spring.datasource.url"), absolute) && !Files.exists(Path.of(absolute, DATABASE_FILE))) {
             env.getPropertySources().addFirst(new MapPropertySource("consolesensei-new-history", Map.of(NEW_HISTORY, absolute)));
         }
+    }
+
+    /**
+     * True when {@code url} opens the embedded default database of {@code absoluteDataDir}: H2's file
+     * database {@code consolesensei} in that folder, whatever settings follow the path ({@code ;KEY=VALUE},
+     * which application.yml's default and a user's URL may add or change).
+     */
+    static boolean embedded(String url, String absoluteDataDir) {
+        String path = "jdbc:h2:file:" + absoluteDataDir + "/consolesensei";
+        return url != null && url.startsWith(path) && (url.length() == path.length() || url.charAt(path.length()) == ';');
     }
 
     @Override

@@ -40,6 +40,28 @@ class DataDirectoryTest {
     }
 
     @Test
+    void theNewHistoryNoteKnowsTheEmbeddedDefaultWhateverSettingsFollowItsPath() {
+        Path data = dir.resolve("data").toAbsolutePath();
+        String base = "jdbc:h2:file:" + data + "/consolesensei";
+        assertThat(newHistory(data, base + ";AUTO_SERVER=TRUE")).isEqualTo(data.toString());
+        assertThat(newHistory(data, base + ";AUTO_SERVER=TRUE;AUTO_COMPACT_FILL_RATE=20")).isEqualTo(data.toString());
+        assertThat(newHistory(data, base)).isEqualTo(data.toString());
+        // another database in the same folder, or another folder, is not the embedded default
+        assertThat(newHistory(data, base + "2;AUTO_SERVER=TRUE")).isNull();
+        assertThat(newHistory(data, "jdbc:h2:file:" + dir.resolve("elsewhere").toAbsolutePath() + "/consolesensei")).isNull();
+        assertThat(newHistory(data, "jdbc:postgresql://db/consolesensei")).isNull();
+    }
+
+    /** The new-history note DataDirectory sets for {@code dataDir} (no database there yet) and {@code url}, or null. */
+    private static String newHistory(Path dataDir, String url) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of(DataDirectory.KEY, dataDir.toString(), "spring.datasource.url", url)));
+        new DataDirectory().postProcessEnvironment(env, new SpringApplication());
+        return env.getProperty(DataDirectory.NEW_HISTORY);
+    }
+
+    @Test
     void relativeReportsDirFollowsTheDataDir() {
         assertThat(props("/srv/cs/data", "./reports").reportsPath()).isEqualTo(Path.of("/srv/cs/reports"));
         assertThat(props("/srv/cs/data", "/mnt/reports").reportsPath()).isEqualTo(Path.of("/mnt/reports"));
