@@ -8,9 +8,11 @@ import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 @JobTest
 class SignalStopTest {
 
+    /** Widgets per region: 4 chunks of 100 per regional partition. */
+    private static final int ITEMS = 400;
+    /** Where the regional partitions wait for the test: after their first two chunks committed. */
+    private static final int HOLD_AT = 250;
+
     @Test
     void sigtermStopsTheRunAtItsNextChunkAndExits143(@TempDir Path dir) throws Exception {
-        Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 15));
+        Path hold = Files.createFile(dir.resolve("hold"));
+        Cli cli = Cli.h2(dir, Cli.heldFakeEstate(ITEMS, HOLD_AT, hold));
         Path log = dir.resolve("run.log");
         Process run = cli.start(Map.of(), log, "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString());
-        long executionId = stopAndWait(cli, run, log, false);
+        long executionId = stopAndWait(cli, run, log, hold, false);
 
         assertThat(run.exitValue()).as(Files.readString(log)).isEqualTo(143);
         assertStopped(cli, executionId, log, "SIGTERM");
@@ -39,17 +47,22 @@ class SignalStopTest {
 
     @Test
     void sigintStopsTheRunAtItsNextChunkAndExits130(@TempDir Path dir) throws Exception {
-        Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 15));
+        Path hold = Files.createFile(dir.resolve("hold"));
+        Cli cli = Cli.h2(dir, Cli.heldFakeEstate(ITEMS, HOLD_AT, hold));
         Path log = dir.resolve("run.log");
         Process run = cli.start(Map.of(), log, "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString());
-        long executionId = stopAndWait(cli, run, log, true);
+        long executionId = stopAndWait(cli, run, log, hold, true);
 
         assertThat(run.exitValue()).as(Files.readString(log)).isEqualTo(130);
         assertStopped(cli, executionId, log, "SIGINT");
     }
 
-    /** Signals the child once some chunks are committed; waits for it to end by itself. */
-    private static long stopAndWait(Cli cli, Process run, Path log, boolean interrupt) throws Exception {
+    /**
+     * Signals the child while its regional partitions are held after two committed chunks each, waits
+     * until the job repository records the stop request (STOPPING), releases the hold and waits for
+     * the child to end by itself. The hold, not timing, keeps the run from ending before the signal.
+     */
+    private static long stopAndWait(Cli cli, Process run, Path log, Path hold, boolean interrupt) throws Exception {
         long executionId;
         try {
             executionId = cli.awaitCommittedChunks(run, 2, log);
@@ -59,6 +72,11 @@ class SignalStopTest {
             } else {
                 run.destroy(); // SIGTERM
             }
+            Awaitility.await("job execution " + executionId + " asked to stop").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> cli.query("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", executionId)
+                            .get(0).get("status"), s -> s.startsWith("STOP"));
+            Files.delete(hold);
             assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("the run ended by itself").isTrue();
         } finally {
             if (run.isAlive()) run.destroyForcibly();
@@ -72,7 +90,7 @@ class SignalStopTest {
                 .as(output).extracting(r -> r.get("status")).containsExactly("STOPPED");
         assertThat(output).contains("stopped by " + signal + " at its next chunk: job execution " + executionId
                 + " is STOPPED; resume it with `restart " + executionId + "`");
-        long all = 4L * 400 + 2L * 40;
+        long all = 4L * ITEMS + 2L * (ITEMS / 10);
         assertThat(cli.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).as("stopped before the end")
                 .isLessThan(all);
     }

@@ -105,7 +105,7 @@ class AuditItemReaderRestartTest {
 
     /** The fake estate's regional source (widgets), which needs no AWS. */
     private static List<ResourceSource<?>> regional() {
-        return new FakeEstateModule(WIDGETS, 0, -1, "").sources().stream()
+        return new FakeEstateModule(WIDGETS, 0, -1, "", -1, "").sources().stream()
                 .filter(s -> s.scope() == ResourceSource.Scope.REGIONAL).toList();
     }
 

@@ -25,10 +25,14 @@ class CrashRestartTest {
 
     /** Widgets per region: 3 chunks of 100 per regional partition. */
     private static final int ITEMS = 300;
+    /** Where the regional partitions wait to be killed: after their first two chunks committed. */
+    private static final int HOLD_AT = 250;
 
     @Test
     void killMidRunThenRestartEqualsUninterruptedRun(@TempDir Path crashedDir, @TempDir Path cleanDir) throws Exception {
-        Cli crashed = Cli.h2(crashedDir, Cli.fakeEstate(ITEMS, 15));
+        // held mid-way until killed: the run cannot end before the kill however fast the machine is
+        Path hold = Files.createFile(crashedDir.resolve("hold"));
+        Cli crashed = Cli.h2(crashedDir, Cli.heldFakeEstate(ITEMS, HOLD_AT, hold));
         Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
                 ConsoleSensei.class.getName(), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
                 "--config", crashed.config().toString())
@@ -42,6 +46,7 @@ class CrashRestartTest {
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no listener, no rollback
             child.waitFor(30, TimeUnit.SECONDS);
+            Files.deleteIfExists(hold);
         }
         assertThat(crashed.query("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", executionId))
                 .as("the killed run was left running").extracting(r -> r.get("status")).containsExactly("STARTED");

@@ -94,6 +94,14 @@ public final class Cli {
         return "fake-estate:\n  items: " + items + "\n  delay-ms: " + delayMs + "\n";
     }
 
+    /**
+     * {@link #fakeEstate} whose regional partitions wait at widget {@code holdAt} while {@code holdFile}
+     * exists: a run held mid-way for a test to signal or kill, then released by deleting the file.
+     */
+    public static String heldFakeEstate(int items, int holdAt, Path holdFile) {
+        return fakeEstate(items, 0) + "  hold-at: " + holdAt + "\n  hold-file: \"" + holdFile.toAbsolutePath() + "\"\n";
+    }
+
     public Path config() {
         return config;
     }

@@ -33,6 +33,11 @@ import org.springframework.stereotype.Component;
  * exists, reading widget N throws an {@link InjectedFailure} (an Error: the job's readers turn
  * every RuntimeException into a coverage gap by design, so only an Error fails the job), which
  * is how a test makes a run fail and then restarts it.
+ *
+ * <p>{@code fake-estate.hold-at: N} with {@code fake-estate.hold-file: PATH}: while that file exists,
+ * reading widget N of every regional partition waits. A test that signals or kills a run "mid-way"
+ * holds it there, so the run cannot end before the test acts however fast or slow the machine is,
+ * and releases it by deleting the file.
  */
 @Component
 @ConditionalOnProperty(name = "fake-estate.items")
@@ -47,13 +52,18 @@ public class FakeEstateModule implements ServiceModule {
     private final long delayMs;
     private final int failAt;
     private final String failFile;
+    private final int holdAt;
+    private final String holdFile;
 
     public FakeEstateModule(@Value("${fake-estate.items}") int items, @Value("${fake-estate.delay-ms:0}") long delayMs,
-                            @Value("${fake-estate.fail-at:-1}") int failAt, @Value("${fake-estate.fail-file:}") String failFile) {
+                            @Value("${fake-estate.fail-at:-1}") int failAt, @Value("${fake-estate.fail-file:}") String failFile,
+                            @Value("${fake-estate.hold-at:-1}") int holdAt, @Value("${fake-estate.hold-file:}") String holdFile) {
         this.items = items;
         this.delayMs = delayMs;
         this.failAt = failAt;
         this.failFile = failFile;
+        this.holdAt = holdAt;
+        this.holdFile = holdFile;
     }
 
     /** The failure a test injects. */
@@ -113,6 +123,7 @@ public class FakeEstateModule implements ServiceModule {
         public Stream<Item> read(ReadContext context) {
             return IntStream.range(0, count).mapToObj(n -> {
                 pause();
+                if (n == holdAt && scope == Scope.REGIONAL && !holdFile.isEmpty()) hold(java.nio.file.Path.of(holdFile));
                 if (n == failAt && scope == Scope.REGIONAL && !failFile.isEmpty()
                         && java.nio.file.Files.exists(java.nio.file.Path.of(failFile))) {
                     throw new InjectedFailure("injected failure at widget " + n + " (" + failFile + " exists)");
@@ -145,6 +156,17 @@ public class FakeEstateModule implements ServiceModule {
         @Override
         public InventoryRow inventoryRow(Item r, CheckContext ctx) {
             return new InventoryRow(sheet.name(), ctx.accountId(), ctx.region(), r.id(), List.of(r.id(), (long) r.n()));
+        }
+    }
+
+    private static void hold(java.nio.file.Path file) {
+        while (java.nio.file.Files.exists(file)) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 
