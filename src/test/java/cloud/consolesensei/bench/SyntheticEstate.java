@@ -2,6 +2,7 @@ package cloud.consolesensei.bench;
 
 import cloud.consolesensei.bench.FakeAwsServer.Answer;
 import cloud.consolesensei.bench.FakeAwsServer.Call;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.Ec2Xml;
 
 import java.net.URLEncoder;
@@ -105,10 +106,11 @@ public final class SyntheticEstate {
     static Answer throttle(Call c) {
         return switch (c.service()) {
             case "ec2" -> ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");
-            case "s3" -> c.path().startsWith("/v20180820/") ? controlError(503, "SlowDown", "Please reduce your request rate.")
+            case "s3" -> c.path().startsWith("/v20180820/")
+                    ? controlError(c.accountHeader(), 503, "SlowDown", "Please reduce your request rate.")
                     : s3Error(503, "SlowDown", "Please reduce your request rate.");
             case "ce" -> jsonError(400, "LimitExceededException", "Rate exceeded");
-            default -> queryError(400, c.service(), "Throttling", "Rate exceeded");
+            default -> queryError(400, "Throttling", "Rate exceeded");
         };
     }
 
@@ -117,44 +119,36 @@ public final class SyntheticEstate {
             case "ec2" -> ec2Error(400, "InvalidAction", "The action " + op + " is not valid for this web service.");
             case "s3" -> s3Error(400, "NotImplemented", op + " is not implemented by the benchmark server");
             case "ce" -> jsonError(400, "UnknownOperationException", op);
-            default -> queryError(400, c.service(), "InvalidAction", "Could not find operation " + op);
+            default -> queryError(400, "InvalidAction", "Could not find operation " + op);
         };
     }
+
+    // the error shapes of the four protocols, from the wire tests' files (aws/ec2/error.xml, aws/query/error.xml, ...)
 
     private static Answer ec2Error(int status, String code, String message) {
-        return Answer.of(status, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
-                + "</Code><Message>" + message + "</Message></Error></Errors><RequestID>" + UUID.randomUUID()
-                + "</RequestID></Response>");
+        return Answer.of(status, XML, AwsTemplate.of("ec2/error.xml").fill("code", code, "message", message,
+                "requestId", UUID.randomUUID()));
     }
 
-    private static Answer queryError(int status, String service, String code, String message) {
-        String ns = switch (service) {
-            case "sts" -> STS_NS;
-            case "autoscaling" -> ASG_NS;
-            default -> IAM_NS;
-        };
-        return Answer.of(status, XML, "<ErrorResponse xmlns=\"" + ns + "\"><Error><Type>Sender</Type><Code>" + code
-                + "</Code><Message>" + message + "</Message></Error><RequestId>" + UUID.randomUUID()
-                + "</RequestId></ErrorResponse>");
+    private static Answer queryError(int status, String code, String message) {
+        return Answer.of(status, XML, AwsTemplate.of("query/error.xml").fill("type", "Sender", "code", code,
+                "message", message, "requestId", UUID.randomUUID()));
     }
 
     private static Answer s3Error(int status, String code, String message) {
-        return Answer.of(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
-                + "</Code><Message>" + message + "</Message><RequestId>" + Long.toHexString(System.nanoTime())
-                + "</RequestId><HostId>bench</HostId></Error>");
+        return Answer.of(status, "application/xml", AwsTemplate.of("s3/error-service.xml").fill("code", code,
+                "message", message, "requestId", Long.toHexString(System.nanoTime())));
     }
 
     /** S3 Control wraps its errors in {@code ErrorResponse}, unlike S3. */
-    private static Answer controlError(int status, String code, String message) {
-        return Answer.of(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse><Error><Code>"
-                + code + "</Code><Message>" + message + "</Message></Error><RequestId>" + Long.toHexString(System.nanoTime())
-                + "</RequestId><HostId>bench</HostId></ErrorResponse>");
+    private static Answer controlError(String account, int status, String code, String message) {
+        return Answer.of(status, "application/xml", AwsTemplate.of("s3control/error.xml").fill("code", code,
+                "message", message, "account", account));
     }
 
     private static Answer jsonError(int status, String type, String message) {
-        return new Answer(status, "application/x-amz-json-1.1",
-                ("{\"__type\":\"" + type + "\",\"Message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
-                Map.of("x-amzn-ErrorType", type));
+        return new Answer(status, "application/x-amz-json-1.1", AwsTemplate.of("json/error.json").fill("type", type,
+                "message", message).getBytes(StandardCharsets.UTF_8), Map.of("x-amzn-ErrorType", type));
     }
 
     // ---------------------------------------------------------------- hashing
@@ -195,7 +189,7 @@ public final class SyntheticEstate {
             case "AssumeRole" -> {
                 String arn = c.param("RoleArn");
                 String acct = arn.split(":")[4];
-                if (spec.accountIndex(acct) < 0) yield queryError(403, "sts", "AccessDenied", "not authorized to assume " + arn);
+                if (spec.accountIndex(acct) < 0) yield queryError(403, "AccessDenied", "not authorized to assume " + arn);
                 yield query("sts", STS_NS, "AssumeRole", "<AssumedRoleUser><Arn>arn:aws:sts::" + acct + ":assumed-role/audit/"
                         + c.param("RoleSessionName") + "</Arn><AssumedRoleId>AROABENCH" + acct + ":" + c.param("RoleSessionName")
                         + "</AssumedRoleId></AssumedRoleUser><Credentials><AccessKeyId>" + FakeAwsServer.ROLE_KEY_PREFIX + acct
@@ -258,14 +252,15 @@ public final class SyntheticEstate {
                 yield ec2Ok("DescribeImagesResponse", sb.append("</imagesSet>").toString());
             }
             case "DescribeAddresses" -> {
-                StringBuilder sb = new StringBuilder("<addressesSet>");
+                List<String> items = new java.util.ArrayList<>();
                 for (int i = 0; i < ADDRESSES; i++) {
                     // the first two unassociated (ec2.eip_unassociated fires), the rest attached to an instance
-                    boolean associated = i >= 2;
-                    sb.append(Ec2Xml.address("203.0." + r + "." + (i + 1), id("eipalloc", a, r, i),
-                            associated ? id("eipassoc", a, r, i) : null, associated ? id("i", a, r, i) : null, c.region()));
+                    String ip = "203.0." + r + "." + (i + 1);
+                    items.add(i < 2 ? Ec2Xml.unassociated(ip, id("eipalloc", a, r, i), c.region())
+                            : Ec2Xml.associated(ip, id("eipalloc", a, r, i), id("eipassoc", a, r, i), id("i", a, r, i),
+                            id("eni", a, r, i), "10.0." + (i / 250) + "." + (i % 250), spec.accountId(a), c.region()));
                 }
-                yield ec2Ok("DescribeAddressesResponse", sb.append("</addressesSet>").toString());
+                yield Answer.of(200, XML, Ec2Xml.describeAddresses(items));
             }
             case "DescribeSecurityGroups" -> ec2Page(c, "DescribeSecurityGroupsResponse", "securityGroupInfo", GROUPS,
                     (sb, i) -> securityGroup(sb, a, r, i));
@@ -317,7 +312,7 @@ public final class SyntheticEstate {
     }
 
     private static Answer ec2Ok(String root, String body) {
-        return Answer.of(200, XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Ec2Xml.response(root, body));
+        return Answer.of(200, XML, Ec2Xml.response(root, body));
     }
 
     private String date(Instant t) {
@@ -657,7 +652,10 @@ public final class SyntheticEstate {
     }
 
     private Answer s3control(int a) {
-        if (a % 2 == 1) return controlError(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found");
+        if (a % 2 == 1) {
+            return controlError(spec.accountId(a), 404, "NoSuchPublicAccessBlockConfiguration",
+                    "The public access block configuration was not found");
+        }
         return Answer.of(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration xmlns=\""
                 + S3C_NS + "\">" + block(true) + "</PublicAccessBlockConfiguration>");
     }

@@ -18,6 +18,7 @@ import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.report.AccountFacts;
 import cloud.consolesensei.report.ReportScope;
 import cloud.consolesensei.report.ReportWorkbook;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.WireTest;
 
@@ -88,54 +89,15 @@ class CostExplorerWireTest {
 
     // ---- Cost Explorer answers, as the API reference shows them ----
 
-    private static String group(String service, String amount) {
-        return """
-                {"Keys": ["%s"], "Metrics": {"UnblendedCost": {"Amount": "%s", "Unit": "USD"}}}""".formatted(service, amount);
-    }
-
-    private static String monthly(String start, String end, boolean estimated, String... groups) {
-        return """
-                {"TimePeriod": {"Start": "%s", "End": "%s"}, "Total": {}, "Groups": [%s], "Estimated": %s}"""
-                .formatted(start, end, String.join(", ", groups), estimated);
-    }
-
-    private static String page(List<String> results, String nextToken) {
-        return "{\"GroupDefinitions\": [{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"}], \"ResultsByTime\": ["
-                + String.join(", ", results) + "], \"DimensionValueAttributes\": []"
-                + (nextToken == null ? "" : ", \"NextPageToken\": \"" + nextToken + "\"") + "}";
-    }
-
-    /** Months May..Oct complete plus Nov 1-15; October's groups are split over the two pages. */
-    private static final String MONTHLY_PAGE_1 = page(List.of(
-            monthly("2026-05-01", "2026-06-01", false, group(EC2, "900.0000000000"), group("Tax", "9.0000000000")),
-            monthly("2026-06-01", "2026-07-01", false, group(EC2, "910.0000000000"), group("Tax", "9.1000000000")),
-            monthly("2026-07-01", "2026-08-01", false, group(EC2, "950.0000000000"), group("Tax", "9.5000000000")),
-            monthly("2026-08-01", "2026-09-01", false, group(EC2, "990.0000000000"), group("Tax", "9.9000000000")),
-            monthly("2026-09-01", "2026-10-01", false, group(EC2, "1000.1234567890"), group(S3, "-0.0000000289"),
-                    group("Tax", "10.0000000000")),
-            monthly("2026-10-01", "2026-11-01", false, group(EC2, "1500.5000000001"))), "AQAB-page-2");
-    private static final String MONTHLY_PAGE_2 = page(List.of(
-            monthly("2026-10-01", "2026-11-01", false, group(S3, "120.0000000000"), group("Tax", "12.0000000000")),
-            monthly("2026-11-01", "2026-11-15", true, group(EC2, "700.1000000000"), group(S3, "55.5500000000"),
-                    group("Tax", "0E-10"))), null);
-
-    /** 42 days Oct 4..Nov 14: 45/55 alternating, Nov 10 at 180.25; November estimated. */
-    private static String daily() {
-        List<String> days = new ArrayList<>();
-        LocalDate d = AS_OF.minusDays(42);
-        for (int i = 0; i < 42; i++, d = d.plusDays(1)) {
-            String amount = d.equals(LocalDate.of(2026, 11, 10)) ? "180.2500000000" : i % 2 == 0 ? "45.0000000000" : "55.0000000000";
-            days.add("""
-                    {"TimePeriod": {"Start": "%s", "End": "%s"}, "Total": {"UnblendedCost": {"Amount": "%s", "Unit": "USD"}}, "Groups": [], "Estimated": %s}"""
-                    .formatted(d, d.plusDays(1), amount, !d.isBefore(LocalDate.of(2026, 11, 1))));
-        }
-        return "{\"GroupDefinitions\": [], \"ResultsByTime\": [" + String.join(", ", days) + "], \"DimensionValueAttributes\": []}";
-    }
-
-    private static final String FORECAST_BODY = """
-            {"Total": {"Amount": "400.0000000000", "Unit": "USD"},
-             "ForecastResultsByTime": [{"TimePeriod": {"Start": "2026-11-15", "End": "2026-12-01"},
-               "MeanValue": "400.0000000000", "PredictionIntervalLowerBound": "350.12", "PredictionIntervalUpperBound": "449.88"}]}""";
+    /**
+     * Months May..Oct complete plus Nov 1-15 by service (EC2, S3, Tax), October's groups split over
+     * the two pages; 42 days Oct 4..Nov 14 (45/55 alternating, Nov 10 at 180.25, November estimated);
+     * a forecast of 400 USD to month end with its prediction interval.
+     */
+    private static final String MONTHLY_PAGE_1 = AwsWire.file("ce/get-cost-and-usage-monthly-by-service-page-1.json");
+    private static final String MONTHLY_PAGE_2 = AwsWire.file("ce/get-cost-and-usage-monthly-by-service-page-2.json");
+    private static final String DAILY = AwsWire.file("ce/get-cost-and-usage-daily-42-days.json");
+    private static final String FORECAST_BODY = AwsWire.file("ce/get-cost-forecast-with-intervals.json");
 
     private static MappingBuilder ce(String target) {
         return post(urlEqualTo("/")).withHeader(TARGET, equalTo(target))
@@ -147,9 +109,8 @@ class CostExplorerWireTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(String type, String message) {
-        return aResponse().withStatus(400).withHeader("Content-Type", JSON)
-                .withHeader("x-amzn-RequestId", "req-" + type)
-                .withBody("{\"__type\": \"" + type + "\", \"Message\": \"" + message + "\"}");
+        return AwsTemplate.of("json/error.json").answer(400, JSON, "type", type, "message", message)
+                .withHeader("x-amzn-RequestId", "req-" + type);
     }
 
     private void stubMonthlyAndDaily() {
@@ -157,7 +118,7 @@ class CostExplorerWireTest {
                 .withRequestBody(matchingJsonPath("$[?(!(@.NextPageToken))]")).willReturn(ok(MONTHLY_PAGE_1)));
         wm.stubFor(ce(CAU).withRequestBody(matchingJsonPath("$.Granularity", equalTo("MONTHLY")))
                 .withRequestBody(matchingJsonPath("$.NextPageToken", equalTo("AQAB-page-2"))).willReturn(ok(MONTHLY_PAGE_2)));
-        wm.stubFor(ce(CAU).withRequestBody(matchingJsonPath("$.Granularity", equalTo("DAILY"))).willReturn(ok(daily())));
+        wm.stubFor(ce(CAU).withRequestBody(matchingJsonPath("$.Granularity", equalTo("DAILY"))).willReturn(ok(DAILY)));
     }
 
     private void stubAll() {
@@ -341,8 +302,8 @@ class CostExplorerWireTest {
     void malformedAnswerAndServerErrorsAreGaps() {
         wm.stubFor(ce(CAU).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON)
                 .withBody("{\"ResultsByTime\": [{\"TimePeriod\": {\"Start\": \"not-a-date\", \"End\": \"x\"}}]}")));
-        wm.stubFor(ce(FORECAST).willReturn(aResponse().withStatus(503).withHeader("Content-Type", JSON)
-                .withBody("{\"__type\": \"ServiceUnavailableException\", \"Message\": \"try later\"}")));
+        wm.stubFor(ce(FORECAST).willReturn(AwsTemplate.of("json/error.json").answer(503, JSON,
+                "type", "ServiceUnavailableException", "message", "try later")));
         CostTestSupport.Result r = t.readAndCheck(t.context(ACCOUNT, clients, AS_OF, "run-1", false));
         assertThat(r.findings()).isEmpty();
         assertThat(t.gaps).extracting(g -> g.operation() + " " + g.errorClass())
@@ -353,7 +314,7 @@ class CostExplorerWireTest {
     @Test
     void payerAccountFiltersOnLinkedAccount() {
         t = new CostTestSupport(new CostProperties("AmortizedCost", "999999999999"));
-        wm.stubFor(ce(CAU).willReturn(ok(page(List.of(), null))));
+        wm.stubFor(ce(CAU).willReturn(ok(AwsTemplate.of("ce/get-cost-and-usage-by-service.json").fill("results", ""))));
         wm.stubFor(ce(FORECAST).willReturn(ok(FORECAST_BODY.replace("UnblendedCost", "AmortizedCost"))));
         t.readAndCheck(t.context(ACCOUNT, clients, AS_OF, "run-1", false));
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo(CAU))

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.JobTest;
@@ -70,29 +71,20 @@ class DoctorCommandTest {
             estate.account(ROLE_KEY, ROLE_ACCOUNT, List.of("eu-west-1"), LocalDate.now());
             for (String key : List.of(AwsWire.BASE_KEY, ROLE_KEY)) {
                 // IAM answers NoSuchEntity for the probe user and anything else not in the estate: authorized
-                aws.stub(signed(post(urlPathEqualTo("/")), key, "[a-z0-9-]+", "iam").atPriority(50).willReturn(aResponse()
-                        .withStatus(404).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\""
-                                + WireEstate.IAM_NS + "\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with"
-                                + " name consolesensei-doctor-probe cannot be found.</Message></Error><RequestId>r</RequestId></ErrorResponse>")));
-                aws.stub(signed(action("DescribeRegions"), key, "[a-z0-9-]+", "ec2").willReturn(AwsWire.xml(
-                        "<DescribeRegionsResponse xmlns=\"" + WireEstate.EC2_NS + "\"><requestId>r</requestId><regionInfo>"
-                                + "<item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint>"
-                                + "<optInStatus>opt-in-not-required</optInStatus></item>"
-                                + "<item><regionName>us-east-1</regionName><regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint>"
-                                + "<optInStatus>opt-in-not-required</optInStatus></item></regionInfo></DescribeRegionsResponse>")));
+                aws.stub(signed(post(urlPathEqualTo("/")), key, "[a-z0-9-]+", "iam").atPriority(50)
+                        .willReturn(AwsWire.errorFromFile(404, "iam/error-no-such-entity-doctor-probe-user.xml", AwsWire.XML)));
+                aws.stub(signed(action("DescribeRegions"), key, "[a-z0-9-]+", "ec2")
+                        .willReturn(AwsWire.fromFile("ec2/describe-regions-two.xml", AwsWire.XML)));
             }
             // the base identity may not list IAM users
-            aws.stub(signed(action("ListUsers"), AwsWire.BASE_KEY, "[a-z0-9-]+", "iam").atPriority(1).willReturn(aResponse()
-                    .withStatus(403).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\"" + WireEstate.IAM_NS
-                            + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::111122223333:user/auditor"
-                            + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/</Message>"
-                            + "</Error><RequestId>d1</RequestId></ErrorResponse>")));
+            aws.stub(signed(action("ListUsers"), AwsWire.BASE_KEY, "[a-z0-9-]+", "iam").atPriority(1)
+                    .willReturn(AwsTemplate.of("iam/error-access-denied-list-users.xml").answer(403, AwsWire.XML,
+                            "account", BASE_ACCOUNT)));
             // the base account is not the paying one: it may not list its invoices (report data only)
             aws.stub(signed(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("Invoicing.ListInvoiceSummaries")),
-                    AwsWire.BASE_KEY, "us-east-1", "invoicing").atPriority(1).willReturn(aResponse().withStatus(400)
-                    .withHeader("Content-Type", "application/x-amz-json-1.0")
-                    .withBody("{\"__type\": \"AccessDeniedException\", \"message\": \"User: arn:aws:iam::111122223333:user/auditor"
-                            + " is not authorized to perform: invoicing:ListInvoiceSummaries\"}")));
+                    AwsWire.BASE_KEY, "us-east-1", "invoicing").atPriority(1)
+                    .willReturn(AwsTemplate.of("invoicing/access-denied-user.json").answer(400, AwsWire.JSON_10,
+                            "account", BASE_ACCOUNT)));
             Path config = config();
 
             Cli.Result all = Cli.run(work, "doctor", "--config", config.toString());

@@ -2,6 +2,7 @@ package cloud.consolesensei.ec2;
 
 import static cloud.consolesensei.ec2.Ec2TestSupport.readAndCheck;
 import static cloud.consolesensei.ec2.Ec2TestSupport.readContext;
+import static cloud.consolesensei.testkit.AwsWire.fromFile;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
@@ -22,11 +23,14 @@ import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.ebs.EbsModule;
 import cloud.consolesensei.finding.Finding;
 import cloud.consolesensei.finding.Severity;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
+import cloud.consolesensei.testkit.Ec2Xml;
 import cloud.consolesensei.testkit.WireTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,13 +45,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The EC2 and EBS sources through the real AWS SDK against WireMock, answering in the EC2 Query
  * API's XML (namespace http://ec2.amazonaws.com/doc/2016-11-15/) as the Amazon EC2 API Reference
- * documents each response; requests are matched by their form parameters (Action=..., NextToken,
+ * documents each response, from the files {@code aws/ec2/*-mixed*.xml}; requests are matched by
+ * their form parameters (Action=..., NextToken,
  * Owner.1=self, RestorableBy.1=all, Filter.1.Name=attachment.instance-id).
  */
 @WireTest
 class Ec2EbsWireMockTest {
 
-    private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final AccountTarget ACCOUNT = new AccountTarget("123456789012", "wiremock", null, null,
             List.of("us-east-1"), List.of(), null, List.of());
 
@@ -120,11 +124,7 @@ class Ec2EbsWireMockTest {
 
     @Test
     void anUnauthorizedOperationIsAGapAndTheRestStillYieldsFindings() {
-        server.stubFor(ec2("DescribeImages").atPriority(1).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "text/xml;charset=UTF-8")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>"
-                        + "<Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation."
-                        + "</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>")));
+        server.stubFor(ec2("DescribeImages").atPriority(1).willReturn(unauthorized()));
 
         List<Finding> findings = readAll();
 
@@ -147,12 +147,7 @@ class Ec2EbsWireMockTest {
     @Test
     void unreadableAttachedVolumesLeaveTheStoppedInstanceUnpricedAndNameItInTheGap() {
         server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Name=attachment.instance-id"))
-                .atPriority(0).willReturn(aResponse().withStatus(403)
-                        .withHeader("Content-Type", "text/xml;charset=UTF-8")
-                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>"
-                                + "<Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this"
-                                + " operation.</Message></Error></Errors><RequestID>ea966190-example</RequestID>"
-                                + "</Response>")));
+                .atPriority(0).willReturn(unauthorized()));
 
         List<Finding> findings = readAll();
 
@@ -176,314 +171,46 @@ class Ec2EbsWireMockTest {
         return post(urlPathEqualTo("/")).withRequestBody(containing("Action=" + action));
     }
 
-    private void answer(MappingBuilder request, String root, String body) {
-        server.stubFor(request.willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/xml;charset=UTF-8")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + root + " xmlns=\"" + NS + "\">\n"
-                        + "    <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>\n" + body + "\n</" + root
-                        + ">")));
+    /** EC2's answer to a caller without the IAM permission (403 UnauthorizedOperation). */
+    private static ResponseDefinitionBuilder unauthorized() {
+        return AwsTemplate.of("ec2/error.xml").answer(403, AwsWire.XML, "code", "UnauthorizedOperation",
+                "message", "You are not authorized to perform this operation.", "requestId", "ea966190-f9aa-478e-9ede-example");
     }
 
     private void stubEstate() {
-        answer(ec2("DescribeInstances").withRequestBody(notContaining("NextToken")), "DescribeInstancesResponse", """
-                <reservationSet>
-                    <item>
-                        <reservationId>r-0aaaaaaaaaaaaaaa1</reservationId>
-                        <ownerId>123456789012</ownerId>
-                        <groupSet/>
-                        <instancesSet>
-                            <item>
-                                <instanceId>i-0aaaaaaaaaaaaaaa1</instanceId>
-                                <imageId>ami-0aaaaaaaaaaaaaaa1</imageId>
-                                <instanceState><code>16</code><name>running</name></instanceState>
-                                <privateDnsName>ip-10-0-0-10.ec2.internal</privateDnsName>
-                                <dnsName>ec2-54-1-2-3.compute-1.amazonaws.com</dnsName>
-                                <reason/>
-                                <amiLaunchIndex>0</amiLaunchIndex>
-                                <productCodes/>
-                                <instanceType>t2.micro</instanceType>
-                                <launchTime>2024-03-01T08:00:00.000Z</launchTime>
-                                <placement><availabilityZone>us-east-1a</availabilityZone><tenancy>default</tenancy></placement>
-                                <monitoring><state>disabled</state></monitoring>
-                                <subnetId>subnet-0aaaaaaaaaaaaaaa1</subnetId>
-                                <vpcId>vpc-0aaaaaaaaaaaaaaa1</vpcId>
-                                <privateIpAddress>10.0.0.10</privateIpAddress>
-                                <ipAddress>54.1.2.3</ipAddress>
-                                <tagSet>
-                                    <item><key>Name</key><value>bastion</value></item>
-                                    <item><key>Owner</key><value>ops</value></item>
-                                </tagSet>
-                                <metadataOptions>
-                                    <state>applied</state>
-                                    <httpTokens>optional</httpTokens>
-                                    <httpPutResponseHopLimit>1</httpPutResponseHopLimit>
-                                    <httpEndpoint>enabled</httpEndpoint>
-                                </metadataOptions>
-                                <platformDetails>Linux/UNIX</platformDetails>
-                            </item>
-                        </instancesSet>
-                    </item>
-                </reservationSet>
-                <nextToken>page2</nextToken>""");
-        answer(ec2("DescribeInstances").withRequestBody(containing("NextToken=page2")), "DescribeInstancesResponse", """
-                <reservationSet>
-                    <item>
-                        <reservationId>r-0bbbbbbbbbbbbbbb2</reservationId>
-                        <ownerId>123456789012</ownerId>
-                        <groupSet/>
-                        <instancesSet>
-                            <item>
-                                <instanceId>i-0bbbbbbbbbbbbbbb2</instanceId>
-                                <instanceState><code>80</code><name>stopped</name></instanceState>
-                                <reason>User initiated (2026-08-01 10:00:00 GMT)</reason>
-                                <instanceType>m5.large</instanceType>
-                                <launchTime>2025-01-01T08:00:00.000Z</launchTime>
-                                <placement><availabilityZone>us-east-1b</availabilityZone></placement>
-                                <privateIpAddress>10.0.1.11</privateIpAddress>
-                                <tagSet>
-                                    <item><key>Owner</key><value>bi</value></item>
-                                    <item><key>CostCenter</key><value>CC-1</value></item>
-                                </tagSet>
-                                <metadataOptions><state>applied</state><httpTokens>required</httpTokens></metadataOptions>
-                            </item>
-                            <item>
-                                <instanceId>i-0ccccccccccccccc3</instanceId>
-                                <instanceState><code>48</code><name>terminated</name></instanceState>
-                                <reason>User initiated (2026-11-28 10:00:00 GMT)</reason>
-                                <instanceType>t2.micro</instanceType>
-                                <placement><availabilityZone>us-east-1b</availabilityZone></placement>
-                                <metadataOptions><state>applied</state><httpTokens>optional</httpTokens></metadataOptions>
-                            </item>
-                        </instancesSet>
-                    </item>
-                </reservationSet>""");
+        server.stubFor(ec2("DescribeInstances").withRequestBody(notContaining("NextToken"))
+                .willReturn(fromFile("ec2/describe-instances-mixed-page-1.xml", AwsWire.XML)));
+        server.stubFor(ec2("DescribeInstances").withRequestBody(containing("NextToken=page2"))
+                .willReturn(fromFile("ec2/describe-instances-mixed-page-2.xml", AwsWire.XML)));
 
-        String vol2 = """
-                    <item>
-                        <volumeId>vol-0bbbbbbbbbbbbbbb2</volumeId>
-                        <size>100</size>
-                        <snapshotId/>
-                        <availabilityZone>us-east-1b</availabilityZone>
-                        <status>in-use</status>
-                        <createTime>2025-01-01T08:00:00.000Z</createTime>
-                        <attachmentSet>
-                            <item>
-                                <volumeId>vol-0bbbbbbbbbbbbbbb2</volumeId>
-                                <instanceId>i-0bbbbbbbbbbbbbbb2</instanceId>
-                                <device>/dev/xvda</device>
-                                <status>attached</status>
-                                <attachTime>2025-01-01T08:00:00.000Z</attachTime>
-                                <deleteOnTermination>true</deleteOnTermination>
-                            </item>
-                        </attachmentSet>
-                        <volumeType>gp2</volumeType>
-                        <iops>300</iops>
-                        <encrypted>false</encrypted>
-                        <multiAttachEnabled>false</multiAttachEnabled>
-                    </item>""";
-        answer(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Name=attachment.instance-id"))
-                .withRequestBody(containing("Filter.1.Value.1=i-0bbbbbbbbbbbbbbb2")).atPriority(1),
-                "DescribeVolumesResponse", "<volumeSet>" + vol2 + "</volumeSet>");
-        answer(ec2("DescribeVolumes").withRequestBody(notContaining("Filter.1.Name")).atPriority(2),
-                "DescribeVolumesResponse", """
-                <volumeSet>
-                    <item>
-                        <volumeId>vol-0aaaaaaaaaaaaaaa1</volumeId>
-                        <size>8</size>
-                        <availabilityZone>us-east-1a</availabilityZone>
-                        <status>in-use</status>
-                        <createTime>2024-03-01T08:00:00.000Z</createTime>
-                        <attachmentSet>
-                            <item>
-                                <volumeId>vol-0aaaaaaaaaaaaaaa1</volumeId>
-                                <instanceId>i-0aaaaaaaaaaaaaaa1</instanceId>
-                                <device>/dev/xvda</device>
-                                <status>attached</status>
-                                <attachTime>2024-03-01T08:00:00.000Z</attachTime>
-                                <deleteOnTermination>true</deleteOnTermination>
-                            </item>
-                        </attachmentSet>
-                        <volumeType>gp3</volumeType>
-                        <iops>3000</iops>
-                        <throughput>125</throughput>
-                        <encrypted>true</encrypted>
-                    </item>
-                """ + vol2 + """
-                    <item>
-                        <volumeId>vol-0ccccccccccccccc3</volumeId>
-                        <size>100</size>
-                        <availabilityZone>us-east-1a</availabilityZone>
-                        <status>available</status>
-                        <createTime>2026-06-01T08:00:00.000Z</createTime>
-                        <attachmentSet/>
-                        <volumeType>io1</volumeType>
-                        <iops>5000</iops>
-                        <encrypted>true</encrypted>
-                        <tagSet><item><key>Name</key><value>db-old</value></item></tagSet>
-                    </item>
-                </volumeSet>""");
+        server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Name=attachment.instance-id"))
+                .withRequestBody(containing("Filter.1.Value.1=i-0bbbbbbbbbbbbbbb2")).atPriority(1)
+                .willReturn(fromFile("ec2/describe-volumes-mixed-attached-to-stopped.xml", AwsWire.XML)));
+        server.stubFor(ec2("DescribeVolumes").withRequestBody(notContaining("Filter.1.Name")).atPriority(2)
+                .willReturn(fromFile("ec2/describe-volumes-mixed.xml", AwsWire.XML)));
 
-        answer(ec2("DescribeSnapshots").withRequestBody(containing("Owner.1=self"))
-                .withRequestBody(containing("RestorableBy.1=all")).atPriority(1), "DescribeSnapshotsResponse", """
-                <snapshotSet>
-                    <item>
-                        <snapshotId>snap-0aaaaaaaaaaaaaaa1</snapshotId>
-                        <volumeId>vol-0aaaaaaaaaaaaaaa1</volumeId>
-                        <status>completed</status>
-                        <startTime>2026-11-01T08:00:00.000Z</startTime>
-                        <progress>100%</progress>
-                        <ownerId>123456789012</ownerId>
-                        <volumeSize>8</volumeSize>
-                        <description>shared by mistake</description>
-                        <encrypted>false</encrypted>
-                    </item>
-                </snapshotSet>""");
-        answer(ec2("DescribeSnapshots").withRequestBody(containing("Owner.1=self"))
-                .withRequestBody(notContaining("RestorableBy")).atPriority(2), "DescribeSnapshotsResponse", """
-                <snapshotSet>
-                    <item>
-                        <snapshotId>snap-0aaaaaaaaaaaaaaa1</snapshotId>
-                        <volumeId>vol-0aaaaaaaaaaaaaaa1</volumeId>
-                        <status>completed</status>
-                        <startTime>2026-11-01T08:00:00.000Z</startTime>
-                        <progress>100%</progress>
-                        <ownerId>123456789012</ownerId>
-                        <volumeSize>8</volumeSize>
-                        <description>shared by mistake</description>
-                        <encrypted>false</encrypted>
-                    </item>
-                    <item>
-                        <snapshotId>snap-0bbbbbbbbbbbbbbb2</snapshotId>
-                        <volumeId>vol-0deaddeaddeaddea1</volumeId>
-                        <status>completed</status>
-                        <startTime>2026-01-01T08:00:00.000Z</startTime>
-                        <progress>100%</progress>
-                        <ownerId>123456789012</ownerId>
-                        <volumeSize>50</volumeSize>
-                        <description>left behind</description>
-                        <encrypted>true</encrypted>
-                    </item>
-                    <item>
-                        <snapshotId>snap-0ccccccccccccccc3</snapshotId>
-                        <volumeId>vol-0deaddeaddeaddea2</volumeId>
-                        <status>completed</status>
-                        <startTime>2026-11-20T08:00:00.000Z</startTime>
-                        <progress>100%</progress>
-                        <ownerId>123456789012</ownerId>
-                        <volumeSize>8</volumeSize>
-                        <description>Created by CreateImage(i-0aaaaaaaaaaaaaaa1) for ami-0aaaaaaaaaaaaaaa1</description>
-                        <encrypted>true</encrypted>
-                    </item>
-                </snapshotSet>""");
+        server.stubFor(ec2("DescribeSnapshots").withRequestBody(containing("Owner.1=self"))
+                .withRequestBody(containing("RestorableBy.1=all")).atPriority(1)
+                .willReturn(fromFile("ec2/describe-snapshots-mixed-restorable-by-all.xml", AwsWire.XML)));
+        server.stubFor(ec2("DescribeSnapshots").withRequestBody(containing("Owner.1=self"))
+                .withRequestBody(notContaining("RestorableBy")).atPriority(2)
+                .willReturn(fromFile("ec2/describe-snapshots-mixed.xml", AwsWire.XML)));
 
-        answer(ec2("GetSnapshotBlockPublicAccessState"), "GetSnapshotBlockPublicAccessStateResponse",
-                "<state>unblocked</state><managedBy>account</managedBy>");
-        answer(ec2("DescribeImages").withRequestBody(containing("Owner.1=self")).atPriority(2),
-                "DescribeImagesResponse", """
-                <imagesSet>
-                    <item>
-                        <imageId>ami-0aaaaaaaaaaaaaaa1</imageId>
-                        <imageLocation>123456789012/golden</imageLocation>
-                        <imageState>available</imageState>
-                        <imageOwnerId>123456789012</imageOwnerId>
-                        <creationDate>2026-11-20T08:00:00.000Z</creationDate>
-                        <isPublic>false</isPublic>
-                        <architecture>x86_64</architecture>
-                        <imageType>machine</imageType>
-                        <name>golden</name>
-                        <rootDeviceType>ebs</rootDeviceType>
-                        <rootDeviceName>/dev/xvda</rootDeviceName>
-                        <blockDeviceMapping>
-                            <item>
-                                <deviceName>/dev/xvda</deviceName>
-                                <ebs>
-                                    <snapshotId>snap-0ccccccccccccccc3</snapshotId>
-                                    <volumeSize>8</volumeSize>
-                                    <deleteOnTermination>true</deleteOnTermination>
-                                    <volumeType>gp3</volumeType>
-                                    <encrypted>true</encrypted>
-                                </ebs>
-                            </item>
-                            <item>
-                                <deviceName>/dev/sdb</deviceName>
-                                <virtualName>ephemeral0</virtualName>
-                            </item>
-                        </blockDeviceMapping>
-                        <virtualizationType>hvm</virtualizationType>
-                        <hypervisor>xen</hypervisor>
-                    </item>
-                </imagesSet>""");
+        server.stubFor(ec2("GetSnapshotBlockPublicAccessState")
+                .willReturn(fromFile("ec2/get-snapshot-block-public-access-state-unblocked.xml", AwsWire.XML)));
+        server.stubFor(ec2("DescribeImages").withRequestBody(containing("Owner.1=self")).atPriority(2)
+                .willReturn(fromFile("ec2/describe-images-mixed.xml", AwsWire.XML)));
 
-        answer(ec2("DescribeAddresses"), "DescribeAddressesResponse", """
-                <addressesSet>
-                    <item>
-                        <publicIp>54.1.2.3</publicIp>
-                        <allocationId>eipalloc-0aaaaaaaaaaaaaaa1</allocationId>
-                        <domain>vpc</domain>
-                        <instanceId>i-0aaaaaaaaaaaaaaa1</instanceId>
-                        <associationId>eipassoc-0aaaaaaaaaaaaaaa1</associationId>
-                        <networkInterfaceId>eni-0aaaaaaaaaaaaaaa1</networkInterfaceId>
-                        <networkInterfaceOwnerId>123456789012</networkInterfaceOwnerId>
-                        <privateIpAddress>10.0.0.10</privateIpAddress>
-                    </item>
-                    <item>
-                        <publicIp>3.3.3.3</publicIp>
-                        <allocationId>eipalloc-0bbbbbbbbbbbbbbb2</allocationId>
-                        <domain>vpc</domain>
-                        <publicIpv4Pool>amazon</publicIpv4Pool>
-                        <networkBorderGroup>us-east-1</networkBorderGroup>
-                    </item>
-                </addressesSet>""");
+        server.stubFor(ec2("DescribeAddresses").willReturn(aResponse().withStatus(200).withHeader("Content-Type", AwsWire.XML)
+                .withBody(Ec2Xml.describeAddresses(
+                        Ec2Xml.associated("54.1.2.3", "eipalloc-0aaaaaaaaaaaaaaa1", "eipassoc-0aaaaaaaaaaaaaaa1",
+                                "i-0aaaaaaaaaaaaaaa1", "eni-0aaaaaaaaaaaaaaa1", "10.0.0.10", "123456789012", "us-east-1"),
+                        Ec2Xml.unassociated("3.3.3.3", "eipalloc-0bbbbbbbbbbbbbbb2", "us-east-1")))));
 
-        answer(ec2("DescribeSecurityGroups"), "DescribeSecurityGroupsResponse", """
-                <securityGroupInfo>
-                    <item>
-                        <ownerId>123456789012</ownerId>
-                        <groupId>sg-0aaaaaaaaaaaaaaa1</groupId>
-                        <groupName>ssh-anywhere</groupName>
-                        <groupDescription>ssh</groupDescription>
-                        <vpcId>vpc-0aaaaaaaaaaaaaaa1</vpcId>
-                        <ipPermissions>
-                            <item>
-                                <ipProtocol>tcp</ipProtocol>
-                                <fromPort>22</fromPort>
-                                <toPort>22</toPort>
-                                <groups/>
-                                <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
-                                <ipv6Ranges/>
-                                <prefixListIds/>
-                            </item>
-                        </ipPermissions>
-                        <ipPermissionsEgress>
-                            <item>
-                                <ipProtocol>-1</ipProtocol>
-                                <groups/>
-                                <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
-                            </item>
-                        </ipPermissionsEgress>
-                    </item>
-                    <item>
-                        <ownerId>123456789012</ownerId>
-                        <groupId>sg-0bbbbbbbbbbbbbbb2</groupId>
-                        <groupName>https</groupName>
-                        <groupDescription>https</groupDescription>
-                        <vpcId>vpc-0aaaaaaaaaaaaaaa1</vpcId>
-                        <ipPermissions>
-                            <item>
-                                <ipProtocol>tcp</ipProtocol>
-                                <fromPort>443</fromPort>
-                                <toPort>443</toPort>
-                                <groups/>
-                                <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
-                                <ipv6Ranges><item><cidrIpv6>::/0</cidrIpv6></item></ipv6Ranges>
-                            </item>
-                        </ipPermissions>
-                        <ipPermissionsEgress/>
-                    </item>
-                </securityGroupInfo>""");
+        server.stubFor(ec2("DescribeSecurityGroups")
+                .willReturn(fromFile("ec2/describe-security-groups-mixed.xml", AwsWire.XML)));
 
-        answer(ec2("GetEbsEncryptionByDefault"), "GetEbsEncryptionByDefaultResponse", """
-                <ebsEncryptionByDefault>false</ebsEncryptionByDefault>
-                <sseType>sse-ebs</sseType>""");
+        server.stubFor(ec2("GetEbsEncryptionByDefault")
+                .willReturn(AwsTemplate.of("ec2/get-ebs-encryption-by-default.xml").answer(AwsWire.XML, "enabled", false)));
     }
 }

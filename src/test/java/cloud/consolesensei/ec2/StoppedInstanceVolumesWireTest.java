@@ -1,6 +1,5 @@
 package cloud.consolesensei.ec2;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +12,7 @@ import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.coverage.CoverageGap;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.WireTest;
 
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
 @WireTest
 class StoppedInstanceVolumesWireTest {
 
-    private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final AccountTarget ACCOUNT = new AccountTarget("123456789012", "wiremock", null, null,
             List.of("us-east-1"), List.of(), null, List.of());
     /** 250 instances in one page; every even one stopped: 125 stopped, so two DescribeVolumes calls. */
@@ -53,16 +53,15 @@ class StoppedInstanceVolumesWireTest {
         server = aws.server();
         AwsWire.noUsageData(server);
         clients = aws.clients(AwsSettings.defaults());
+        AwsTemplate instance = AwsTemplate.of("ec2/instance-item.xml");
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < INSTANCES; i++) {
-            items.append("<item><instanceId>").append(id("i", i)).append("</instanceId><instanceState><code>")
-                    .append(i % 2 == 0 ? "80</code><name>stopped" : "16</code><name>running")
-                    .append("</name></instanceState><instanceType>t3.micro</instanceType>")
-                    .append("<launchTime>2025-01-01T08:00:00.000Z</launchTime></item>");
+            instance.appendTo(items, "instanceId", id("i", i), "stateCode", i % 2 == 0 ? 80 : 16,
+                    "stateName", i % 2 == 0 ? "stopped" : "running", "instanceType", "t3.micro",
+                    "launchTime", "2025-01-01T08:00:00.000Z");
         }
-        answer(ec2("DescribeInstances"), "DescribeInstancesResponse", "<reservationSet><item><reservationId>r-0000000000000001"
-                + "</reservationId><ownerId>123456789012</ownerId><groupSet/><instancesSet>" + items
-                + "</instancesSet></item></reservationSet>");
+        server.stubFor(ec2("DescribeInstances").willReturn(AwsTemplate.of("ec2/describe-instances-one-reservation.xml")
+                .answer(AwsWire.XML, "account", ACCOUNT.id(), "instances", items)));
     }
 
     @AfterEach
@@ -73,10 +72,10 @@ class StoppedInstanceVolumesWireTest {
     @Test
     void onePagedCallPerHundredStoppedInstancesEachInstanceGetsItsOwnVolumes() {
         // first call: the first 100 stopped instances (0, 2, ..., 198); second: the other 25
-        answer(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 0))),
-                "DescribeVolumesResponse", "<volumeSet>" + volumes(0, 200) + "</volumeSet>");
-        answer(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 200))),
-                "DescribeVolumesResponse", "<volumeSet>" + volumes(200, 250) + "</volumeSet>");
+        server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 0)))
+                .willReturn(volumes(0, 200)));
+        server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 200)))
+                .willReturn(volumes(200, 250)));
 
         Map<String, InstanceView> views = read();
 
@@ -101,13 +100,11 @@ class StoppedInstanceVolumesWireTest {
 
     @Test
     void aFailedCallLeavesOnlyItsInstancesUnpricedAndNamesThem() {
-        answer(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 0))),
-                "DescribeVolumesResponse", "<volumeSet>" + volumes(0, 200) + "</volumeSet>");
+        server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 0)))
+                .willReturn(volumes(0, 200)));
         server.stubFor(ec2("DescribeVolumes").withRequestBody(containing("Filter.1.Value.1=" + id("i", 200)))
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml;charset=UTF-8")
-                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error>"
-                                + "<Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this"
-                                + " operation.</Message></Error></Errors><RequestID>ea966190-example</RequestID></Response>")));
+                .willReturn(AwsTemplate.of("ec2/error.xml").answer(403, AwsWire.XML, "code", "UnauthorizedOperation",
+                        "message", "You are not authorized to perform this operation.", "requestId", "ea966190-example")));
 
         Map<String, InstanceView> views = read();
 
@@ -127,30 +124,29 @@ class StoppedInstanceVolumesWireTest {
         }
     }
 
-    /** Volumes attached to the stopped instances in [from, to); every tenth stopped one also shares vol-shared. */
-    private static String volumes(int from, int to) {
+    /**
+     * DescribeVolumes listing the volumes attached to the stopped instances in [from, to): instance i
+     * has gp3 volume i of i + 1 GiB, and every tenth stopped one also shares an io2 Multi-Attach volume.
+     */
+    private static ResponseDefinitionBuilder volumes(int from, int to) {
+        AwsTemplate volume = AwsTemplate.of("ec2/volume-item-in-use.xml");
         StringBuilder sb = new StringBuilder();
         StringBuilder shared = new StringBuilder();
         for (int i = from; i < to; i += 2) {
-            sb.append("<item><volumeId>").append(id("vol", i)).append("</volumeId><size>").append(i + 1)
-                    .append("</size><availabilityZone>us-east-1a</availabilityZone><status>in-use</status>")
-                    .append("<createTime>2025-01-01T08:00:00.000Z</createTime><attachmentSet>")
-                    .append(attachment(id("vol", i), i)).append("</attachmentSet><volumeType>gp3</volumeType>")
-                    .append("<encrypted>true</encrypted><multiAttachEnabled>false</multiAttachEnabled></item>");
+            volume.appendTo(sb, "volumeId", id("vol", i), "size", i + 1, "availabilityZone", "us-east-1a",
+                    "createTime", "2025-01-01T08:00:00.000Z", "attachments", attachment(id("vol", i), i), "volumeType", "gp3",
+                    "iops", 3000, "multiAttach", false);
             if (i % 10 == 0) shared.append(attachment("vol-shared", i));
         }
-        // an io2 Multi-Attach volume attached to several of the instances asked about
-        sb.append("<item><volumeId>vol-shared</volumeId><size>50</size><availabilityZone>us-east-1a</availabilityZone>")
-                .append("<status>in-use</status><createTime>2025-01-01T08:00:00.000Z</createTime><attachmentSet>")
-                .append(shared).append("</attachmentSet><volumeType>io2</volumeType><iops>1000</iops>")
-                .append("<encrypted>true</encrypted><multiAttachEnabled>true</multiAttachEnabled></item>");
-        return sb.toString();
+        volume.appendTo(sb, "volumeId", "vol-shared", "size", 50, "availabilityZone", "us-east-1a",
+                "createTime", "2025-01-01T08:00:00.000Z", "attachments", shared, "volumeType", "io2", "iops", 1000,
+                "multiAttach", true);
+        return AwsTemplate.of("ec2/describe-volumes.xml").answer(AwsWire.XML, "volumes", sb);
     }
 
     private static String attachment(String volume, int instance) {
-        return "<item><volumeId>" + volume + "</volumeId><instanceId>" + id("i", instance) + "</instanceId><device>/dev/xvdf"
-                + "</device><status>attached</status><attachTime>2025-01-01T08:00:00.000Z</attachTime>"
-                + "<deleteOnTermination>false</deleteOnTermination></item>";
+        return AwsTemplate.of("ec2/volume-attachment-item.xml").fill("volumeId", volume, "instanceId", id("i", instance),
+                "device", "/dev/xvdf", "attachTime", "2025-01-01T08:00:00.000Z");
     }
 
     private static String id(String prefix, int i) {
@@ -159,11 +155,5 @@ class StoppedInstanceVolumesWireTest {
 
     private static MappingBuilder ec2(String action) {
         return post(urlPathEqualTo("/")).withRequestBody(containing("Action=" + action));
-    }
-
-    private void answer(MappingBuilder request, String root, String body) {
-        server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + root + " xmlns=\"" + NS + "\">\n"
-                        + "<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>\n" + body + "\n</" + root + ">")));
     }
 }

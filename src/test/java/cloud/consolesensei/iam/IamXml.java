@@ -1,7 +1,9 @@
 package cloud.consolesensei.iam;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+
+import cloud.consolesensei.testkit.AwsTemplate;
+import cloud.consolesensei.testkit.AwsWire;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
@@ -16,11 +18,11 @@ import java.util.stream.Collectors;
 /**
  * IAM Query API responses shaped as the IAM API reference documents them (namespace
  * https://iam.amazonaws.com/doc/2010-05-08/, {@code <Action>Response/<Action>Result}, errors as
- * {@code ErrorResponse/Error/{Type,Code,Message}} plus RequestId), and request matchers on the form body.
+ * {@code ErrorResponse/Error/{Type,Code,Message}} plus RequestId), from the files under
+ * {@code aws/iam/}, with small builders for a result's plain elements and member lists, and request
+ * matchers on the form body.
  */
 final class IamXml {
-
-    static final String NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private IamXml() {
     }
@@ -35,18 +37,16 @@ final class IamXml {
         return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A 200 {@code <action>Response} whose {@code <action>Result} holds {@code result} (file {@code aws/iam/response.xml}). */
     static ResponseDefinitionBuilder ok(String action, String result) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-                .withBody("<" + action + "Response xmlns=\"" + NS + "\">\n  <" + action + "Result>\n" + result
-                        + "\n  </" + action + "Result>\n  <ResponseMetadata>\n    <RequestId>" + UUID.randomUUID()
-                        + "</RequestId>\n  </ResponseMetadata>\n</" + action + "Response>");
+        return AwsTemplate.of("iam/response.xml").answer(AwsWire.XML, "action", action, "result", result,
+                "requestId", UUID.randomUUID());
     }
 
+    /** An IAM error answer (file {@code aws/iam/error.xml}). */
     static ResponseDefinitionBuilder error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
-                .withBody("<ErrorResponse xmlns=\"" + NS + "\">\n  <Error>\n    <Type>Sender</Type>\n    <Code>" + code
-                        + "</Code>\n    <Message>" + message + "</Message>\n  </Error>\n  <RequestId>"
-                        + UUID.randomUUID() + "</RequestId>\n</ErrorResponse>");
+        return AwsTemplate.of("iam/error.xml").answer(status, AwsWire.XML, "code", code, "message", message,
+                "requestId", UUID.randomUUID());
     }
 
     /** {@code <Name>value</Name>}. */
@@ -65,23 +65,30 @@ final class IamXml {
         return nextMarker == null ? el("IsTruncated", false) : el("IsTruncated", true) + el("Marker", nextMarker);
     }
 
+    /** A User element's content (file {@code aws/iam/user.xml}) of the test account. */
     static String user(String name, Instant created) {
-        return el("Path", "/") + el("UserName", name) + el("UserId", "AIDA" + name.toUpperCase())
-                + el("Arn", "arn:aws:iam::" + IamTestSupport.ACCOUNT + ":user/" + name) + el("CreateDate", created);
+        return AwsTemplate.of("iam/user.xml").fill("name", name, "id", name.toUpperCase(), "account", IamTestSupport.ACCOUNT,
+                "created", created);
     }
 
+    /** A Role element's content (file {@code aws/iam/role.xml}) of the test account. */
     static String role(String name, String path, Instant created, String trustJson) {
-        return el("Path", path) + el("RoleName", name) + el("RoleId", "AROA" + name.toUpperCase().replace("-", ""))
-                + el("Arn", "arn:aws:iam::" + IamTestSupport.ACCOUNT + ":role" + path + name)
-                + el("CreateDate", created) + el("AssumeRolePolicyDocument", PolicyChecksTest.encoded(trustJson))
-                + el("MaxSessionDuration", 3600);
+        return AwsTemplate.of("iam/role.xml").fill(roleValues(name, path, created, trustJson));
     }
 
     /** A GetAccountAuthorizationDetails RoleDetail with RoleLastUsed (empty element when never used). */
     static String roleDetail(String name, String path, Instant created, String trustJson, Instant lastUsed, String region) {
-        return role(name, path, created, trustJson).replace(el("MaxSessionDuration", 3600), "")
-                + "<InstanceProfileList/><RolePolicyList/><AttachedManagedPolicies/><Tags/>"
-                + (lastUsed == null ? "<RoleLastUsed/>"
-                : "<RoleLastUsed>" + el("LastUsedDate", lastUsed) + el("Region", region) + "</RoleLastUsed>");
+        String lastUsedElement = lastUsed == null ? "<RoleLastUsed/>"
+                : AwsTemplate.of("iam/role-last-used.xml").fill("lastUsedDate", lastUsed, "region", region);
+        Object[] values = roleValues(name, path, created, trustJson);
+        Object[] all = Arrays.copyOf(values, values.length + 2);
+        all[values.length] = "roleLastUsed";
+        all[values.length + 1] = lastUsedElement;
+        return AwsTemplate.of("iam/role-detail.xml").fill(all);
+    }
+
+    private static Object[] roleValues(String name, String path, Instant created, String trustJson) {
+        return new Object[] {"path", path, "name", name, "id", name.toUpperCase().replace("-", ""),
+                "account", IamTestSupport.ACCOUNT, "created", created, "trustPolicy", PolicyChecksTest.encoded(trustJson)};
     }
 }

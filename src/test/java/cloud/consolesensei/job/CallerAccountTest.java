@@ -1,7 +1,6 @@
 package cloud.consolesensei.job;
 
 import static cloud.consolesensei.testkit.AwsWire.action;
-import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.JobTest;
+import cloud.consolesensei.testkit.WireEstate;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,20 +32,8 @@ class CallerAccountTest {
     void auditsTheCallersAccountWhenNoneIsConfigured() throws Exception {
         try (AwsWire aws = new AwsWire()) {
             aws.stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)));
-            aws.stub(action("GetCallerIdentity").willReturn(xml("""
-                    <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-                      <GetCallerIdentityResult>
-                        <Arn>arn:aws:iam::777788889999:user/auditor</Arn>
-                        <UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>
-                        <Account>777788889999</Account>
-                      </GetCallerIdentityResult>
-                      <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
-                    </GetCallerIdentityResponse>""")));
-            aws.stub(action("DescribeInstances").willReturn(xml("""
-                    <DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
-                      <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
-                      <reservationSet/>
-                    </DescribeInstancesResponse>""")));
+            aws.stub(action("GetCallerIdentity").willReturn(WireEstate.callerIdentityAnswer("777788889999")));
+            aws.stub(action("DescribeInstances").willReturn(AwsWire.fromFile("ec2/describe-instances-none.xml", AwsWire.XML)));
 
             Path reports = work.resolve("reports");
             Cli.Result r = Cli.run(work, "run", "--as-of", "2026-11-29", "--reports-dir", reports.toString(),

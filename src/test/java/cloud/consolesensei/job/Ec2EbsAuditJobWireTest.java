@@ -1,7 +1,6 @@
 package cloud.consolesensei.job;
 
 import static cloud.consolesensei.testkit.AwsWire.action;
-import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -9,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.testkit.AwsWire;
-import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.JobTest;
 import cloud.consolesensei.testkit.WireEstate;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class Ec2EbsAuditJobWireTest {
 
     private static final String EC2 = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static final String STS = "https://sts.amazonaws.com/doc/2011-06-15/";
     private static final String BASE_ACCOUNT = "111122223333";
     private static final String ROLE_ACCOUNT = "444455556666";
     private static final String ROLE_KEY = "ASIAROLEEXAMPLE00002";
@@ -57,33 +54,9 @@ class Ec2EbsAuditJobWireTest {
         aws = new AwsWire();
         // Everything not stubbed (other services) answers 404: those become coverage gaps.
         aws.stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)));
-        aws.stub(action("GetCallerIdentity").willReturn(xml("""
-                <GetCallerIdentityResponse xmlns="%s">
-                  <GetCallerIdentityResult>
-                    <Arn>arn:aws:iam::111122223333:user/auditor</Arn>
-                    <UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>
-                    <Account>111122223333</Account>
-                  </GetCallerIdentityResult>
-                  <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
-                </GetCallerIdentityResponse>""".formatted(STS))));
+        aws.stub(action("GetCallerIdentity").willReturn(WireEstate.callerIdentityAnswer(BASE_ACCOUNT)));
         aws.stub(action("AssumeRole").withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Faudit"))
-                .willReturn(xml("""
-                <AssumeRoleResponse xmlns="%s">
-                  <AssumeRoleResult>
-                    <AssumedRoleUser>
-                      <Arn>arn:aws:sts::444455556666:assumed-role/audit/consolesensei-444455556666</Arn>
-                      <AssumedRoleId>AROA3XFRBF535PLBIFPI4:consolesensei-444455556666</AssumedRoleId>
-                    </AssumedRoleUser>
-                    <Credentials>
-                      <AccessKeyId>%s</AccessKeyId>
-                      <SecretAccessKey>role/secret/do-not-leak/00000000000000002</SecretAccessKey>
-                      <SessionToken>FwoGZXIvYXdzEXAMPLEtokenDoNotLeak</SessionToken>
-                      <Expiration>2099-01-01T00:00:00Z</Expiration>
-                    </Credentials>
-                    <PackedPolicySize>6</PackedPolicySize>
-                  </AssumeRoleResult>
-                  <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
-                </AssumeRoleResponse>""".formatted(STS, ROLE_KEY))));
+                .willReturn(WireEstate.session(ROLE_ACCOUNT, "audit", ROLE_KEY, WireEstate.ROLE_SECRET, "2099-01-01T00:00:00Z")));
         for (String region : REGIONS) {
             stubEc2(AwsWire.BASE_KEY, BASE_ACCOUNT, region);
             stubEc2(ROLE_KEY, ROLE_ACCOUNT, region);

@@ -11,8 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.consolesensei.aws.ErrorClass;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
+import cloud.consolesensei.testkit.Ec2Xml;
 import cloud.consolesensei.testkit.FaultInjector;
 import cloud.consolesensei.testkit.JobTest;
 import cloud.consolesensei.testkit.WireEstate;
@@ -175,15 +177,7 @@ class FaultsAuditJobWireTest {
         // ap-east-1 (opt-in) is not enabled for the base account: AuthFailure, as EC2 answers there, although
         // DescribeRegions (asked because an opt-in region is listed) still says opted-in (an opt-in in progress)
         aws.stub(signed(action("DescribeRegions"), AwsWire.BASE_KEY, "us-east-1", "ec2").atPriority(1)
-                .willReturn(AwsWire.xml("""
-                        <DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
-                          <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
-                          <regionInfo>
-                            <item><regionName>us-east-1</regionName><regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
-                            <item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
-                            <item><regionName>ap-east-1</regionName><regionEndpoint>ec2.ap-east-1.amazonaws.com</regionEndpoint><optInStatus>opted-in</optInStatus></item>
-                          </regionInfo>
-                        </DescribeRegionsResponse>""")));
+                .willReturn(AwsWire.fromFile("ec2/describe-regions-opt-in-in-progress.xml", AwsWire.XML)));
         aws.stub(signed(any(anyUrl()), AwsWire.BASE_KEY, "ap-east-1", "[a-z0-9]+").atPriority(1)
                 .willReturn(ec2Error(401, "AuthFailure", "AWS was not able to validate the provided access credentials")));
         // a throttling storm past the retry budget on one API of one account and region
@@ -196,41 +190,22 @@ class FaultsAuditJobWireTest {
         aws.stub(signed(action("DescribeSecurityGroups"), AwsWire.BASE_KEY, "us-east-1", "ec2").atPriority(1)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
                         .withBody("<html><head><title>Sign in</title></head><body><form>proxy login</form></body></html>")));
+        String addresses = Ec2Xml.describeAddresses(Ec2Xml.unassociated("203.0.113.25", "eipalloc-0cut", "us-east-1"));
         aws.stub(signed(action("DescribeAddresses"), AwsWire.BASE_KEY, "us-east-1", "ec2").atPriority(1)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeAddressesResponse xmlns=\""
-                                + WireEstate.EC2_NS + "\"><requestId>r</requestId><addressesSet><item><publicIp>203.0.113.25</pub")));
+                        .withBody(addresses.substring(0, addresses.indexOf("</publicIp>") + "</pub".length()))));
         aws.stub(signed(action("GetEbsEncryptionByDefault"), ROLE_KEY, "us-east-1", "ec2").atPriority(1)
-                .willReturn(AwsWire.xml("<GetEbsEncryptionByDefaultResponse xmlns=\"" + WireEstate.EC2_NS
-                        + "\"><requestId>r</requestId></GetEbsEncryptionByDefaultResponse>")));
-        aws.stub(WireEstate.ce(ROLE_KEY, "GetCostForecast").atPriority(1).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"Total\": {\"Amount\": \"400.0")));
+                .willReturn(AwsWire.fromFile("ec2/get-ebs-encryption-by-default-without-value.xml", AwsWire.XML)));
+        aws.stub(WireEstate.ce(ROLE_KEY, "GetCostForecast").atPriority(1)
+                .willReturn(AwsWire.fromFile("ce/get-cost-forecast-truncated.json", AwsWire.JSON_11)));
         // the role's session is refused as expired by IAM in the middle of the run
         aws.stub(signed(action("ListRoles"), ROLE_KEY, "[a-z0-9-]+", "iam").atPriority(1)
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
-                        "<ErrorResponse xmlns=\"" + WireEstate.IAM_NS + "\"><Error><Type>Sender</Type><Code>ExpiredToken</Code>"
-                                + "<Message>The security token included in the request is expired</Message></Error>"
-                                + "<RequestId>e1</RequestId></ErrorResponse>")));
+                .willReturn(AwsWire.errorFromFile(403, "iam/error-expired-token.xml", AwsWire.XML)));
 
         // role sessions that expire 20 s after they are issued: inside the SDK's 1-minute stale window, so
         // StsAssumeRoleCredentialsProvider must renew them as the run goes on
-        aws.stub(action("AssumeRole").atPriority(1).willReturn(AwsWire.xml("""
-                <AssumeRoleResponse xmlns="%s">
-                  <AssumeRoleResult>
-                    <AssumedRoleUser>
-                      <Arn>arn:aws:sts::%s:assumed-role/audit/consolesensei-%s</Arn>
-                      <AssumedRoleId>AROA3XFRBF535PLBIFPI4:consolesensei-%s</AssumedRoleId>
-                    </AssumedRoleUser>
-                    <Credentials>
-                      <AccessKeyId>%s</AccessKeyId>
-                      <SecretAccessKey>%s</SecretAccessKey>
-                      <SessionToken>%s</SessionToken>
-                      <Expiration>{{now offset='20 seconds'}}</Expiration>
-                    </Credentials>
-                  </AssumeRoleResult>
-                  <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
-                </AssumeRoleResponse>""".formatted(WireEstate.STS_NS, ROLE_ACCOUNT, ROLE_ACCOUNT, ROLE_ACCOUNT, ROLE_KEY,
-                WireEstate.ROLE_SECRET, WireEstate.ROLE_TOKEN)).withTransformers("response-template")));
+        aws.stub(action("AssumeRole").atPriority(1).willReturn(WireEstate.session(ROLE_ACCOUNT, "audit", ROLE_KEY,
+                WireEstate.ROLE_SECRET, "{{now offset='20 seconds'}}").withTransformers("response-template")));
 
         Path hostile = work.resolve("hostile");
         // with --debug (AWS SDK request logging) and an SMTP password, for the secrets scan below
@@ -283,9 +258,7 @@ class FaultsAuditJobWireTest {
     @Test
     void invalidBaseCredentialsFailFastWithTheRemedy() throws Exception {
         aws.stub(signed(action("GetCallerIdentity"), AwsWire.BASE_KEY, "[a-z0-9-]+", "sts").atPriority(1).willReturn(
-                aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody("<ErrorResponse xmlns=\""
-                        + WireEstate.STS_NS + "\"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security"
-                        + " token included in the request is invalid.</Message></Error><RequestId>4fa2-EXAMPLE</RequestId></ErrorResponse>")));
+                AwsWire.errorFromFile(403, "sts/error-invalid-client-token-id.xml", AwsWire.XML)));
         Path dir = work.resolve("invalid");
 
         Cli.Result run = run(dir, config("us-east-1"));
@@ -311,8 +284,7 @@ class FaultsAuditJobWireTest {
     }
 
     static ResponseDefinitionBuilder ec2Error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml;charset=UTF-8")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code + "</Code><Message>"
-                        + message + "</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-EXAMPLE</RequestID></Response>");
+        return AwsTemplate.of("ec2/error.xml").answer(status, AwsWire.XML, "code", code, "message", message,
+                "requestId", "ea966190-f9aa-478e-9ede-EXAMPLE");
     }
 }

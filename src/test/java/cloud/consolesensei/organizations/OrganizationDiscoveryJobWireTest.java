@@ -4,7 +4,6 @@ import static cloud.consolesensei.organizations.OrgWire.assumeRole;
 import static cloud.consolesensei.organizations.OrgWire.assumeRoleDenied;
 import static cloud.consolesensei.organizations.OrgWire.callerIdentity;
 import static cloud.consolesensei.organizations.OrgWire.csv;
-import static cloud.consolesensei.organizations.OrgWire.json;
 import static cloud.consolesensei.organizations.OrgWire.organizations;
 import static cloud.consolesensei.organizations.OrgWire.session;
 import static cloud.consolesensei.testkit.AwsWire.action;
@@ -20,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.JobTest;
@@ -81,27 +81,12 @@ class OrganizationDiscoveryJobWireTest {
         aws.stub(callerIdentity(MANAGEMENT));
         aws.stub(assumeRole(CUSTOM_ROLE).willReturn(session(CUSTOM_ROLE, CUSTOM_KEY)));
         aws.stub(assumeRole(DENIED_ROLE).willReturn(assumeRoleDenied(MANAGEMENT, DENIED_ROLE)));
-        aws.stub(organizations("ListAccounts").withRequestBody(notContaining("NextToken")).willReturn(json("""
-                {"Accounts":[
-                  %s,
-                  %s,
-                  %s,
-                  %s
-                ],"NextToken":"AAQAAAAQmFyZS1wYWdlLTI="}""".formatted(
-                account(MANAGEMENT, "management", "ACTIVE", null),
-                account("222200000001", "prod-app", "ACTIVE", null),
-                account("222200000002", "old-app", "SUSPENDED", null),
-                account("222200000003", "closing-app", "PENDING_CLOSURE", null)))));
+        // management, prod-app, old-app (SUSPENDED), closing-app (PENDING_CLOSURE); then dev-app, sandbox-1 and
+        // closing-new-api (Status ACTIVE, State PENDING_CLOSURE)
+        aws.stub(organizations("ListAccounts").withRequestBody(notContaining("NextToken"))
+                .willReturn(AwsWire.fromFile("organizations/list-accounts-statuses-page-1.json", AwsWire.JSON_11)));
         aws.stub(organizations("ListAccounts").withRequestBody(containing("\"NextToken\":\"AAQAAAAQmFyZS1wYWdlLTI=\""))
-                .willReturn(json("""
-                {"Accounts":[
-                  %s,
-                  %s,
-                  %s
-                ]}""".formatted(
-                account("222200000004", "dev-app", "ACTIVE", null),
-                account("222200000006", "sandbox-1", "ACTIVE", null),
-                account("222200000007", "closing-new-api", "ACTIVE", "PENDING_CLOSURE")))));
+                .willReturn(AwsWire.fromFile("organizations/list-accounts-statuses-page-2.json", AwsWire.JSON_11)));
         parent(MANAGEMENT, "r-ab12", "ROOT");
         parent("222200000001", "ou-ab12-produnit", "ORGANIZATIONAL_UNIT");
         parent("ou-ab12-produnit", "ou-ab12-workloads", "ORGANIZATIONAL_UNIT");
@@ -112,8 +97,8 @@ class OrganizationDiscoveryJobWireTest {
         children("r-ab12", Map.of("ou-ab12-workloads", "Workloads", "ou-ab12-sandboxes", "Sandboxes"));
         children("ou-ab12-workloads", Map.of("ou-ab12-produnit", "Prod"));
         // The explicit account's one EC2 fact, readable only with its own role's session.
-        aws.stub(signed(action("GetEbsEncryptionByDefault"), CUSTOM_KEY, "us-east-1", "ec2").willReturn(OrgWire.ec2(
-                "GetEbsEncryptionByDefaultResponse", "<ebsEncryptionByDefault>false</ebsEncryptionByDefault>")));
+        aws.stub(signed(action("GetEbsEncryptionByDefault"), CUSTOM_KEY, "us-east-1", "ec2")
+                .willReturn(OrgWire.ebsEncryptionByDefault(false)));
     }
 
     @AfterEach
@@ -204,24 +189,18 @@ class OrganizationDiscoveryJobWireTest {
         }
     }
 
-    /** One element of ListAccounts' Accounts, as the Organizations API reference shows it. */
-    private static String account(String id, String name, String status, String state) {
-        return """
-                {"Id":"%1$s","Arn":"arn:aws:organizations::111122223333:account/o-exampleorgid/%1$s","Email":"%2$s@example.com",\
-                "Name":"%2$s","Status":"%3$s",%4$s"JoinedMethod":"CREATED","JoinedTimestamp":1.481830215E9}"""
-                .formatted(id, name, status, state == null ? "" : "\"State\":\"" + state + "\",");
-    }
-
     private void parent(String child, String parent, String type) {
         aws.stub(organizations("ListParents").withRequestBody(matchingJsonPath("$.ChildId", equalTo(child)))
-                .willReturn(json("{\"Parents\":[{\"Id\":\"" + parent + "\",\"Type\":\"" + type + "\"}]}")));
+                .willReturn(AwsTemplate.of("organizations/list-parents.json").answer(AwsWire.JSON_11, "id", parent,
+                        "type", type)));
     }
 
     private void children(String parent, Map<String, String> ous) {
         List<String> items = new ArrayList<>();
-        ous.forEach((id, name) -> items.add("{\"Id\":\"" + id + "\",\"Arn\":\"arn:aws:organizations::111122223333:ou/o-exampleorgid/"
-                + id + "\",\"Name\":\"" + name + "\"}"));
+        ous.forEach((id, name) -> items.add(AwsTemplate.of("organizations/organizational-unit.json").fill("id", id,
+                "name", name)));
         aws.stub(organizations("ListOrganizationalUnitsForParent").withRequestBody(matchingJsonPath("$.ParentId", equalTo(parent)))
-                .willReturn(json("{\"OrganizationalUnits\":[" + String.join(",", items) + "]}")));
+                .willReturn(AwsTemplate.of("organizations/list-organizational-units-for-parent.json").answer(AwsWire.JSON_11,
+                        "items", String.join(", ", items))));
     }
 }

@@ -1,11 +1,8 @@
 package cloud.consolesensei.organizations;
 
 import static cloud.consolesensei.organizations.OrgWire.callerIdentity;
-import static cloud.consolesensei.organizations.OrgWire.json;
 import static cloud.consolesensei.organizations.OrgWire.organizations;
 import static cloud.consolesensei.testkit.AwsWire.action;
-import static cloud.consolesensei.testkit.AwsWire.xml;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -14,6 +11,7 @@ import cloud.consolesensei.aws.AwsSettings;
 import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.aws.SdkAwsClients;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.WireTest;
 
@@ -56,9 +54,8 @@ class OrganizationDiscoveryWireTest {
     @Test
     void notTheManagementAccountIsAFailureAtListAccountsAndTheCallerIsAudited() {
         aws.stub(callerIdentity("123456789012"));
-        aws.stub(organizations("ListAccounts").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\":\"AccessDeniedException\",\"Message\":\"You don't have permissions to access this resource.\"}")));
+        aws.stub(organizations("ListAccounts")
+                .willReturn(AwsWire.errorFromFile(400, "organizations/access-denied.json", AwsWire.JSON_11)));
 
         Discovery d = OrganizationDiscovery.discover(clients, CONFIG, "us-east-1");
 
@@ -75,13 +72,8 @@ class OrganizationDiscoveryWireTest {
 
     @Test
     void baseCredentialsRejectedIsAFailureAtGetCallerIdentity() {
-        aws.stub(action("GetCallerIdentity").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml")
-                .withBody("""
-                        <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-                          <Error><Type>Sender</Type><Code>InvalidClientTokenId</Code>
-                            <Message>The security token included in the request is invalid.</Message></Error>
-                          <RequestId>4d2e4ae4-6e7a-4d8b-9b2a-2a1d1EXAMPLE</RequestId>
-                        </ErrorResponse>""")));
+        aws.stub(action("GetCallerIdentity")
+                .willReturn(AwsWire.errorFromFile(403, "sts/error-invalid-client-token-id.xml", AwsWire.XML)));
 
         Discovery d = OrganizationDiscovery.discover(clients, CONFIG, "us-east-1");
 
@@ -94,19 +86,11 @@ class OrganizationDiscoveryWireTest {
 
     @Test
     void rolesUseThePartitionOfTheCallerArn() {
-        aws.stub(action("GetCallerIdentity").willReturn(xml("""
-                <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-                  <GetCallerIdentityResult>
-                    <Arn>arn:aws-cn:iam::123456789012:user/auditor</Arn>
-                    <UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>
-                    <Account>123456789012</Account>
-                  </GetCallerIdentityResult>
-                  <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
-                </GetCallerIdentityResponse>""")));
-        aws.stub(organizations("ListAccounts").willReturn(json("""
-                {"Accounts":[{"Id":"210987654321","Arn":"arn:aws-cn:organizations::123456789012:account/o-exampleorgid/210987654321",\
-                "Email":"member@example.com","Name":"member","Status":"ACTIVE","State":"ACTIVE","JoinedMethod":"INVITED",\
-                "JoinedTimestamp":1.481830215E9}]}""")));
+        aws.stub(action("GetCallerIdentity").willReturn(AwsTemplate.of("sts/get-caller-identity.xml").answer(AwsWire.XML,
+                "arn", "arn:aws-cn:iam::123456789012:user/auditor", "userId", "AIDACKCEVSQ6C2EXAMPLE",
+                "account", "123456789012")));
+        aws.stub(organizations("ListAccounts").willReturn(AwsWire.fromFile("organizations/list-accounts-aws-cn.json",
+                AwsWire.JSON_11)));
 
         Discovery d = OrganizationDiscovery.discover(clients, CONFIG, "us-east-1");
 

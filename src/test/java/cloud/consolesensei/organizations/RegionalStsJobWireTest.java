@@ -68,17 +68,11 @@ class RegionalStsJobWireTest {
         // One session per regional STS endpoint: which one answered shows in the key it hands out.
         aws.stub(signed(assumeRole(ROLE), AwsWire.BASE_KEY, "us-east-1", "sts").willReturn(session(ROLE, US_KEY)));
         aws.stub(signed(assumeRole(ROLE), AwsWire.BASE_KEY, "af-south-1", "sts").willReturn(session(ROLE, AF_KEY)));
-        aws.stub(action("DescribeRegions").withRequestBody(containing("AllRegions=true")).willReturn(OrgWire.ec2(
-                "DescribeRegionsResponse", """
-                <regionInfo>
-                  <item><regionName>us-east-1</regionName><regionEndpoint>ec2.us-east-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
-                  <item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
-                  <item><regionName>af-south-1</regionName><regionEndpoint>ec2.af-south-1.amazonaws.com</regionEndpoint><optInStatus>opted-in</optInStatus></item>
-                  <item><regionName>ap-east-1</regionName><regionEndpoint>ec2.ap-east-1.amazonaws.com</regionEndpoint><optInStatus>not-opted-in</optInStatus></item>
-                </regionInfo>""")));
+        aws.stub(action("DescribeRegions").withRequestBody(containing("AllRegions=true"))
+                .willReturn(AwsWire.fromFile("ec2/describe-regions-opt-in-states.xml", AwsWire.XML)));
         // The role account's af-south-1 EC2 answers only the af-south-1 session.
-        aws.stub(signed(action("GetEbsEncryptionByDefault"), AF_KEY, "af-south-1", "ec2").willReturn(OrgWire.ec2(
-                "GetEbsEncryptionByDefaultResponse", "<ebsEncryptionByDefault>false</ebsEncryptionByDefault>")));
+        aws.stub(signed(action("GetEbsEncryptionByDefault"), AF_KEY, "af-south-1", "ec2")
+                .willReturn(OrgWire.ebsEncryptionByDefault(false)));
     }
 
     @AfterEach

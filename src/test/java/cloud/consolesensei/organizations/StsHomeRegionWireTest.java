@@ -4,7 +4,6 @@ import static cloud.consolesensei.organizations.OrgWire.assumeRole;
 import static cloud.consolesensei.organizations.OrgWire.session;
 import static cloud.consolesensei.testkit.AwsWire.action;
 import static cloud.consolesensei.testkit.AwsWire.signed;
-import static cloud.consolesensei.testkit.AwsWire.xml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -46,17 +45,10 @@ class StsHomeRegionWireTest {
         aws.stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)));
         aws.stub(signed(assumeRole(ROLE), AwsWire.BASE_KEY, "eu-west-1", "sts").willReturn(session(ROLE, "ASIAEUWEST1EXAMPLE01")));
         aws.stub(signed(assumeRole(ROLE), AwsWire.BASE_KEY, "af-south-1", "sts").willReturn(session(ROLE, "ASIAAFSOUTH1EXAMPLE1")));
-        aws.stub(signed(action("GetAccountSummary"), "ASIAEUWEST1EXAMPLE01", "aws-global", "iam").willReturn(xml("""
-                <GetAccountSummaryResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
-                  <GetAccountSummaryResult>
-                    <SummaryMap>
-                      <entry><key>Users</key><value>3</value></entry>
-                    </SummaryMap>
-                  </GetAccountSummaryResult>
-                  <ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata>
-                </GetAccountSummaryResponse>""")));
+        aws.stub(signed(action("GetAccountSummary"), "ASIAEUWEST1EXAMPLE01", "aws-global", "iam")
+                .willReturn(AwsWire.fromFile("iam/get-account-summary-users.xml", AwsWire.XML)));
         aws.stub(signed(action("GetEbsEncryptionByDefault"), "ASIAAFSOUTH1EXAMPLE1", "af-south-1", "ec2").willReturn(
-                OrgWire.ec2("GetEbsEncryptionByDefaultResponse", "<ebsEncryptionByDefault>true</ebsEncryptionByDefault>")));
+                OrgWire.ebsEncryptionByDefault(true)));
         clients = new SdkAwsClients(new AwsSettings("standard", 1, 2, 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofHours(1), "eu-west-1"),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsWire.BASE_KEY, AwsWire.BASE_SECRET)));

@@ -16,6 +16,7 @@ import cloud.consolesensei.aws.ErrorClass;
 import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.coverage.CoverageGap;
 import cloud.consolesensei.finding.Finding;
+import cloud.consolesensei.testkit.AwsTemplate;
 import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Gaps;
 import cloud.consolesensei.testkit.WireTest;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 @WireTest
 class S3BucketSourceWireTest {
 
-    private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final String ACCOUNT_ID = "111111111111";
     private static final AccountTarget ACCOUNT = TestReads.account(ACCOUNT_ID, List.of("us-east-1", "eu-west-1"),
             List.of("us-east-1", "eu-west-1"));
@@ -63,9 +63,7 @@ class S3BucketSourceWireTest {
     }
 
     private static String error(String code, String message, String bucket) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                + "</Message><BucketName>" + bucket + "</BucketName><RequestId>4442587FB7D0A2F9</RequestId>"
-                + "<HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>";
+        return AwsTemplate.of("s3/error.xml").fill("code", code, "message", message, "bucket", bucket);
     }
 
     /**
@@ -73,28 +71,21 @@ class S3BucketSourceWireTest {
      * getmoto/moto#9716, which fixed its emulation to match).
      */
     private static String controlError(String code, String message) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse><Error><Code>" + code + "</Code><Message>"
-                + message + "</Message><AccountId>" + ACCOUNT_ID + "</AccountId></Error><RequestId>1VHQEEBR32DDWTPE</RequestId>"
-                + "<HostId>host</HostId></ErrorResponse>";
+        return AwsTemplate.of("s3control/error.xml").fill("code", code, "message", message, "account", ACCOUNT_ID);
     }
 
     private void location(String bucket, String constraint) {
-        s3(bucket, "location", 200, constraint.isEmpty()
-                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"" + NS + "\"/>"
-                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"" + NS + "\">" + constraint
-                        + "</LocationConstraint>");
+        s3(bucket, "location", 200, AwsTemplate.of("s3/get-bucket-location.xml").fill("constraint", constraint));
     }
 
     private void block(String bucket, boolean acls, boolean ignore, boolean policy, boolean restrict) {
-        s3(bucket, "publicAccessBlock", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<PublicAccessBlockConfiguration xmlns=\"" + NS + "\">" + settings(acls, ignore, policy, restrict)
-                + "</PublicAccessBlockConfiguration>");
+        s3(bucket, "publicAccessBlock", 200, AwsTemplate.of("s3/get-public-access-block.xml")
+                .fill(settings(acls, ignore, policy, restrict)));
     }
 
-    private static String settings(boolean acls, boolean ignore, boolean policy, boolean restrict) {
-        return "<BlockPublicAcls>" + acls + "</BlockPublicAcls><IgnorePublicAcls>" + ignore + "</IgnorePublicAcls>"
-                + "<BlockPublicPolicy>" + policy + "</BlockPublicPolicy><RestrictPublicBuckets>" + restrict
-                + "</RestrictPublicBuckets>";
+    private static Object[] settings(boolean acls, boolean ignore, boolean policy, boolean restrict) {
+        return new Object[] {"blockPublicAcls", acls, "ignorePublicAcls", ignore, "blockPublicPolicy", policy,
+                "restrictPublicBuckets", restrict};
     }
 
     private void noBlock(String bucket) {
@@ -103,8 +94,7 @@ class S3BucketSourceWireTest {
     }
 
     private void policyStatus(String bucket, boolean isPublic) {
-        s3(bucket, "policyStatus", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PolicyStatus xmlns=\"" + NS
-                + "\"><IsPublic>" + isPublic + "</IsPublic></PolicyStatus>");
+        s3(bucket, "policyStatus", 200, AwsTemplate.of("s3/get-bucket-policy-status.xml").fill("isPublic", isPublic));
     }
 
     private void noPolicy(String bucket) {
@@ -118,17 +108,10 @@ class S3BucketSourceWireTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
     }
 
-    private static final String OWNER_GRANT = "<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-            + "xsi:type=\"CanonicalUser\"><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>"
-            + "</Grantee><Permission>FULL_CONTROL</Permission></Grant>";
-
+    /** The owner's FULL_CONTROL grant, plus READ for the global group {@code publicGroup} when not null. */
     private void acl(String bucket, String publicGroup) {
-        String extra = publicGroup == null ? "" : "<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                + "xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/" + publicGroup + "</URI></Grantee>"
-                + "<Permission>READ</Permission></Grant>";
-        s3(bucket, "acl", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<AccessControlPolicy xmlns=\"" + NS + "\">"
-                + "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID></Owner>"
-                + "<AccessControlList>" + OWNER_GRANT + extra + "</AccessControlList></AccessControlPolicy>");
+        String extra = publicGroup == null ? "" : AwsTemplate.of("s3/grant-group-read.xml").fill("group", publicGroup);
+        s3(bucket, "acl", 200, AwsTemplate.of("s3/get-bucket-acl.xml").fill("grants", extra));
     }
 
     private void ownership(String bucket, String objectOwnership) {
@@ -136,25 +119,21 @@ class S3BucketSourceWireTest {
             s3(bucket, "ownershipControls", 404, error("OwnershipControlsNotFoundError",
                     "The bucket ownership controls were not found", bucket));
         } else {
-            s3(bucket, "ownershipControls", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OwnershipControls xmlns=\""
-                    + NS + "\"><Rule><ObjectOwnership>" + objectOwnership + "</ObjectOwnership></Rule></OwnershipControls>");
+            s3(bucket, "ownershipControls", 200, AwsTemplate.of("s3/get-bucket-ownership-controls.xml")
+                    .fill("objectOwnership", objectOwnership));
         }
     }
 
     private void versioning(String bucket, String status) {
-        s3(bucket, "versioning", 200, status == null
-                ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersioningConfiguration xmlns=\"" + NS + "\"/>"
-                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<VersioningConfiguration xmlns=\"" + NS + "\"><Status>"
-                        + status + "</Status></VersioningConfiguration>");
+        s3(bucket, "versioning", 200, status == null ? AwsWire.file("s3/get-bucket-versioning-never-enabled.xml")
+                : AwsTemplate.of("s3/get-bucket-versioning.xml").fill("status", status));
     }
 
     private void lifecycle(String bucket, boolean present) {
         if (!present) {
             s3(bucket, "lifecycle", 404, error("NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist", bucket));
         } else {
-            s3(bucket, "lifecycle", 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LifecycleConfiguration xmlns=\"" + NS
-                    + "\"><Rule><ID>expire-logs</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status>"
-                    + "<Expiration><Days>365</Days></Expiration></Rule></LifecycleConfiguration>");
+            s3(bucket, "lifecycle", 200, AwsWire.file("s3/get-bucket-lifecycle-configuration-expire-logs.xml"));
         }
     }
 
@@ -165,22 +144,16 @@ class S3BucketSourceWireTest {
     }
 
     private void accountBlock(boolean acls, boolean ignore, boolean policy, boolean restrict) {
-        accountBlock(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration xmlns=\""
-                + "http://awss3control.amazonaws.com/doc/2018-08-20/\">" + settings(acls, ignore, policy, restrict)
-                + "</PublicAccessBlockConfiguration>");
+        accountBlock(200, AwsTemplate.of("s3control/get-public-access-block.xml").fill(settings(acls, ignore, policy, restrict)));
     }
 
     private static String bucketXml(String name, String region) {
-        return "<Bucket><CreationDate>2019-12-11T23:32:47.000Z</CreationDate><Name>" + name + "</Name><BucketRegion>"
-                + region + "</BucketRegion></Bucket>";
+        return AwsTemplate.of("s3/bucket-item.xml").fill("name", name, "region", region);
     }
 
     private void listBuckets(String token, String nextToken, String... buckets) {
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult xmlns=\"" + NS + "\"><Buckets>"
-                + String.join("", buckets) + "</Buckets><Owner><DisplayName>owner</DisplayName>"
-                + "<ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID></Owner>"
-                + (nextToken == null ? "" : "<ContinuationToken>" + nextToken + "</ContinuationToken>")
-                + "</ListAllMyBucketsResult>";
+        String body = AwsTemplate.of("s3/list-buckets.xml").fill("buckets", String.join("", buckets), "continuationToken",
+                nextToken == null ? "" : AwsTemplate.of("s3/list-buckets-continuation-token.xml").fill("token", nextToken));
         aws.server().stubFor(get(urlPathEqualTo("/")).withQueryParam("max-buckets", equalTo("1000"))
                 .withQueryParam("continuation-token", token == null ? absent() : equalTo(token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(body)));

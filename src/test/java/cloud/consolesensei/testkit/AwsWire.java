@@ -33,6 +33,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class AwsWire implements AutoCloseable {
 
+    /** The content type of Query-protocol (EC2, STS, IAM, Auto Scaling, CloudWatch) answers. */
+    public static final String XML = "text/xml;charset=UTF-8";
+    /** The content type of JSON 1.1 answers (Cost Explorer, Price List, Budgets, Organizations). */
+    public static final String JSON_11 = "application/x-amz-json-1.1";
+    /** The content type of JSON 1.0 answers (Invoicing). */
+    public static final String JSON_10 = "application/x-amz-json-1.0";
+
     /** The base credentials the SDK's default chain picks up (system properties). */
     public static final String BASE_KEY = "AKIDBASEEXAMPLE0001";
     public static final String BASE_SECRET = "base/secret/do-not-leak/0000000000000001";

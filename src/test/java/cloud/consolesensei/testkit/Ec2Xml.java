@@ -1,38 +1,53 @@
 package cloud.consolesensei.testkit;
 
+import java.util.List;
+
 /**
- * EC2 Query API answers as the Amazon EC2 API Reference shows them, shared by the wire tests'
- * estate ({@link WireEstate}) and the benchmark's fake AWS (bench {@code SyntheticEstate}), so
- * both answer an operation such as DescribeAddresses the same way.
+ * EC2 Query API answers built from the files {@code aws/ec2/describe-addresses*.xml}, shared by
+ * the wire tests' estates ({@link WireEstate}, the EC2/EBS source test) and the benchmark's fake
+ * AWS (bench {@code SyntheticEstate}), so all of them answer DescribeAddresses from one file pair:
+ * the answer, and one {@code addressesSet} item per Elastic IP (associated or not). Answers
+ * generated item by item elsewhere take their envelope from {@code aws/ec2/response.xml}.
  */
 public final class Ec2Xml {
-
-    /** The namespace of every EC2 answer (API version 2016-11-15). */
-    public static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    /** The request id of every answer (the API reference's example). */
-    public static final String REQUEST_ID = "59dbff89-35bd-4eac-99ed-be587EXAMPLE";
 
     private Ec2Xml() {
     }
 
-    /** {@code <root xmlns=NS><requestId>...</requestId>body</root>}, without the XML declaration. */
+    /**
+     * An EC2 answer (with the XML declaration) whose root element is {@code root}
+     * ({@code <Action>Response}) and whose content after the request id is {@code body}.
+     */
     public static String response(String root, String body) {
-        return "<" + root + " xmlns=\"" + NS + "\">\n<requestId>" + REQUEST_ID + "</requestId>\n" + body + "\n</" + root + ">";
+        return AwsTemplate.of("ec2/response.xml").fill("root", root, "body", body);
+    }
+
+    /** A DescribeAddresses answer (with the XML declaration) listing {@code items}. */
+    public static String describeAddresses(String... items) {
+        return describeAddresses(List.of(items));
+    }
+
+    /** A DescribeAddresses answer (with the XML declaration) listing {@code items}. */
+    public static String describeAddresses(List<String> items) {
+        return AwsTemplate.of("ec2/describe-addresses.xml").fill("items", String.join("", items));
+    }
+
+    /** An {@code addressesSet} item: a VPC Elastic IP associated with nothing, from Amazon's pool. */
+    public static String unassociated(String publicIp, String allocationId, String region) {
+        return AwsTemplate.of("ec2/describe-addresses-item-unassociated.xml").fill("publicIp", publicIp,
+                "allocationId", allocationId, "region", region);
     }
 
     /**
-     * One {@code addressesSet} item of a DescribeAddresses answer: a VPC Elastic IP, associated with
-     * {@code instanceId} through {@code associationId} when both are given, unassociated when they
-     * are null.
+     * An {@code addressesSet} item: a VPC Elastic IP associated ({@code associationId}) with
+     * {@code instanceId} through its network interface {@code networkInterfaceId} (owned by
+     * {@code account}) at {@code privateIpAddress}.
      */
-    public static String address(String publicIp, String allocationId, String associationId, String instanceId,
-                                 String networkBorderGroup) {
-        StringBuilder sb = new StringBuilder("<item><publicIp>").append(publicIp).append("</publicIp><allocationId>")
-                .append(allocationId).append("</allocationId><domain>vpc</domain>");
-        if (associationId != null && instanceId != null) {
-            sb.append("<associationId>").append(associationId).append("</associationId><instanceId>").append(instanceId)
-                    .append("</instanceId>");
-        }
-        return sb.append("<networkBorderGroup>").append(networkBorderGroup).append("</networkBorderGroup></item>").toString();
+    public static String associated(String publicIp, String allocationId, String associationId, String instanceId,
+                                    String networkInterfaceId, String privateIpAddress, String account, String region) {
+        return AwsTemplate.of("ec2/describe-addresses-item-associated.xml").fill("publicIp", publicIp,
+                "allocationId", allocationId, "associationId", associationId, "instanceId", instanceId,
+                "networkInterfaceId", networkInterfaceId, "privateIpAddress", privateIpAddress, "account", account,
+                "region", region);
     }
 }

@@ -148,32 +148,35 @@ public final class FaultInjector implements ResponseDefinitionTransformerV2 {
     private ResponseDefinition throttle(Protocol p, String code) {
         count("throttle " + p + " " + code);
         return switch (p) {
-            case EC2 -> error(503, "text/xml", "<Response><Errors><Error><Code>" + code
-                    + "</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>0c7a1c36-3d3b-4d6a-9b8a-EXAMPLE</RequestID></Response>");
-            case QUERY -> error(400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>" + code
-                    + "</Code><Message>Rate exceeded</Message></Error><RequestId>1a2b3c4d-EXAMPLE</RequestId></ErrorResponse>");
-            case S3 -> error(503, "application/xml", "<Error><Code>" + code
-                    + "</Code><Message>Please reduce your request rate.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>");
-            case JSON -> error(400, "application/x-amz-json-1.1", "{\"__type\":\"" + code
-                    + "\",\"message\":\"Rate exceeded\"}");
+            case EC2 -> error(p, 503, code, "Request limit exceeded.");
+            case QUERY -> error(p, 400, code, "Rate exceeded");
+            case S3 -> error(p, 503, code, "Please reduce your request rate.");
+            case JSON -> error(p, 400, code, "Rate exceeded");
         };
     }
 
     private ResponseDefinition serverError(Protocol p) {
         count("5xx " + p);
         return switch (p) {
-            case EC2 -> error(503, "text/xml", "<Response><Errors><Error><Code>Unavailable</Code><Message>The server is overloaded"
-                    + " and can't handle the request.</Message></Error></Errors><RequestID>5a6b-EXAMPLE</RequestID></Response>");
-            case QUERY -> error(500, "text/xml", "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code>"
-                    + "<Message>Internal failure</Message></Error><RequestId>5a6b-EXAMPLE</RequestId></ErrorResponse>");
-            case S3 -> error(500, "application/xml", "<Error><Code>InternalError</Code><Message>We encountered an internal error."
-                    + " Please try again.</Message><RequestId>5A6B</RequestId></Error>");
-            case JSON -> error(500, "application/x-amz-json-1.1", "{\"__type\":\"InternalServerException\",\"message\":\"oops\"}");
+            case EC2 -> error(p, 503, "Unavailable", "The server is overloaded and can't handle the request.");
+            case QUERY -> error(p, 500, "InternalFailure", "Internal failure");
+            case S3 -> error(p, 500, "InternalError", "We encountered an internal error. Please try again.");
+            case JSON -> error(p, 500, "InternalServerException", "oops");
         };
     }
 
-    private static ResponseDefinition error(int status, String type, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", type).withBody(body).build();
+    /** The error answer of {@code p}'s wire shape (files {@code aws/ec2/error.xml}, {@code aws/query/error.xml}, ...). */
+    private static ResponseDefinition error(Protocol p, int status, String code, String message) {
+        String requestId = "0c7a1c36-3d3b-4d6a-9b8a-EXAMPLE";
+        return (switch (p) {
+            case EC2 -> AwsTemplate.of("ec2/error.xml").answer(status, AwsWire.XML, "code", code, "message", message,
+                    "requestId", requestId);
+            case QUERY -> AwsTemplate.of("query/error.xml").answer(status, AwsWire.XML, "type", status >= 500 ? "Receiver"
+                    : "Sender", "code", code, "message", message, "requestId", requestId);
+            case S3 -> AwsTemplate.of("s3/error-service.xml").answer(status, "application/xml", "code", code, "message", message,
+                    "requestId", "4442587FB7D0A2F9");
+            case JSON -> AwsTemplate.of("json/error.json").answer(status, AwsWire.JSON_11, "type", code, "message", message);
+        }).build();
     }
 
     private void count(String what) {
