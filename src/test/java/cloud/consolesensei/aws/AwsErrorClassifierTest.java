@@ -3,11 +3,12 @@ package cloud.consolesensei.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cloud.consolesensei.testkit.AwsTemplate;
+import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.WireTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,13 +22,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -171,35 +171,16 @@ class AwsErrorClassifierTest {
 
     // ---- the HTTP kinds, produced by the real SDK over the wire
 
-    private WireMockServer wm;
-    private SdkAwsClients clients;
     private static final AccountTarget ACCOUNT = new AccountTarget("111122223333", "wire", null, null,
             List.of("us-east-1"), List.of(), null, List.of());
-
-    @BeforeEach
-    void start() {
-        wm = new WireMockServer(options().dynamicPort());
-        wm.start();
-        System.setProperty("aws.endpointUrl", wm.baseUrl());
-        AwsSettings d = AwsSettings.defaults();
-        clients = new SdkAwsClients(new AwsSettings("standard", 1, 1, 1, Duration.ofSeconds(2), Duration.ofMillis(1500),
-                d.roleSessionDuration(), d.stsHomeRegion()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        wm.stop();
-        System.clearProperty("aws.endpointUrl");
-    }
 
     static Stream<Arguments> wireKinds() {
         ResponseDefinitionBuilder xml200 = aResponse().withStatus(200).withHeader("Content-Type", "text/xml");
         ResponseDefinitionBuilder json200 = aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1");
         return Stream.of(
-                Arguments.of("ec2 500 InternalError", "ec2", aResponse().withStatus(500).withHeader("Content-Type", "text/xml")
-                        .withBody("<Response><Errors><Error><Code>InternalError</Code><Message>An internal error has occurred</Message></Error></Errors><RequestID>r-1</RequestID></Response>"), ErrorClass.SERVICE_ERROR),
+                Arguments.of("ec2 500 InternalError", "ec2", AwsTemplate.of("ec2/error.xml").answer(500, AwsWire.XML,
+                        "code", "InternalError", "message", "An internal error has occurred", "requestId", "r-1"),
+                        ErrorClass.SERVICE_ERROR),
                 Arguments.of("ec2 502 from a proxy, HTML", "ec2", aResponse().withStatus(502).withHeader("Content-Type", "text/html")
                         .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"), ErrorClass.SERVICE_ERROR),
                 Arguments.of("ec2 connection reset", "ec2", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), ErrorClass.TIMEOUT),
@@ -214,31 +195,54 @@ class AwsErrorClassifierTest {
                 Arguments.of("ce invalid JSON", "ce", json200.withBody("{\"ResultsByTime\": [ {\"TimePeriod\": "), ErrorClass.MALFORMED_RESPONSE),
                 Arguments.of("ce wrong JSON type", "ce", aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"ResultsByTime\": \"yes\"}"), ErrorClass.MALFORMED_RESPONSE),
-                Arguments.of("ce 500 JSON", "ce", aResponse().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
-                        .withBody("{\"__type\":\"InternalServerError\",\"message\":\"oops\"}"), ErrorClass.SERVICE_ERROR),
-                Arguments.of("s3 503 SlowDown", "s3", aResponse().withStatus(503).withHeader("Content-Type", "application/xml")
-                        .withBody("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>r</RequestId></Error>"), ErrorClass.THROTTLED));
+                Arguments.of("ce 500 JSON", "ce", AwsWire.errorFromFile(500, "ce/error-internal-server-error.json",
+                        AwsWire.JSON_11), ErrorClass.SERVICE_ERROR),
+                Arguments.of("s3 503 SlowDown", "s3", AwsWire.errorFromFile(503, "s3/error-slow-down.xml", "application/xml"),
+                        ErrorClass.THROTTLED));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("wireKinds")
-    void classifiesWhatTheSdkThrowsOverTheWire(String name, String service, ResponseDefinitionBuilder answer, ErrorClass expected) {
-        wm.stubFor(any(anyUrl()).willReturn(answer));
-        Throwable t = catchThrowable(call(service));
-        assertThat(t).as(name).isNotNull();
-        assertThat(AwsErrorClassifier.classify(t)).as(name + ": " + t).isEqualTo(expected);
-        assertThat(AwsErrorClassifier.message(t)).isNotBlank().doesNotContain("secret");
-    }
+    /** Over the wire: a WireMock server per test here only, not for the table-driven tests above. */
+    @Nested
+    class OverTheWire {
 
-    private org.assertj.core.api.ThrowableAssert.ThrowingCallable call(String service) {
-        return switch (service) {
-            case "ec2" -> () -> clients.ec2(ACCOUNT, "us-east-1").describeVolumes(r -> r.maxResults(5));
-            case "iam" -> () -> clients.iam(ACCOUNT).getAccountPasswordPolicy();
-            case "ce" -> () -> clients.costExplorer(ACCOUNT).getCostAndUsage(r -> r.granularity("MONTHLY").metrics("UnblendedCost")
-                    .timePeriod(p -> p.start("2026-10-01").end("2026-11-01")));
-            case "s3" -> () -> clients.s3(ACCOUNT, "us-east-1").listBuckets();
-            default -> throw new IllegalArgumentException(service);
-        };
-    }
+        private AwsWire aws;
+        private WireMockServer wm;
+        private SdkAwsClients clients;
 
+        @BeforeEach
+        void start() {
+            aws = new AwsWire();
+            wm = aws.server();
+            AwsSettings d = AwsSettings.defaults();
+            // one attempt: the classifier sees the first failure, as the retry strategy hands it on
+            clients = aws.clients(new AwsSettings("standard", 1, 1, 1, Duration.ofSeconds(2), Duration.ofMillis(1500),
+                    d.roleSessionDuration(), d.stsHomeRegion()));
+        }
+
+        @AfterEach
+        void stop() {
+            aws.close();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("cloud.consolesensei.aws.AwsErrorClassifierTest#wireKinds")
+        void classifiesWhatTheSdkThrowsOverTheWire(String name, String service, ResponseDefinitionBuilder answer, ErrorClass expected) {
+            wm.stubFor(any(anyUrl()).willReturn(answer));
+            Throwable t = catchThrowable(call(service));
+            assertThat(t).as(name).isNotNull();
+            assertThat(AwsErrorClassifier.classify(t)).as(name + ": " + t).isEqualTo(expected);
+            assertThat(AwsErrorClassifier.message(t)).isNotBlank().doesNotContain("secret");
+        }
+
+        private org.assertj.core.api.ThrowableAssert.ThrowingCallable call(String service) {
+            return switch (service) {
+                case "ec2" -> () -> clients.ec2(ACCOUNT, "us-east-1").describeVolumes(r -> r.maxResults(5));
+                case "iam" -> () -> clients.iam(ACCOUNT).getAccountPasswordPolicy();
+                case "ce" -> () -> clients.costExplorer(ACCOUNT).getCostAndUsage(r -> r.granularity("MONTHLY").metrics("UnblendedCost")
+                        .timePeriod(p -> p.start("2026-10-01").end("2026-11-01")));
+                case "s3" -> () -> clients.s3(ACCOUNT, "us-east-1").listBuckets();
+                default -> throw new IllegalArgumentException(service);
+            };
+        }
+    }
 }

@@ -2,11 +2,13 @@ package cloud.consolesensei.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.MigratedDatabase;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,29 +24,23 @@ abstract class InventoryUpsertSuite {
 
     private static final String ACCOUNT = "123456789012";
 
-    private HikariDataSource dataSource;
+    private MigratedDatabase database;
+    private DataSource dataSource;
     private InventoryStore store;
 
-    abstract String url();
-
-    abstract String user();
-
-    /** The product's migrations for this database: {@code h2} or {@code postgresql}. */
-    abstract String vendor();
+    /** An empty database, migrated, with at most {@code poolSize} connections: H2 or PostgreSQL. */
+    abstract MigratedDatabase open(int poolSize);
 
     @BeforeEach
     void migrate() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url());
-        dataSource.setUsername(user());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-                .load().migrate();
+        database = open(10);
+        dataSource = database.dataSource();
         store = new InventoryStore(new JdbcTemplate(dataSource));
     }
 
     @AfterEach
     void close() {
-        dataSource.close();
+        database.close();
     }
 
     @Test

@@ -1,21 +1,17 @@
 package cloud.consolesensei.logging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.AwsWire;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.Fixtures;
 import cloud.consolesensei.testkit.JobTest;
+import cloud.consolesensei.testkit.WireEstate;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,15 +77,14 @@ class RunLogsTest {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         java.io.PrintStream old = System.err;
         System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-        WireMockServer wm = stsServer();
         try (var ctx = cli.context("--logging.level.software.amazon.awssdk.request=DEBUG",
                 "--logging.level.org.apache.http.wire=DEBUG", "--logging.level.org.apache.http.headers=DEBUG");
-             StsClient sts = sts(wm, software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+             AwsWire aws = stsWire();
+             StsClient sts = sts(aws, software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
                      "ASIAEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", token))) {
             assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
         } finally {
             System.setErr(old);
-            wm.stop();
         }
         String logs = err.toString(java.nio.charset.StandardCharsets.UTF_8);
         old.print(logs);
@@ -97,37 +92,27 @@ class RunLogsTest {
                 .doesNotContain(token).doesNotContain("Signature=");
     }
 
-    private static WireMockServer stsServer() {
-        WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        wm.start();
-        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-                .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::111111111111:user/audit</Arn>"
-                        + "<UserId>AIDAEXAMPLE</UserId><Account>111111111111</Account></GetCallerIdentityResult>"
-                        + "<ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>"
-                        + "</GetCallerIdentityResponse>")));
-        return wm;
+    /** STS answering GetCallerIdentity for account 111111111111. */
+    private static AwsWire stsWire() {
+        AwsWire aws = new AwsWire();
+        aws.stub(AwsWire.action("GetCallerIdentity").willReturn(WireEstate.callerIdentityAnswer("111111111111")));
+        return aws;
     }
 
-    private static StsClient sts(WireMockServer wm, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
-        return StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(wm.baseUrl()))
+    private static StsClient sts(AwsWire aws, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+        return StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(aws.baseUrl()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
     }
 
     @Test
     void countsTheSdkCallsOfTheCurrentThread() {
-        WireMockServer wm = stsServer();
-        try {
-            try (StsClient sts = sts(wm, AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))) {
-                AwsCallCounter.reset();
-                assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
-                sts.getCallerIdentity();
-                assertThat(AwsCallCounter.count()).isEqualTo(2);
-                AwsCallCounter.reset();
-                assertThat(AwsCallCounter.count()).isZero();
-            }
-        } finally {
-            wm.stop();
+        try (AwsWire aws = stsWire(); StsClient sts = sts(aws, AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))) {
+            AwsCallCounter.reset();
+            assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
+            sts.getCallerIdentity();
+            assertThat(AwsCallCounter.count()).isEqualTo(2);
+            AwsCallCounter.reset();
+            assertThat(AwsCallCounter.count()).isZero();
         }
     }
 }

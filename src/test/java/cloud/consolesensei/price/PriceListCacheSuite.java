@@ -2,6 +2,8 @@ package cloud.consolesensei.price;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.MigratedDatabase;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,33 +35,25 @@ abstract class PriceListCacheSuite {
     private static final OnDemandPrice PRICE = new OnDemandPrice(new BigDecimal("0.107"), "SKU1", null);
     private static final int PROCESSES = 8;
 
-    private HikariDataSource dataSource;
+    private MigratedDatabase database;
+    private DataSource dataSource;
     private JdbcClient jdbc;
     private TransactionTemplate chunk;
 
-    /** The JDBC URL of an empty database. */
-    abstract String url();
-
-    abstract String user();
-
-    /** The product's migrations for this database: {@code h2} or {@code postgresql}. */
-    abstract String vendor();
+    /** An empty database, migrated, with at most {@code poolSize} connections: H2 or PostgreSQL. */
+    abstract MigratedDatabase open(int poolSize);
 
     @BeforeEach
     void migrate() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url());
-        dataSource.setUsername(user());
-        dataSource.setMaximumPoolSize(2 * PROCESSES + 2);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-                .load().migrate();
+        database = open(2 * PROCESSES + 2);
+        dataSource = database.dataSource();
         jdbc = JdbcClient.create(dataSource);
         chunk = new TransactionTemplate(new JdbcTransactionManager(dataSource));
     }
 
     @AfterEach
     void close() {
-        dataSource.close();
+        database.close();
     }
 
     @Test
