@@ -1,7 +1,6 @@
 package cloud.consolesensei.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
@@ -9,7 +8,6 @@ import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,8 @@ class ServeCommandTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             // the global partitions (40 keys) end first; the regional ones (400 widgets, 10 ms each) are still running
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> partitionEnded(serve, log));
+            cli.awaitRows(serve, log, "a partition of the first run ended", "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION"
+                    + " WHERE STEP_NAME LIKE 'collect.partition:%' AND END_TIME IS NOT NULL");
         } catch (RuntimeException | AssertionError e) {
             serve.destroyForcibly();
             throw e;
@@ -58,12 +56,5 @@ class ServeCommandTest {
         assertThat(runId).startsWith("audit@");
         assertThat(cli.number("SELECT COUNT(*) FROM run_finding r JOIN finding f ON f.fingerprint = r.fingerprint"
                 + " WHERE r.run_id = ? AND f.check_id LIKE 'fake.%'", runId)).isEqualTo(4L * 400 + 2 * 40);
-    }
-
-    /** True once a partition of the first run has ended. */
-    private static boolean partitionEnded(Process serve, Path log) throws Exception {
-        String output = Files.readString(log);
-        if (!serve.isAlive()) throw new AssertionError("serve ended:\n" + output);
-        return output.contains("PartitionLogListener - partition ");
     }
 }

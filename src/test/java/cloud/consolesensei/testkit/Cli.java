@@ -235,6 +235,25 @@ public final class Cli {
     }
 
     /**
+     * Waits until the database of {@code child} (a {@link #start}ed or other JVM on this AUTO_SERVER
+     * database) shows {@code what}: the count {@code countSql} is positive. Watches the database only
+     * (no log text, no fixed sleep); opens it only once the child owns it. Fails when the child ends
+     * first or the state does not come within two minutes.
+     */
+    public void awaitRows(Process child, Path log, String what, String countSql) {
+        Path lock = h2LockFile();
+        Awaitility.await(what).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            if (!child.isAlive()) throw new AssertionError("child JVM ended before " + what + ":\n" + Files.readString(log));
+            if (lock != null && !Files.exists(lock)) return false;
+            try {
+                return number(countSql) > 0;
+            } catch (IllegalStateException e) {
+                return false; // the child has not created the schema yet
+            }
+        });
+    }
+
+    /**
      * Makes H2 write every committed transaction to the database file now ({@code CHECKPOINT}),
      * instead of within its write delay: what a test then kills is exactly what was committed.
      */
