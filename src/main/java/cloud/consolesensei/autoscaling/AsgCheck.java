@@ -1,6 +1,6 @@
 package cloud.consolesensei.autoscaling;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
  * A check of one Auto Scaling group (DescribeAutoScalingGroups model); findings are keyed by the
  * group's name, in the audited region.
  */
-public abstract class AsgCheck implements Check<AutoScalingGroup> {
+public abstract class AsgCheck extends CatalogCheck<AutoScalingGroup> {
 
     /** Every Auto Scaling check reads this one API. */
     static final List<String> IAM_ACTIONS = List.of("autoscaling:DescribeAutoScalingGroups");
@@ -27,11 +27,14 @@ public abstract class AsgCheck implements Check<AutoScalingGroup> {
                 IAM_ACTIONS, references, List.of());
     }
 
+    /** @param definition the check's catalog entry, made by the static {@code definition(...)} */
+    protected AsgCheck(CheckDefinition definition) {
+        super(definition);
+    }
+
     @Override
     public final List<Finding> evaluate(AutoScalingGroup group, CheckContext context) {
-        return failure(group)
-                .map(detail -> List.of(context.finding(definition(), group.autoScalingGroupName()).detail(detail).build()))
-                .orElse(List.of());
+        return failure(group).map(detail -> one(context, group.autoScalingGroupName(), detail)).orElse(List.of());
     }
 
     /** The finding's detail when the group fails the check, else empty. */

@@ -27,9 +27,8 @@ public final class ElbHealthCheckOffCheck extends AsgCheck {
                     + "--health-check-type ELB --health-check-grace-period 300",
             List.of("AWS Security Hub AutoScaling.1", "Amazon EC2 Auto Scaling User Guide: Health checks"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public ElbHealthCheckOffCheck() {
+        super(DEFINITION);
     }
 
     /** Number of load balancers, target groups and ELB traffic sources attached. */

@@ -24,9 +24,8 @@ public final class LaunchConfigurationCheck extends AsgCheck {
                     + "--launch-template LaunchTemplateName=TEMPLATE,Version='$Latest'",
             List.of("AWS Security Hub AutoScaling.9", "Amazon EC2 Auto Scaling User Guide: Migrate to launch templates"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public LaunchConfigurationCheck() {
+        super(DEFINITION);
     }
 
     /** True when the group launches from a template, directly or under a mixed instances policy. */

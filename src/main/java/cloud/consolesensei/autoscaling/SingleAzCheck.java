@@ -20,9 +20,8 @@ public final class SingleAzCheck extends AsgCheck {
                     + "--vpc-zone-identifier \"subnet-a,subnet-b,subnet-c\"",
             List.of("AWS Security Hub AutoScaling.2", "Amazon EC2 Auto Scaling User Guide: Availability Zones"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public SingleAzCheck() {
+        super(DEFINITION);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package cloud.consolesensei.cost;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * Not evaluated when any of those days was not read or is not in USD.
  * Resource id: the day (YYYY-MM-DD); monthly_cost_usd: (day - mean) x 30.
  */
-public final class DailyAnomalyCheck implements Check<CostSnapshot> {
+public final class DailyAnomalyCheck extends CatalogCheck<CostSnapshot> {
 
     public static final String ID = "cost.daily_anomaly";
     static final String JUDGED_DAYS = "judged-days";
@@ -58,17 +58,16 @@ public final class DailyAnomalyCheck implements Check<CostSnapshot> {
                     SettingSpec.decimal(MIN_EXCESS, "50", "minimum excess over the baseline mean, USD")),
             MoneyKind.COST_ALERT);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public DailyAnomalyCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CostSnapshot s, CheckContext ctx) {
-        int judged = ctx.settings().integer(ID, JUDGED_DAYS);
-        int baselineDays = ctx.settings().integer(ID, BASELINE_DAYS);
-        BigDecimal sigma = ctx.settings().decimal(ID, SIGMA);
-        BigDecimal minExcess = ctx.settings().decimal(ID, MIN_EXCESS);
+        int judged = integer(ctx, JUDGED_DAYS);
+        int baselineDays = integer(ctx, BASELINE_DAYS);
+        BigDecimal sigma = decimal(ctx, SIGMA);
+        BigDecimal minExcess = decimal(ctx, MIN_EXCESS);
         if (baselineDays <= 0 || judged <= 0) return List.of();
         LocalDate firstJudged = s.asOf().minusDays(judged);
         List<BigDecimal> baseline = totals(s, firstJudged.minusDays(baselineDays), baselineDays);
@@ -95,7 +94,7 @@ public final class DailyAnomalyCheck implements Check<CostSnapshot> {
                     + CostFormat.amount(limit) + " USD at " + sigma.stripTrailingZeros().toPlainString() + " sigma; "
                     + s.metric().apiName() + "; tax, support, fees, credits and refunds left out)."
                     + " Cost at stake if it recurs daily: excess x 30.";
-            out.add(ctx.finding(DEFINITION, date.toString()).detail(detail)
+            out.add(finding(ctx, date.toString()).detail(detail)
                     .monthlyCostUsd(excess.multiply(THIRTY)).build());
         }
         return out;

@@ -1,6 +1,6 @@
 package cloud.consolesensei.cost;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * (a coverage gap: DataUnavailableException and the like) or not in USD.
  * Resource id: the account id; monthly_cost_usd: forecast - budget.
  */
-public final class ForecastOverBudgetCheck implements Check<CostSnapshot> {
+public final class ForecastOverBudgetCheck extends CatalogCheck<CostSnapshot> {
 
     public static final String ID = "cost.forecast_over_budget";
 
@@ -42,9 +42,8 @@ public final class ForecastOverBudgetCheck implements Check<CostSnapshot> {
             List.of(),
             MoneyKind.COST_ALERT);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public ForecastOverBudgetCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -60,6 +59,6 @@ public final class ForecastOverBudgetCheck implements Check<CostSnapshot> {
                 + CostFormat.amount(s.forecast().amount()) + " USD to month end; " + s.metric().apiName()
                 + "), above the monthly budget of " + CostFormat.amount(budget) + " USD by "
                 + CostFormat.amount(over) + " USD.";
-        return List.of(ctx.finding(DEFINITION, s.accountId()).detail(detail).monthlyCostUsd(over).build());
+        return List.of(finding(ctx, s.accountId()).detail(detail).monthlyCostUsd(over).build());
     }
 }

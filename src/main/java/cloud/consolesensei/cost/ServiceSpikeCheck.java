@@ -1,6 +1,6 @@
 package cloud.consolesensei.cost;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * unbounded. A service missing from a month cost zero in it. Only USD amounts are compared.
  * Resource id: the Cost Explorer SERVICE value; monthly_cost_usd: the increase.
  */
-public final class ServiceSpikeCheck implements Check<CostSnapshot> {
+public final class ServiceSpikeCheck extends CatalogCheck<CostSnapshot> {
 
     public static final String ID = "cost.service_spike";
     static final String MIN_PERCENT = "min-percent";
@@ -56,9 +56,8 @@ public final class ServiceSpikeCheck implements Check<CostSnapshot> {
                     SettingSpec.decimal(HIGH_INCREASE, "1000", "rise (USD) that, with high-percent, makes it HIGH")),
             MoneyKind.COST_ALERT);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public ServiceSpikeCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -68,10 +67,10 @@ public final class ServiceSpikeCheck implements Check<CostSnapshot> {
         if (lastP.isEmpty() || prevP.isEmpty()) return List.of();
         CostPeriod last = lastP.get();
         CostPeriod prev = prevP.get();
-        BigDecimal minPct = ctx.settings().decimal(ID, MIN_PERCENT);
-        BigDecimal minUsd = ctx.settings().decimal(ID, MIN_INCREASE);
-        BigDecimal highPct = ctx.settings().decimal(ID, HIGH_PERCENT);
-        BigDecimal highUsd = ctx.settings().decimal(ID, HIGH_INCREASE);
+        BigDecimal minPct = decimal(ctx, MIN_PERCENT);
+        BigDecimal minUsd = decimal(ctx, MIN_INCREASE);
+        BigDecimal highPct = decimal(ctx, HIGH_PERCENT);
+        BigDecimal highUsd = decimal(ctx, HIGH_INCREASE);
         TreeSet<String> services = new TreeSet<>(last.amounts().keySet());
         services.addAll(prev.amounts().keySet());
         List<Finding> out = new ArrayList<>();
@@ -93,7 +92,7 @@ public final class ServiceSpikeCheck implements Check<CostSnapshot> {
                     + (last.estimated() ? " (estimated)" : "") + " against " + CostFormat.amount(before.amount())
                     + " USD in " + YearMonth.from(prev.start()) + " (" + pct + ", +" + CostFormat.amount(increase)
                     + " USD; " + s.metric().apiName() + ").";
-            out.add(ctx.finding(DEFINITION, service)
+            out.add(finding(ctx, service)
                     .severity(high ? Severity.HIGH : Severity.MEDIUM)
                     .detail(detail)
                     .monthlyCostUsd(increase)

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -9,7 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /** {@code ebs.default_encryption_off}: EBS encryption by default is off in the region; resource = account id. */
-public final class DefaultEncryptionOffCheck implements Check<EbsDefaultEncryption> {
+public final class DefaultEncryptionOffCheck extends CatalogCheck<EbsDefaultEncryption> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.default_encryption_off",
             "EBS encryption by default is off", Severity.MEDIUM, "ec2", "EBS account setting",
@@ -20,17 +20,14 @@ public final class DefaultEncryptionOffCheck implements Check<EbsDefaultEncrypti
             List.of("ec2:GetEbsEncryptionByDefault"),
             List.of("CIS AWS Foundations 2.2.1", "Amazon EBS encryption by default"), List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public DefaultEncryptionOffCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(EbsDefaultEncryption e, CheckContext ctx) {
         if (!Boolean.FALSE.equals(e.enabled())) return List.of();
-        return List.of(ctx.finding(DEFINITION, e.accountId())
-                .detail("EBS encryption by default is off in " + ctx.region() + ": new volumes are unencrypted"
-                        + " unless encryption is asked for each time.")
-                .build());
+        return one(ctx, e.accountId(), "EBS encryption by default is off in " + ctx.region() + ": new volumes are unencrypted"
+                        + " unless encryption is asked for each time.");
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * {@code ebs.snapshot_old}: an own snapshot started more than {@code max-age-days} (default 90)
  * days before the as-of date. Cost: {@link VolumePricing#snapshotUpperBound}.
  */
-public final class SnapshotOldCheck implements Check<OwnSnapshot> {
+public final class SnapshotOldCheck extends CatalogCheck<OwnSnapshot> {
 
     public static final String MAX_AGE_DAYS = "max-age-days";
 
@@ -33,19 +33,18 @@ public final class SnapshotOldCheck implements Check<OwnSnapshot> {
             List.of(SettingSpec.integer(MAX_AGE_DAYS, 90, "age in days above which an own snapshot is reported")),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public SnapshotOldCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(OwnSnapshot os, CheckContext ctx) {
         Snapshot s = os.snapshot();
         Long age = SnapshotSource.ageDays(s, ctx);
-        int max = ctx.settings().integer(DEFINITION.id(), MAX_AGE_DAYS);
+        int max = integer(ctx, MAX_AGE_DAYS);
         if (age == null || age <= max) return List.of();
         VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
-        return List.of(ctx.finding(DEFINITION, s.snapshotId())
+        return List.of(finding(ctx, s.snapshotId())
                 .detail("Snapshot " + s.snapshotId() + " of " + s.volumeId() + " was started "
                         + s.startTime().toString().substring(0, 10) + ", " + age + " days ago (limit " + max + "). "
                         + SnapshotSource.costSentence(cost, s))

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * the AMI list could not be read.
  * Cost: {@link VolumePricing#snapshotUpperBound}.
  */
-public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
+public final class SnapshotOrphanedCheck extends CatalogCheck<OwnSnapshot> {
 
     /** The VolumeId of a snapshot copied (CopySnapshot) or imported (ImportSnapshot), not taken from a volume. */
     public static final String NO_SOURCE_VOLUME = "vol-ffffffff";
@@ -36,9 +36,8 @@ public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
             List.of("Amazon EBS pricing"), List.of(),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public SnapshotOrphanedCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -49,7 +48,7 @@ public final class SnapshotOrphanedCheck implements Check<OwnSnapshot> {
         if (f.volumeIds() == null || f.amiSnapshotIds() == null) return List.of();
         if (f.volumeIds().contains(s.volumeId()) || f.amiSnapshotIds().contains(s.snapshotId())) return List.of();
         VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
-        return List.of(ctx.finding(DEFINITION, s.snapshotId())
+        return List.of(finding(ctx, s.snapshotId())
                 .detail("Snapshot " + s.snapshotId() + ": its source volume " + s.volumeId()
                         + " no longer exists and no AMI of this account uses it. "
                         + SnapshotSource.costSentence(cost, s))

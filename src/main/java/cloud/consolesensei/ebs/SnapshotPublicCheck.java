@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -16,7 +16,7 @@ import java.util.List;
  * shared with named accounts only is not in that list, so not public. Not evaluated when the list
  * or the state could not be read (unknown is not "off").
  */
-public final class SnapshotPublicCheck implements Check<OwnSnapshot> {
+public final class SnapshotPublicCheck extends CatalogCheck<OwnSnapshot> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.snapshot_public",
             "Public EBS snapshot", Severity.CRITICAL, "ec2", "EBS snapshot",
@@ -32,19 +32,16 @@ public final class SnapshotPublicCheck implements Check<OwnSnapshot> {
             List.of("ec2:DescribeSnapshots", "ec2:GetSnapshotBlockPublicAccessState"),
             List.of("AWS Foundational Security Best Practices EC2.1", "Share an Amazon EBS snapshot"), List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public SnapshotPublicCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(OwnSnapshot os, CheckContext ctx) {
         if (!Boolean.TRUE.equals(os.facts().publiclyRestorable(os.snapshot().snapshotId()))) return List.of();
-        return List.of(ctx.finding(DEFINITION, os.snapshot().snapshotId())
-                .detail("Snapshot " + os.snapshot().snapshotId() + " (" + os.snapshot().volumeSize() + " GiB, of "
+        return one(ctx, os.snapshot().snapshotId(), "Snapshot " + os.snapshot().snapshotId() + " (" + os.snapshot().volumeSize() + " GiB, of "
                         + os.snapshot().volumeId() + (Boolean.TRUE.equals(os.snapshot().encrypted()) ? ", encrypted"
                         : ", unencrypted") + ") can be restored by every AWS account (createVolumePermission group all;"
-                        + " the region's block public access for snapshots is " + os.facts().blockPublicAccess() + ").")
-                .build());
+                        + " the region's block public access for snapshots is " + os.facts().blockPublicAccess() + ").");
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * less is not a finding (docs/checks.md). A saving that cannot be priced keeps the finding with an
  * empty cost and says why.
  */
-public final class VolumeGp2Check implements Check<Volume> {
+public final class VolumeGp2Check extends CatalogCheck<Volume> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_gp2",
             "gp2 volume (gp3 is cheaper)", Severity.LOW, "ec2", "EBS volume",
@@ -41,9 +41,8 @@ public final class VolumeGp2Check implements Check<Volume> {
             List.of("Amazon EBS pricing", "Migrate Amazon EBS volumes from gp2 to gp3 (AWS blog)"), List.of(),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public VolumeGp2Check() {
+        super(DEFINITION);
     }
 
     @Override
@@ -52,14 +51,13 @@ public final class VolumeGp2Check implements Check<Volume> {
         String head = "Volume " + v.volumeId() + " is gp2, " + v.size() + " GiB ("
                 + (v.size() == null ? "?" : VolumePricing.gp2BaselineIops(v.size())) + " baseline IOPS). ";
         if (v.size() == null) {
-            return List.of(ctx.finding(DEFINITION, v.volumeId())
-                    .detail(head + "Volume size not reported: saving left empty.").build());
+            return one(ctx, v.volumeId(), head + "Volume size not reported: saving left empty.");
         }
         VolumePricing.Cost gp2 = VolumePricing.monthly(ctx.region(), v, ctx.prices());
         VolumePricing.Cost gp3 = VolumePricing.gp3Replacement(ctx.region(), v.size(), ctx.prices());
         if (!gp2.known() || !gp3.known()) {
             String note = gp2.known() ? gp3.note() : gp2.note();
-            return List.of(ctx.finding(DEFINITION, v.volumeId()).detail(head + note).build());
+            return one(ctx, v.volumeId(), head + note);
         }
         int extraIops = Math.max(0, VolumePricing.gp2BaselineIops(v.size()) - VolumePricing.GP3_FREE_IOPS);
         int extraThroughput = VolumePricing.gp2MatchingThroughput(v.size()) - VolumePricing.GP3_FREE_THROUGHPUT;
@@ -71,7 +69,7 @@ public final class VolumeGp2Check implements Check<Volume> {
         String compare = "gp2 costs " + VolumePricing.usd(gp2.monthlyUsd()) + "/month; gp3"
                 + (extras.isEmpty() ? "" : " with " + String.join(" and ", extras) + " (to match gp2)")
                 + " costs " + VolumePricing.usd(gp3.monthlyUsd()) + "/month";
-        return List.of(ctx.finding(DEFINITION, v.volumeId())
+        return List.of(finding(ctx, v.volumeId())
                 .detail(head + compare + ": moving saves " + VolumePricing.usd(saving) + "/month.")
                 .monthlyCostUsd(saving).build());
     }

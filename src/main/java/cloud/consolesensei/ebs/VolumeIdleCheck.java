@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * the volume is not judged idle; a volume with no datapoint, or whose metrics could not be read, is
  * not evaluated. LOW. Cost: the volume's monthly price, as {@code ebs.volume_unattached}.
  */
-public final class VolumeIdleCheck implements Check<VolumeView> {
+public final class VolumeIdleCheck extends CatalogCheck<VolumeView> {
 
     public static final String DAYS = "days";
 
@@ -42,9 +42,8 @@ public final class VolumeIdleCheck implements Check<VolumeView> {
             List.of(SettingSpec.integer(DAYS, 7, "complete UTC days before the as-of date that are read")),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public VolumeIdleCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -58,6 +57,6 @@ public final class VolumeIdleCheck implements Check<VolumeView> {
                 + (attached.isEmpty() ? "" : " attached to " + attached) + " had no I/O on any of the last "
                 + m.window().days() + " days (" + m.window() + "): VolumeReadOps and VolumeWriteOps were 0 every day. "
                 + (cost.known() ? "Costs " + VolumePricing.usd(cost.monthlyUsd()) + "/month." : cost.note());
-        return List.of(ctx.finding(DEFINITION, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
+        return List.of(finding(ctx, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
     }
 }

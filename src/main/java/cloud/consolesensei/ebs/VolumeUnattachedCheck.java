@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * {@code ebs.volume_unattached}: a volume in state {@code available} is billed while nothing uses
  * it. Cost: the volume's whole monthly price ({@link VolumePricing#monthly}).
  */
-public final class VolumeUnattachedCheck implements Check<Volume> {
+public final class VolumeUnattachedCheck extends CatalogCheck<Volume> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_unattached",
             "Unattached EBS volume", Severity.MEDIUM, "ec2", "EBS volume",
@@ -29,9 +29,8 @@ public final class VolumeUnattachedCheck implements Check<Volume> {
             List.of("Amazon EBS pricing", "AWS Trusted Advisor: Underutilized Amazon EBS Volumes"), List.of(),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public VolumeUnattachedCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -44,6 +43,6 @@ public final class VolumeUnattachedCheck implements Check<Volume> {
                 + ") is in state available: attached to no instance"
                 + (v.createTime() == null ? "" : ", created " + v.createTime().toString().substring(0, 10))
                 + ". " + (cost.known() ? "Costs " + VolumePricing.usd(cost.monthlyUsd()) + "/month." : cost.note());
-        return List.of(ctx.finding(DEFINITION, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
+        return List.of(finding(ctx, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
     }
 }

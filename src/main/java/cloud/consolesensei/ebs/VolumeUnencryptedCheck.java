@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -11,7 +11,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
 /** {@code ebs.volume_unencrypted}: Encrypted = false (a missing value is unknown, not false). */
-public final class VolumeUnencryptedCheck implements Check<Volume> {
+public final class VolumeUnencryptedCheck extends CatalogCheck<Volume> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ebs.volume_unencrypted",
             "Unencrypted EBS volume", Severity.MEDIUM, "ec2", "EBS volume",
@@ -24,17 +24,14 @@ public final class VolumeUnencryptedCheck implements Check<Volume> {
             List.of("ec2:DescribeVolumes"),
             List.of("CIS AWS Foundations 2.2.1", "Amazon EBS encryption"), List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public VolumeUnencryptedCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(Volume v, CheckContext ctx) {
         if (!Boolean.FALSE.equals(v.encrypted()) || VolumeSource.goingAway(v)) return List.of();
-        return List.of(ctx.finding(DEFINITION, v.volumeId())
-                .detail("Volume " + v.volumeId() + " (" + v.volumeTypeAsString() + ", " + v.size() + " GiB, "
-                        + v.stateAsString() + ") is not encrypted.")
-                .build());
+        return one(ctx, v.volumeId(), "Volume " + v.volumeId() + " (" + v.volumeTypeAsString() + ", " + v.size() + " GiB, "
+                        + v.stateAsString() + ") is not encrypted.");
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Address;
  * network interface). Cost: the public IPv4 address-hour price x 730 hours (Amazon VPC pricing:
  * every public IPv4 address, idle Elastic IPs included, is billed per hour).
  */
-public final class EipUnassociatedCheck implements Check<Address> {
+public final class EipUnassociatedCheck extends CatalogCheck<Address> {
 
     /** Hours in the average month, as AWS's pricing pages count them. */
     static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
@@ -36,9 +36,8 @@ public final class EipUnassociatedCheck implements Check<Address> {
             List.of("Amazon VPC pricing: public IPv4 addresses"), List.of(),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public EipUnassociatedCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -48,7 +47,7 @@ public final class EipUnassociatedCheck implements Check<Address> {
         BigDecimal monthly = hourly.map(h -> h.multiply(HOURS_PER_MONTH)).orElse(null);
         String cost = monthly == null ? ctx.prices().missing(ctx.region(), PriceTable.PUBLIC_IPV4_HOUR)
                 : "Costs " + VolumePricing.usd(monthly) + "/month (" + hourly.get() + " USD/hour x 730).";
-        return List.of(ctx.finding(DEFINITION, AddressSource.resourceId(a))
+        return List.of(finding(ctx, AddressSource.resourceId(a))
                 .detail("Elastic IP " + a.publicIp() + " (" + a.allocationId() + ") is not associated with any"
                         + " instance or network interface. " + cost)
                 .monthlyCostUsd(monthly).build());

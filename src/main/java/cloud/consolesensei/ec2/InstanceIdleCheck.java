@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -24,7 +24,7 @@ import java.util.Locale;
  * read, is not evaluated. MEDIUM. Cost: the on-demand hourly price (AWS Price List) x 730; empty,
  * with the reason, for a Spot, Capacity Block or Outpost instance and for a price that cannot be found.
  */
-public final class InstanceIdleCheck implements Check<InstanceView> {
+public final class InstanceIdleCheck extends CatalogCheck<InstanceView> {
 
     public static final String MAX_CPU = "max-cpu-percent";
     public static final String MAX_NETWORK = "max-network-bytes";
@@ -60,9 +60,8 @@ public final class InstanceIdleCheck implements Check<InstanceView> {
                     SettingSpec.integer(DAYS, 14, "complete UTC days before the as-of date that are read")),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public InstanceIdleCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -70,7 +69,7 @@ public final class InstanceIdleCheck implements Check<InstanceView> {
         InstanceMetrics m = v.metrics();
         if (!"running".equals(v.state()) || m == null || m.noData()) return List.of();
         List<InstanceMetrics.Day> idle = idleDays(m, ctx);
-        int min = ctx.settings().integer(DEFINITION.id(), MIN_IDLE_DAYS);
+        int min = integer(ctx, MIN_IDLE_DAYS);
         if (idle.size() < min) return List.of();
         String id = v.instance().instanceId();
         double cpu = idle.stream().mapToDouble(d -> d.cpuPercent().get()).average().orElse(0);
@@ -88,12 +87,12 @@ public final class InstanceIdleCheck implements Check<InstanceView> {
                         + " average, network %.1f MB/day on those days (idle: CPU <= %s %%, network <= %s bytes a day)%s. %s",
                 id, v.instance().instanceTypeAsString(), v.instance().platformDetails() == null ? "platform unknown"
                         : v.instance().platformDetails(), idle.size(), m.window().days(), m.window(), cpu, mb,
-                ctx.settings().decimal(DEFINITION.id(), MAX_CPU).toPlainString(),
-                ctx.settings().decimal(DEFINITION.id(), MAX_NETWORK).toPlainString(),
+                decimal(ctx, MAX_CPU).toPlainString(),
+                decimal(ctx, MAX_NETWORK).toPlainString(),
                 missing == 0 ? "" : "; " + missing + " day(s) without every datapoint not counted"
                         + (m.partial() ? " (CloudWatch returned partial data)" : ""),
                 cost);
-        return List.of(ctx.finding(DEFINITION, id).detail(detail).monthlyCostUsd(monthly).build());
+        return List.of(finding(ctx, id).detail(detail).monthlyCostUsd(monthly).build());
     }
 
     /** The idle days of {@code m} by the context's thresholds. */

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -17,7 +17,7 @@ import java.util.List;
  * is unknown (no finding); an HttpTokens or HttpEndpoint value this version does not know gives an
  * INFO finding with the raw value.
  */
-public final class InstanceImdsV1Check implements Check<InstanceView> {
+public final class InstanceImdsV1Check extends CatalogCheck<InstanceView> {
 
     public static final CheckDefinition DEFINITION = new CheckDefinition("ec2.instance_imdsv1",
             "Instance allows IMDSv1", Severity.MEDIUM, "ec2", "EC2 instance",
@@ -32,9 +32,8 @@ public final class InstanceImdsV1Check implements Check<InstanceView> {
             List.of("AWS Foundational Security Best Practices EC2.8", "Use IMDSv2 (Amazon EC2 User Guide)"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public InstanceImdsV1Check() {
+        super(DEFINITION);
     }
 
     @Override
@@ -47,15 +46,15 @@ public final class InstanceImdsV1Check implements Check<InstanceView> {
         if (!"optional".equals(tokens)) return List.of(unknown(ctx, id, "HttpTokens", tokens));
         if (endpoint != null && !"enabled".equals(endpoint)) return List.of(unknown(ctx, id, "HttpEndpoint", endpoint));
         String ip = v.publicIp();
-        return List.of(ctx.finding(DEFINITION, id)
+        return List.of(finding(ctx, id)
                 .severity(ip == null ? Severity.MEDIUM : Severity.HIGH)
                 .detail("Running instance " + id + " has HttpTokens = optional (IMDSv1 allowed) with the metadata "
                         + "endpoint enabled" + (ip == null ? "." : ", and public IP " + ip + "."))
                 .build());
     }
 
-    private static Finding unknown(CheckContext ctx, String id, String field, String value) {
-        return ctx.finding(DEFINITION, id).severity(Severity.INFO)
+    private Finding unknown(CheckContext ctx, String id, String field, String value) {
+        return finding(ctx, id).severity(Severity.INFO)
                 .detail("Instance " + id + " reports MetadataOptions." + field + " '" + value
                         + "', a value this version does not know: IMDSv1 use unknown.")
                 .build();

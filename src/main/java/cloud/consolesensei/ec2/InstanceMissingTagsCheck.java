@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -14,7 +14,7 @@ import java.util.List;
  * keys (default Owner, CostCenter; keys compare case-sensitively, as EC2's do). One finding per
  * instance naming every missing key.
  */
-public final class InstanceMissingTagsCheck implements Check<InstanceView> {
+public final class InstanceMissingTagsCheck extends CatalogCheck<InstanceView> {
 
     public static final String REQUIRED_TAGS = "required-tags";
 
@@ -29,20 +29,17 @@ public final class InstanceMissingTagsCheck implements Check<InstanceView> {
             List.of("Tagging best practices (AWS whitepaper)"),
             List.of(SettingSpec.list(REQUIRED_TAGS, List.of("Owner", "CostCenter"), "tag keys every instance must have")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public InstanceMissingTagsCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(InstanceView v, CheckContext ctx) {
-        List<String> missing = ctx.settings().list(DEFINITION.id(), REQUIRED_TAGS).stream()
+        List<String> missing = list(ctx, REQUIRED_TAGS).stream()
                 .filter(k -> v.instance().tags().stream().noneMatch(t -> k.equals(t.key())))
                 .toList();
         if (missing.isEmpty()) return List.of();
         String id = v.instance().instanceId();
-        return List.of(ctx.finding(DEFINITION, id)
-                .detail("Instance " + id + " lacks required tag(s): " + String.join(", ", missing) + ".")
-                .build());
+        return one(ctx, id, "Instance " + id + " lacks required tag(s): " + String.join(", ", missing) + ".");
     }
 }

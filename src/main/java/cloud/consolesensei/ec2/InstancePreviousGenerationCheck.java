@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * absent or does not read as {@code family.size} gives an INFO finding with the raw value rather
  * than being dropped.
  */
-public final class InstancePreviousGenerationCheck implements Check<InstanceView> {
+public final class InstancePreviousGenerationCheck extends CatalogCheck<InstanceView> {
 
     public static final String FAMILIES = "families";
     static final List<String> DEFAULT_FAMILIES = List.of("t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4",
@@ -38,9 +38,8 @@ public final class InstancePreviousGenerationCheck implements Check<InstanceView
             List.of("Amazon EC2 previous generation instances"),
             List.of(SettingSpec.list(FAMILIES, DEFAULT_FAMILIES, "instance families reported as superseded")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public InstancePreviousGenerationCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -49,16 +48,14 @@ public final class InstancePreviousGenerationCheck implements Check<InstanceView
         String type = v.instance().instanceTypeAsString();
         var m = type == null ? null : TYPE.matcher(type);
         if (m == null || !m.matches()) {
-            return List.of(ctx.finding(DEFINITION, id).severity(Severity.INFO)
+            return List.of(finding(ctx, id).severity(Severity.INFO)
                     .detail("Instance " + id + " has an instance type this version does not read ('"
                             + (type == null ? "" : type) + "'): its generation is unknown.")
                     .build());
         }
         String family = m.group(1);
-        if (!ctx.settings().list(DEFINITION.id(), FAMILIES).contains(family)) return List.of();
-        return List.of(ctx.finding(DEFINITION, id)
-                .detail("Instance " + id + " (" + v.state() + ") is " + type + ": family " + family
-                        + " is a previous generation.")
-                .build());
+        if (!list(ctx, FAMILIES).contains(family)) return List.of();
+        return one(ctx, id, "Instance " + id + " (" + v.state() + ") is " + type + ": family " + family
+                        + " is a previous generation.");
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.MoneyKind;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * No readable date: INFO saying "since unknown" with the raw reason. Cost: the attached volumes'
  * monthly price ({@link VolumePricing}), which a stopped instance keeps paying.
  */
-public final class InstanceStoppedLongCheck implements Check<InstanceView> {
+public final class InstanceStoppedLongCheck extends CatalogCheck<InstanceView> {
 
     public static final String MIN_DAYS = "min-stopped-days";
 
@@ -42,9 +42,8 @@ public final class InstanceStoppedLongCheck implements Check<InstanceView> {
             List.of(SettingSpec.integer(MIN_DAYS, 30, "days stopped from which an instance is reported")),
             MoneyKind.SAVINGS);
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public InstanceStoppedLongCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -62,15 +61,15 @@ public final class InstanceStoppedLongCheck implements Check<InstanceView> {
                         + VolumePricing.usd(cost.monthlyUsd()) + "/month."
                 : cost.note();
         if (stopped.isEmpty()) {
-            return List.of(ctx.finding(DEFINITION, id).severity(Severity.INFO)
+            return List.of(finding(ctx, id).severity(Severity.INFO)
                     .detail("Instance " + id + " is stopped; since unknown: no date in StateTransitionReason '"
                             + (raw == null ? "" : raw) + "'. " + costText)
                     .monthlyCostUsd(cost.monthlyUsd()).build());
         }
         long days = ChronoUnit.DAYS.between(stopped.get().atZone(ZoneOffset.UTC).toLocalDate(), ctx.asOf());
-        int min = ctx.settings().integer(DEFINITION.id(), MIN_DAYS);
+        int min = integer(ctx, MIN_DAYS);
         if (days < min) return List.of();
-        return List.of(ctx.finding(DEFINITION, id)
+        return List.of(finding(ctx, id)
                 .detail("Instance " + id + " has been stopped since " + stopped.get().toString().substring(0, 10)
                         + " (" + days + " days; limit " + min + "). " + costText)
                 .monthlyCostUsd(cost.monthlyUsd()).build());

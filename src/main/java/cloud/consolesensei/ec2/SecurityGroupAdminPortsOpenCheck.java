@@ -1,6 +1,6 @@
 package cloud.consolesensei.ec2;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * protocol tcp, udp or all ({@code -1}; also their numbers 6 and 17) whose port range includes 22
  * (SSH) or 3389 (RDP), from 0.0.0.0/0 or ::/0. One finding per group listing each such rule.
  */
-public final class SecurityGroupAdminPortsOpenCheck implements Check<SecurityGroup> {
+public final class SecurityGroupAdminPortsOpenCheck extends CatalogCheck<SecurityGroup> {
 
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "-1", "6", "17");
     private static final int[] ADMIN_PORTS = {22, 3389};
@@ -39,19 +39,16 @@ public final class SecurityGroupAdminPortsOpenCheck implements Check<SecurityGro
             List.of("CIS AWS Foundations 5.2 and 5.3", "AWS Foundational Security Best Practices EC2.13, EC2.14"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public SecurityGroupAdminPortsOpenCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(SecurityGroup g, CheckContext ctx) {
         List<String> open = openRules(g);
         if (open.isEmpty()) return List.of();
-        return List.of(ctx.finding(DEFINITION, g.groupId())
-                .detail("Security group " + g.groupId() + " (" + g.groupName() + ") allows from the internet: "
-                        + String.join("; ", open) + ".")
-                .build());
+        return one(ctx, g.groupId(), "Security group " + g.groupId() + " (" + g.groupName() + ") allows from the internet: "
+                        + String.join("; ", open) + ".");
     }
 
     /** Each offending inbound rule as {@code tcp 22 from 0.0.0.0/0} (empty when none). */

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -16,7 +16,7 @@ import java.util.List;
  * date (exactly 90 passes). One finding per key; the root user's keys are left to
  * {@code iam.root_access_key_active}.
  */
-public final class AccessKeyNotRotatedCheck implements Check<CredentialReportRow> {
+public final class AccessKeyNotRotatedCheck extends CatalogCheck<CredentialReportRow> {
 
     static final String MAX_AGE_DAYS = "max-age-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.access_key_not_rotated",
@@ -31,21 +31,20 @@ public final class AccessKeyNotRotatedCheck implements Check<CredentialReportRow
                     "IAM User Guide: Rotating access keys"),
             List.of(SettingSpec.integer(MAX_AGE_DAYS, 90, "an active key older than this fires (days)")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public AccessKeyNotRotatedCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CredentialReportRow row, CheckContext ctx) {
         if (row.root()) return List.of();
-        int max = ctx.settings().integer(DEFINITION.id(), MAX_AGE_DAYS);
+        int max = integer(ctx, MAX_AGE_DAYS);
         List<Finding> out = new ArrayList<>();
         for (AccessKeySlot k : row.keys()) {
             if (!k.isActive() || !k.lastRotated().isDate()) continue;
             long age = Days.since(k.lastRotated().instant(), ctx.asOf());
             if (age > max) {
-                out.add(ctx.finding(DEFINITION, AccessKeyText.resourceId(row, k))
+                out.add(finding(ctx, AccessKeyText.resourceId(row, k))
                         .detail("Active " + AccessKeyText.describe(k) + " of IAM user " + row.user() + " is " + age
                                 + " days old (more than " + max + ")." + Cis.detail(Cis.KEY_ROTATION))
                         .build());

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -16,7 +16,7 @@ import java.util.List;
  * counts from its creation ({@code access_key_N_last_rotated}), else from the user's creation.
  * One finding per key; root keys are left to the root checks.
  */
-public final class AccessKeyUnusedCheck implements Check<CredentialReportRow> {
+public final class AccessKeyUnusedCheck extends CatalogCheck<CredentialReportRow> {
 
     static final String UNUSED_DAYS = "unused-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.access_key_unused",
@@ -30,15 +30,14 @@ public final class AccessKeyUnusedCheck implements Check<CredentialReportRow> {
                     "IAM User Guide: Finding unused AWS credentials"),
             List.of(SettingSpec.integer(UNUSED_DAYS, 45, "an active key unused for at least this long fires (days)")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public AccessKeyUnusedCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CredentialReportRow row, CheckContext ctx) {
         if (row.root()) return List.of();
-        int limit = ctx.settings().integer(DEFINITION.id(), UNUSED_DAYS);
+        int limit = integer(ctx, UNUSED_DAYS);
         List<Finding> out = new ArrayList<>();
         for (AccessKeySlot k : row.keys()) {
             if (!k.isActive()) continue;
@@ -58,7 +57,7 @@ public final class AccessKeyUnusedCheck implements Check<CredentialReportRow> {
             }
             long days = Days.since(from.instant(), ctx.asOf());
             if (days >= limit) {
-                out.add(ctx.finding(DEFINITION, AccessKeyText.resourceId(row, k))
+                out.add(finding(ctx, AccessKeyText.resourceId(row, k))
                         .detail("Active " + AccessKeyText.describe(k) + " of IAM user " + row.user() + " is " + since
                                 + ": " + days + " days unused (limit " + limit + ")." + Cis.detail(Cis.UNUSED_CREDENTIALS))
                         .build());

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.iam.model.PasswordPolicy;
  * (14), or PasswordReusePrevention below {@code reuse-prevention} (24) or absent. One finding per
  * account (resource id = account id) listing every weakness.
  */
-public final class PasswordPolicyWeakCheck implements Check<AccountPasswordPolicy> {
+public final class PasswordPolicyWeakCheck extends CatalogCheck<AccountPasswordPolicy> {
 
     static final String MIN_LENGTH = "min-length";
     static final String REUSE_PREVENTION = "reuse-prevention";
@@ -33,15 +33,14 @@ public final class PasswordPolicyWeakCheck implements Check<AccountPasswordPolic
             List.of(SettingSpec.integer(MIN_LENGTH, 14, "shortest acceptable minimum password length (characters)"),
                     SettingSpec.integer(REUSE_PREVENTION, 24, "fewest acceptable remembered passwords (count)")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public PasswordPolicyWeakCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(AccountPasswordPolicy account, CheckContext ctx) {
-        int minLength = ctx.settings().integer(DEFINITION.id(), MIN_LENGTH);
-        int reuse = ctx.settings().integer(DEFINITION.id(), REUSE_PREVENTION);
+        int minLength = integer(ctx, MIN_LENGTH);
+        int reuse = integer(ctx, REUSE_PREVENTION);
         PasswordPolicy p = account.policy();
         List<String> weak = new ArrayList<>();
         if (p == null) {
@@ -60,8 +59,6 @@ public final class PasswordPolicyWeakCheck implements Check<AccountPasswordPolic
             }
         }
         if (weak.isEmpty()) return List.of();
-        return List.of(ctx.finding(DEFINITION, account.accountId())
-                .detail("IAM password policy of account " + account.accountId() + " is weak: " + String.join("; ", weak) + ".")
-                .build());
+        return one(ctx, account.accountId(), "IAM password policy of account " + account.accountId() + " is weak: " + String.join("; ", weak) + ".");
     }
 }

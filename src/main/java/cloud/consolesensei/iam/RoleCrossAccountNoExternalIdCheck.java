@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -13,7 +13,7 @@ import java.util.List;
  * another account (or everyone, {@code *}) assume it with no {@code sts:ExternalId} condition
  * (see {@link TrustPolicy#crossAccountWithoutExternalId}).
  */
-public final class RoleCrossAccountNoExternalIdCheck implements Check<IamRole> {
+public final class RoleCrossAccountNoExternalIdCheck extends CatalogCheck<IamRole> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.role_cross_account_no_external_id",
             "Cross-account role without external ID", Severity.MEDIUM, IamModule.SERVICE, IamModule.ROLE,
@@ -31,9 +31,8 @@ public final class RoleCrossAccountNoExternalIdCheck implements Check<IamRole> {
                     "IAM User Guide: The confused deputy problem"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public RoleCrossAccountNoExternalIdCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -41,10 +40,8 @@ public final class RoleCrossAccountNoExternalIdCheck implements Check<IamRole> {
         if (role.trustPolicy() == null) return List.of();
         List<String> principals = TrustPolicy.crossAccountWithoutExternalId(role.trustPolicy(), ctx.accountId());
         if (principals.isEmpty()) return List.of();
-        return List.of(ctx.finding(DEFINITION, role.role().roleName())
-                .detail("IAM role " + role.role().roleName() + " can be assumed from outside account "
+        return one(ctx, role.role().roleName(), "IAM role " + role.role().roleName() + " can be assumed from outside account "
                         + ctx.accountId() + " by " + String.join(", ", principals)
-                        + " with no sts:ExternalId condition.")
-                .build());
+                        + " with no sts:ExternalId condition.");
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -15,7 +15,7 @@ import java.util.List;
  * never used counts from its CreateDate. Service-linked roles (path {@code /aws-service-role/}) are
  * excluded; a role whose last use could not be read is not judged.
  */
-public final class RoleUnusedCheck implements Check<IamRole> {
+public final class RoleUnusedCheck extends CatalogCheck<IamRole> {
 
     static final String UNUSED_DAYS = "unused-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.role_unused",
@@ -29,15 +29,14 @@ public final class RoleUnusedCheck implements Check<IamRole> {
             IamModule.ROLE_LAST_USED_ACTIONS, List.of("IAM User Guide: Refining permissions using last accessed information"),
             List.of(SettingSpec.integer(UNUSED_DAYS, 90, "a role unused for at least this long fires (days)")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public RoleUnusedCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(IamRole role, CheckContext ctx) {
         if (role.serviceLinked() || !role.lastUsedKnown()) return List.of();
-        int limit = ctx.settings().integer(DEFINITION.id(), UNUSED_DAYS);
+        int limit = integer(ctx, UNUSED_DAYS);
         Instant last = role.lastUsedDate();
         Instant from = last != null ? last : role.role().createDate();
         if (from == null) return List.of();
@@ -46,9 +45,7 @@ public final class RoleUnusedCheck implements Check<IamRole> {
         String since = last != null
                 ? "was last used " + last + (role.lastUsed().region() == null ? "" : " in " + role.lastUsed().region())
                 : "has never been used since its creation on " + from;
-        return List.of(ctx.finding(DEFINITION, role.role().roleName())
-                .detail("IAM role " + role.role().roleName() + " " + since + ": " + days + " days unused (limit "
-                        + limit + ").")
-                .build());
+        return one(ctx, role.role().roleName(), "IAM role " + role.role().roleName() + " " + since + ": " + days + " days unused (limit "
+                        + limit + ").");
     }
 }

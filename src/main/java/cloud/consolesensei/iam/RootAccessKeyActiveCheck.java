@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -9,7 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /** {@code iam.root_access_key_active}: {@code access_key_1_active} or {@code access_key_2_active} is true on the root row. */
-public final class RootAccessKeyActiveCheck implements Check<CredentialReportRow> {
+public final class RootAccessKeyActiveCheck extends CatalogCheck<CredentialReportRow> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.root_access_key_active",
             "Root user has an active access key", Severity.CRITICAL, IamModule.SERVICE, IamModule.ROOT_USER,
@@ -22,9 +22,8 @@ public final class RootAccessKeyActiveCheck implements Check<CredentialReportRow
                     "IAM User Guide: Delete access keys for the root user"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public RootAccessKeyActiveCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -35,9 +34,7 @@ public final class RootAccessKeyActiveCheck implements Check<CredentialReportRow
                         + k.lastUsed().describe() + ")")
                 .toList();
         if (active.isEmpty()) return List.of();
-        return List.of(ctx.finding(DEFINITION, row.resourceId(ctx.accountId()))
-                .detail("The root user has " + active.size() + " active access key(s): " + String.join("; ", active)
-                        + "." + Cis.detail(Cis.ROOT_ACCESS_KEY))
-                .build());
+        return one(ctx, row.resourceId(ctx.accountId()), "The root user has " + active.size() + " active access key(s): " + String.join("; ", active)
+                        + "." + Cis.detail(Cis.ROOT_ACCESS_KEY));
     }
 }

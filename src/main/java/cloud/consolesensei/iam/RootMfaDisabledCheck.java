@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -9,7 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /** {@code iam.root_mfa_disabled}: the root user's credential report row has {@code mfa_active} false. */
-public final class RootMfaDisabledCheck implements Check<CredentialReportRow> {
+public final class RootMfaDisabledCheck extends CatalogCheck<CredentialReportRow> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.root_mfa_disabled",
             "Root user has no MFA", Severity.CRITICAL, IamModule.SERVICE, IamModule.ROOT_USER,
@@ -22,17 +22,14 @@ public final class RootMfaDisabledCheck implements Check<CredentialReportRow> {
             IamModule.REPORT_ACTIONS, List.of(Cis.reference(Cis.ROOT_MFA), "IAM User Guide: Enable MFA for the root user"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public RootMfaDisabledCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CredentialReportRow row, CheckContext ctx) {
         if (!row.root() || !Boolean.FALSE.equals(row.mfaActive())) return List.of();
-        return List.of(ctx.finding(DEFINITION, row.resourceId(ctx.accountId()))
-                .detail("The root user has no MFA device (credential report mfa_active = false)."
-                        + Cis.detail(Cis.ROOT_MFA))
-                .build());
+        return one(ctx, row.resourceId(ctx.accountId()), "The root user has no MFA device (credential report mfa_active = false)."
+                        + Cis.detail(Cis.ROOT_MFA));
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code iam.root_used_recently}: the root row's {@code password_last_used}, or an
  * {@code access_key_N_last_used_date}, is at most {@code within-days} (30) days before the as-of date.
  */
-public final class RootUsedRecentlyCheck implements Check<CredentialReportRow> {
+public final class RootUsedRecentlyCheck extends CatalogCheck<CredentialReportRow> {
 
     static final String WITHIN_DAYS = "within-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.root_used_recently",
@@ -28,25 +28,22 @@ public final class RootUsedRecentlyCheck implements Check<CredentialReportRow> {
                     "IAM User Guide: Root user best practices for your AWS account"),
             List.of(SettingSpec.integer(WITHIN_DAYS, 30, "root use within this many days fires (days)")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public RootUsedRecentlyCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CredentialReportRow row, CheckContext ctx) {
         if (!row.root()) return List.of();
-        int within = ctx.settings().integer(DEFINITION.id(), WITHIN_DAYS);
+        int within = integer(ctx, WITHIN_DAYS);
         List<String> uses = new ArrayList<>();
         recent("password", row.passwordLastUsed(), within, ctx, uses);
         for (AccessKeySlot k : row.keys()) {
             recent("access key " + k.slot(), k.lastUsed(), within, ctx, uses);
         }
         if (uses.isEmpty()) return List.of();
-        return List.of(ctx.finding(DEFINITION, row.resourceId(ctx.accountId()))
-                .detail("The root user was used within the last " + within + " days: " + String.join("; ", uses)
-                        + "." + Cis.detail(Cis.ROOT_USAGE))
-                .build());
+        return one(ctx, row.resourceId(ctx.accountId()), "The root user was used within the last " + within + " days: " + String.join("; ", uses)
+                        + "." + Cis.detail(Cis.ROOT_USAGE));
     }
 
     private static void recent(String what, ReportDate used, int within, CheckContext ctx, List<String> out) {

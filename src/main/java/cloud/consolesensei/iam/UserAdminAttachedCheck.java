@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -14,7 +14,7 @@ import java.util.List;
  * inline policy with an Allow of Action {@code *} on Resource {@code *}, attached directly to an
  * IAM user. One finding per user naming every such policy.
  */
-public final class UserAdminAttachedCheck implements Check<UserPolicies> {
+public final class UserAdminAttachedCheck extends CatalogCheck<UserPolicies> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_admin_attached",
             "Administrator policy attached to a user", Severity.HIGH, IamModule.SERVICE, IamModule.USER,
@@ -31,9 +31,8 @@ public final class UserAdminAttachedCheck implements Check<UserPolicies> {
                     Cis.reference(Cis.NO_FULL_ADMIN_POLICIES), "IAM User Guide: Security best practices in IAM"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public UserAdminAttachedCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -49,9 +48,7 @@ public final class UserAdminAttachedCheck implements Check<UserPolicies> {
             }
         }
         if (admin.isEmpty()) return List.of();
-        return List.of(ctx.finding(DEFINITION, user.userName())
-                .detail("IAM user " + user.userName() + " has administrator rights attached directly: "
-                        + String.join("; ", admin) + "." + Cis.detail(Cis.PERMISSIONS_VIA_GROUPS, Cis.NO_FULL_ADMIN_POLICIES))
-                .build());
+        return one(ctx, user.userName(), "IAM user " + user.userName() + " has administrator rights attached directly: "
+                        + String.join("; ", admin) + "." + Cis.detail(Cis.PERMISSIONS_VIA_GROUPS, Cis.NO_FULL_ADMIN_POLICIES));
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -9,7 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /** {@code iam.user_console_no_mfa}: an IAM user with {@code password_enabled} true and {@code mfa_active} false. */
-public final class UserConsoleNoMfaCheck implements Check<CredentialReportRow> {
+public final class UserConsoleNoMfaCheck extends CatalogCheck<CredentialReportRow> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_console_no_mfa",
             "Console user without MFA", Severity.HIGH, IamModule.SERVICE, IamModule.USER,
@@ -24,9 +24,8 @@ public final class UserConsoleNoMfaCheck implements Check<CredentialReportRow> {
                     "IAM User Guide: AWS Multi-factor authentication in IAM"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public UserConsoleNoMfaCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -34,9 +33,7 @@ public final class UserConsoleNoMfaCheck implements Check<CredentialReportRow> {
         if (row.root() || !Boolean.TRUE.equals(row.passwordEnabled()) || !Boolean.FALSE.equals(row.mfaActive())) {
             return List.of();
         }
-        return List.of(ctx.finding(DEFINITION, row.user())
-                .detail("IAM user " + row.user() + " has a console password and no MFA device (password last used "
-                        + row.passwordLastUsed().describe() + ")." + Cis.detail(Cis.CONSOLE_MFA))
-                .build());
+        return one(ctx, row.user(), "IAM user " + row.user() + " has a console password and no MFA device (password last used "
+                        + row.passwordLastUsed().describe() + ")." + Cis.detail(Cis.CONSOLE_MFA));
     }
 }

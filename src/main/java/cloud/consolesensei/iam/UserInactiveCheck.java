@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.check.SettingSpec;
@@ -15,7 +15,7 @@ import java.util.List;
  * ({@code password_last_used} = {@code no_information} or {@code N/A}) counts from when it was set
  * ({@code password_last_changed}), else from the user's creation ({@code user_creation_time}).
  */
-public final class UserInactiveCheck implements Check<CredentialReportRow> {
+public final class UserInactiveCheck extends CatalogCheck<CredentialReportRow> {
 
     static final String UNUSED_DAYS = "unused-days";
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_inactive",
@@ -28,15 +28,14 @@ public final class UserInactiveCheck implements Check<CredentialReportRow> {
                     "IAM User Guide: Finding unused AWS credentials"),
             List.of(SettingSpec.integer(UNUSED_DAYS, 45, "a console password unused for at least this long fires (days)")));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public UserInactiveCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CredentialReportRow row, CheckContext ctx) {
         if (row.root() || !Boolean.TRUE.equals(row.passwordEnabled())) return List.of();
-        int limit = ctx.settings().integer(DEFINITION.id(), UNUSED_DAYS);
+        int limit = integer(ctx, UNUSED_DAYS);
         ReportDate used = row.passwordLastUsed();
         ReportDate from;
         String since;
@@ -54,9 +53,7 @@ public final class UserInactiveCheck implements Check<CredentialReportRow> {
         }
         long days = Days.since(from.instant(), ctx.asOf());
         if (days < limit) return List.of();
-        return List.of(ctx.finding(DEFINITION, row.user())
-                .detail("The console password of IAM user " + row.user() + " was " + since + ": " + days
-                        + " days unused (limit " + limit + ")." + Cis.detail(Cis.UNUSED_CREDENTIALS))
-                .build());
+        return one(ctx, row.user(), "The console password of IAM user " + row.user() + " was " + since + ": " + days
+                        + " days unused (limit " + limit + ")." + Cis.detail(Cis.UNUSED_CREDENTIALS));
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.iam;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -9,7 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import java.util.List;
 
 /** {@code iam.user_two_active_keys}: an IAM user whose two access keys are both active. */
-public final class UserTwoActiveKeysCheck implements Check<CredentialReportRow> {
+public final class UserTwoActiveKeysCheck extends CatalogCheck<CredentialReportRow> {
 
     static final CheckDefinition DEFINITION = new CheckDefinition("iam.user_two_active_keys",
             "User has two active access keys", Severity.MEDIUM, IamModule.SERVICE, IamModule.USER,
@@ -22,17 +22,14 @@ public final class UserTwoActiveKeysCheck implements Check<CredentialReportRow> 
                     "IAM User Guide: Manage access keys for IAM users"),
             List.of());
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public UserTwoActiveKeysCheck() {
+        super(DEFINITION);
     }
 
     @Override
     public List<Finding> evaluate(CredentialReportRow row, CheckContext ctx) {
         if (row.root() || !row.key1().isActive() || !row.key2().isActive()) return List.of();
-        return List.of(ctx.finding(DEFINITION, row.user())
-                .detail("IAM user " + row.user() + " has two active access keys: " + AccessKeyText.describe(row.key1())
-                        + " and " + AccessKeyText.describe(row.key2()) + "." + Cis.detail(Cis.ONE_ACTIVE_KEY))
-                .build());
+        return one(ctx, row.user(), "IAM user " + row.user() + " has two active access keys: " + AccessKeyText.describe(row.key1())
+                        + " and " + AccessKeyText.describe(row.key2()) + "." + Cis.detail(Cis.ONE_ACTIVE_KEY));
     }
 }

@@ -1,6 +1,6 @@
 package cloud.consolesensei.s3;
 
-import cloud.consolesensei.check.Check;
+import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
 import cloud.consolesensei.finding.Finding;
@@ -14,7 +14,7 @@ import java.util.List;
  * has a setting off. An account-level finding: resource id = account id, region {@code global}.
  * Silent when the block could not be read.
  */
-public final class AccountPublicAccessBlockOffCheck implements Check<S3Resource> {
+public final class AccountPublicAccessBlockOffCheck extends CatalogCheck<S3Resource> {
 
     public static final CheckDefinition DEFINITION = S3Catalog.account("s3.account_public_access_block_off",
             "Account-level S3 Block Public Access is not fully on", Severity.HIGH,
@@ -28,9 +28,8 @@ public final class AccountPublicAccessBlockOffCheck implements Check<S3Resource>
             List.of("AWS Security Hub S3.1", "CIS AWS Foundations Benchmark v3.0 2.1.4",
                     "Amazon S3 User Guide: Blocking public access to your Amazon S3 storage"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public AccountPublicAccessBlockOffCheck() {
+        super(DEFINITION);
     }
 
     @Override
@@ -42,6 +41,6 @@ public final class AccountPublicAccessBlockOffCheck implements Check<S3Resource>
                 ? "The account has no S3 public access block configured (NoSuchPublicAccessBlockConfiguration)."
                 : "The account's S3 public access block has settings off: "
                         + String.join(", ", account.block().value().settingsOff()) + ".";
-        return List.of(context.finding(DEFINITION, account.accountId()).region(Finding.GLOBAL).detail(detail).build());
+        return List.of(finding(context, account.accountId()).region(Finding.GLOBAL).detail(detail).build());
     }
 }

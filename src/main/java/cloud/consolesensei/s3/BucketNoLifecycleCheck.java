@@ -22,9 +22,8 @@ public final class BucketNoLifecycleCheck extends BucketCheck {
             List.of("s3:GetLifecycleConfiguration"),
             List.of("AWS Security Hub S3.13", "Amazon S3 User Guide: Managing the lifecycle of objects"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public BucketNoLifecycleCheck() {
+        super(DEFINITION);
     }
 
     @Override

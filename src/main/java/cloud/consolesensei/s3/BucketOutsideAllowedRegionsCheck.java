@@ -23,9 +23,8 @@ public final class BucketOutsideAllowedRegionsCheck extends BucketCheck {
             List.of(),
             List.of("consolesensei.accounts[].allowed-regions"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public BucketOutsideAllowedRegionsCheck() {
+        super(DEFINITION);
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class BucketPublicAccessBlockOffCheck extends BucketCheck {
             List.of("s3:GetBucketPublicAccessBlock", "s3:GetAccountPublicAccessBlock"),
             List.of("AWS Security Hub S3.8", "CIS AWS Foundations Benchmark v3.0 2.1.4"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public BucketPublicAccessBlockOffCheck() {
+        super(DEFINITION);
     }
 
     /** TRUE when the bucket is covered by a fully-on block of its own or of its account. */

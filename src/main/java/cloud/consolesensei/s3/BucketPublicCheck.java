@@ -41,9 +41,8 @@ public final class BucketPublicCheck extends BucketCheck {
     static final Set<String> PUBLIC_GROUPS = Set.of("http://acs.amazonaws.com/groups/global/AllUsers",
             "http://acs.amazonaws.com/groups/global/AuthenticatedUsers");
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public BucketPublicCheck() {
+        super(DEFINITION);
     }
 
     /** Public through the bucket policy, not neutralised by RestrictPublicBuckets. */

@@ -32,9 +32,8 @@ public final class BucketSslNotEnforcedCheck extends BucketCheck {
             List.of("AWS Security Hub S3.5", "CIS AWS Foundations Benchmark v3.0 2.1.1",
                     "Amazon S3 User Guide: Enforce encryption of data in transit"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public BucketSslNotEnforcedCheck() {
+        super(DEFINITION);
     }
 
     /** TRUE when the policy denies insecure transport. */

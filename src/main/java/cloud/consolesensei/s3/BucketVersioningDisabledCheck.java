@@ -18,9 +18,8 @@ public final class BucketVersioningDisabledCheck extends BucketCheck {
             List.of("s3:GetBucketVersioning"),
             List.of("AWS Security Hub S3.14", "Amazon S3 User Guide: Using versioning in S3 buckets"));
 
-    @Override
-    public CheckDefinition definition() {
-        return DEFINITION;
+    public BucketVersioningDisabledCheck() {
+        super(DEFINITION);
     }
 
     @Override
