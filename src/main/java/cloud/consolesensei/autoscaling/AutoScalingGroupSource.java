@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecifica
  * through the SDK paginator (NextToken). A failure on any page is a coverage gap of
  * (account, region, autoscaling, DescribeAutoScalingGroups); groups already streamed stay.
  */
-public final class AutoScalingGroupSource implements ResourceSource<AutoScalingGroup> {
+public final class AutoScalingGroupSource extends AbstractResourceSource<AutoScalingGroup> {
 
     public static final InventorySheet SHEET = new InventorySheet("Auto Scaling Groups", List.of(
             Column.text("Group"), Column.text("Launch template / configuration"), Column.number("Min"),
@@ -28,17 +28,9 @@ public final class AutoScalingGroupSource implements ResourceSource<AutoScalingG
             Column.text("Availability Zones"), Column.text("Health check type"),
             Column.number("Load balancers / target groups"), Column.date("Created")));
 
-    private final List<Check<AutoScalingGroup>> checks = List.of(new SingleAzCheck(), new LaunchConfigurationCheck(),
-            new ElbHealthCheckOffCheck());
-
-    @Override
-    public String id() {
-        return "autoscaling.groups";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
+    public AutoScalingGroupSource() {
+        super("autoscaling.groups", Scope.REGIONAL, SHEET, List.of(new SingleAzCheck(), new LaunchConfigurationCheck(),
+                new ElbHealthCheckOffCheck()));
     }
 
     @Override
@@ -47,16 +39,6 @@ public final class AutoScalingGroupSource implements ResourceSource<AutoScalingG
                 .autoScaling(ctx.account(), ctx.region())
                 .describeAutoScalingGroupsPaginator(r -> r.maxRecords(100))
                 .autoScalingGroups().stream());
-    }
-
-    @Override
-    public List<Check<AutoScalingGroup>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

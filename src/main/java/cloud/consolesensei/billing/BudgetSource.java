@@ -5,7 +5,7 @@ import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.budgets.model.DescribeBudgetsRequest;
  * credentials. An account without budgets yields nothing, which is not an error. Each budget is judged
  * by the two billing checks and becomes a row of the Billing sheet's Budgets table ({@link BudgetRow}).
  */
-public final class BudgetSource implements ResourceSource<Budget> {
+public final class BudgetSource extends AbstractResourceSource<Budget> {
 
     /** AWS SDK service id. */
     public static final String SERVICE = "budgets";
@@ -27,11 +27,8 @@ public final class BudgetSource implements ResourceSource<Budget> {
     /** The IAM action DescribeBudgets needs (Service Authorization Reference: AWS Budget Service). */
     public static final String ACTION = "budgets:ViewBudget";
 
-    private final List<Check<Budget>> checks = List.of(BudgetCheck.EXCEEDED, BudgetCheck.FORECAST_EXCEEDED);
-
-    @Override
-    public String id() {
-        return "billing.budgets";
+    public BudgetSource() {
+        super("billing.budgets", Scope.GLOBAL, null, List.of(BudgetCheck.EXCEEDED, BudgetCheck.FORECAST_EXCEEDED));
     }
 
     @Override
@@ -40,25 +37,10 @@ public final class BudgetSource implements ResourceSource<Budget> {
     }
 
     @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
     public Stream<Budget> read(ReadContext ctx) {
         DescribeBudgetsRequest request = DescribeBudgetsRequest.builder().accountId(ctx.account().id()).build();
         return ctx.stream(SERVICE, OPERATION,
                 () -> ctx.clients().budgets(ctx.account()).describeBudgetsPaginator(request).budgets().stream());
-    }
-
-    @Override
-    public List<Check<Budget>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return null;
     }
 
     /** The budget's row of the Billing sheet's Budgets table ({@link BudgetRow}). */

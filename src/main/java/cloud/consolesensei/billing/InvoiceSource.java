@@ -9,7 +9,7 @@ import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 import cloud.consolesensei.cost.PretaxMonths;
 
 import java.time.LocalDate;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.invoicing.model.ListInvoiceSummariesResou
  * After the last page, Cost Explorer's totals without tax of the months that have invoices are
  * brought into the cost cache ({@link PretaxMonths}) for the sheet's reconciliation.
  */
-public final class InvoiceSource implements ResourceSource<InvoiceRow> {
+public final class InvoiceSource extends AbstractResourceSource<InvoiceRow> {
 
     /** AWS SDK service id. */
     public static final String SERVICE = "invoicing";
@@ -68,23 +68,14 @@ public final class InvoiceSource implements ResourceSource<InvoiceRow> {
      * @param pretax Cost Explorer's months without tax, for the reconciliation
      */
     public InvoiceSource(Function<String, AccountTarget> payer, PretaxMonths pretax) {
+        super("billing.invoices", Scope.GLOBAL, null, List.of());
         this.payer = payer;
         this.pretax = pretax;
     }
 
     @Override
-    public String id() {
-        return "billing.invoices";
-    }
-
-    @Override
     public String service() {
         return SERVICE;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
     }
 
     /** The first billing period read (12 months before the as-of month). */
@@ -161,16 +152,6 @@ public final class InvoiceSource implements ResourceSource<InvoiceRow> {
     }
 
     /** Invoices are report data: no check judges them. */
-    @Override
-    public List<Check<InvoiceRow>> checks() {
-        return List.of();
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return null;
-    }
-
     @Override
     public InventoryRow inventoryRow(InvoiceRow invoice, CheckContext context) {
         return invoice.toInventoryRow();

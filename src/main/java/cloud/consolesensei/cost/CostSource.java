@@ -5,7 +5,7 @@ import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,24 +16,13 @@ import java.util.stream.Stream;
  * {@code global}), judged by {@code cost.service_spike}, {@code cost.forecast_over_budget} and
  * {@code cost.daily_anomaly}. No inventory sheet: the Costs sheet ({@link CostsSheet}) shows the figures.
  */
-public final class CostSource implements ResourceSource<CostSnapshot> {
+public final class CostSource extends AbstractResourceSource<CostSnapshot> {
 
     private final CostExplorerReader reader;
-    private final List<Check<CostSnapshot>> checks = List.of(
-            new ServiceSpikeCheck(), new ForecastOverBudgetCheck(), new DailyAnomalyCheck());
-
     public CostSource(CostCache cache, CostExplorerUsage usage, CostProperties properties) {
+        super("cost.explorer", Scope.GLOBAL, null, List.of(
+                new ServiceSpikeCheck(), new ForecastOverBudgetCheck(), new DailyAnomalyCheck()));
         this.reader = new CostExplorerReader(cache, usage, properties);
-    }
-
-    @Override
-    public String id() {
-        return "cost.explorer";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
     }
 
     /** One snapshot, read when the stream is consumed; parts that failed are coverage gaps and absent. */
@@ -41,16 +30,6 @@ public final class CostSource implements ResourceSource<CostSnapshot> {
     public Stream<CostSnapshot> read(ReadContext context) {
         Supplier<CostSnapshot> read = () -> reader.read(context);
         return Stream.of(read).map(Supplier::get);
-    }
-
-    @Override
-    public List<Check<CostSnapshot>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return null;
     }
 
     @Override

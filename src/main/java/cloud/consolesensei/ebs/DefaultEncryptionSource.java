@@ -6,7 +6,7 @@ import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,18 +15,10 @@ import java.util.stream.Stream;
  * One item per (account, region): GetEbsEncryptionByDefault (ec2:GetEbsEncryptionByDefault),
  * judged by {@code ebs.default_encryption_off}. No inventory sheet.
  */
-public final class DefaultEncryptionSource implements ResourceSource<EbsDefaultEncryption> {
+public final class DefaultEncryptionSource extends AbstractResourceSource<EbsDefaultEncryption> {
 
-    private final List<Check<EbsDefaultEncryption>> checks = List.of(new DefaultEncryptionOffCheck());
-
-    @Override
-    public String id() {
-        return "ebs.default-encryption";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
+    public DefaultEncryptionSource() {
+        super("ebs.default-encryption", Scope.REGIONAL, null, List.of(new DefaultEncryptionOffCheck()));
     }
 
     @Override
@@ -42,16 +34,6 @@ public final class DefaultEncryptionSource implements ResourceSource<EbsDefaultE
                 })
                 .map(r -> new EbsDefaultEncryption(ctx.account().id(), r.ebsEncryptionByDefault()))
                 .stream();
-    }
-
-    @Override
-    public List<Check<EbsDefaultEncryption>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return null;
     }
 
     @Override

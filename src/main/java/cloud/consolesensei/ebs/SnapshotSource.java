@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 import cloud.consolesensei.ec2.Tags;
 
 import java.math.RoundingMode;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * IAM: ec2:DescribeSnapshots, ec2:DescribeVolumes, ec2:DescribeImages,
  * ec2:GetSnapshotBlockPublicAccessState.
  */
-public final class SnapshotSource implements ResourceSource<OwnSnapshot> {
+public final class SnapshotSource extends AbstractResourceSource<OwnSnapshot> {
 
     static final InventorySheet SHEET = new InventorySheet("EBS Snapshots", List.of(
             Column.text("Snapshot ID"), Column.text("Name"), Column.text("Description"), Column.text("Volume ID"),
@@ -46,17 +46,9 @@ public final class SnapshotSource implements ResourceSource<OwnSnapshot> {
             Column.text("State"), Column.bool("Encrypted"), Column.bool("Public"), Column.bool("Volume exists"),
             Column.bool("Used by own AMI"), Column.usd("Monthly cost upper bound (USD)"), Column.text("Tags")));
 
-    private final List<Check<OwnSnapshot>> checks = List.of(new SnapshotOldCheck(), new SnapshotOrphanedCheck(),
-            new SnapshotPublicCheck());
-
-    @Override
-    public String id() {
-        return "ebs.snapshots";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
+    public SnapshotSource() {
+        super("ebs.snapshots", Scope.REGIONAL, SHEET, List.of(new SnapshotOldCheck(), new SnapshotOrphanedCheck(),
+                new SnapshotPublicCheck()));
     }
 
     @Override
@@ -113,16 +105,6 @@ public final class SnapshotSource implements ResourceSource<OwnSnapshot> {
                 return value;
             }
         };
-    }
-
-    @Override
-    public List<Check<OwnSnapshot>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

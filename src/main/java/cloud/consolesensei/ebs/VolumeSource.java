@@ -7,7 +7,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 import cloud.consolesensei.ec2.Tags;
 import cloud.consolesensei.usage.Batches;
 import cloud.consolesensei.usage.MetricDataReader;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * pages): one GetMetricData stream per batch ({@link MetricDataReader}, at most 500 queries a call).
  * IAM: cloudwatch:GetMetricData.
  */
-public final class VolumeSource implements ResourceSource<VolumeView> {
+public final class VolumeSource extends AbstractResourceSource<VolumeView> {
 
     static final InventorySheet SHEET = new InventorySheet("EBS Volumes", List.of(
             Column.text("Volume ID"), Column.text("Name"), Column.text("Type"), Column.number("Size (GiB)"),
@@ -48,10 +48,6 @@ public final class VolumeSource implements ResourceSource<VolumeView> {
             Column.date("Created"), Column.usd("Monthly cost (USD)"), Column.text("Cost note"), Column.text("Tags"),
             Column.number("Read ops (window)"), Column.number("Write ops (window)"), Column.number("Days with data"),
             Column.text("Usage note")));
-
-    private final List<Check<VolumeView>> checks = List.of(new MappedCheck<>(VolumeView::volume, new VolumeUnattachedCheck()),
-            new MappedCheck<>(VolumeView::volume, new VolumeGp2Check()),
-            new MappedCheck<>(VolumeView::volume, new VolumeUnencryptedCheck()), new VolumeIdleCheck());
 
     /** Queries per metric batch: three full GetMetricData calls. */
     static final int METRIC_QUERIES_PER_BATCH = 3 * MetricDataReader.MAX_QUERIES_PER_CALL;
@@ -67,17 +63,10 @@ public final class VolumeSource implements ResourceSource<VolumeView> {
 
     /** @param metricUsage counts GetMetricData calls and metrics for the run summary */
     public VolumeSource(MetricDataUsage metricUsage) {
+        super("ebs.volumes", Scope.REGIONAL, SHEET, List.of(new MappedCheck<>(VolumeView::volume, new VolumeUnattachedCheck()),
+                new MappedCheck<>(VolumeView::volume, new VolumeGp2Check()),
+                new MappedCheck<>(VolumeView::volume, new VolumeUnencryptedCheck()), new VolumeIdleCheck()));
         this.metricUsage = metricUsage;
-    }
-
-    @Override
-    public String id() {
-        return "ebs.volumes";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
     }
 
     @Override
@@ -115,16 +104,6 @@ public final class VolumeSource implements ResourceSource<VolumeView> {
 
     private static boolean inUse(Volume v) {
         return "in-use".equals(v.stateAsString());
-    }
-
-    @Override
-    public List<Check<VolumeView>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,23 +18,15 @@ import software.amazon.awssdk.services.ec2.model.Address;
  * Elastic IP addresses of one region: DescribeAddresses (not paginated: one answer lists them
  * all), judged by {@code ec2.eip_unassociated}; fills the "Elastic IPs" sheet. IAM: ec2:DescribeAddresses.
  */
-public final class AddressSource implements ResourceSource<Address> {
+public final class AddressSource extends AbstractResourceSource<Address> {
 
     static final InventorySheet SHEET = new InventorySheet("Elastic IPs", List.of(
             Column.text("Allocation ID"), Column.text("Public IP"), Column.text("Name"), Column.text("Domain"),
             Column.text("Association ID"), Column.text("Instance ID"), Column.text("Network interface"),
             Column.text("Private IP"), Column.text("Tags")));
 
-    private final List<Check<Address>> checks = List.of(new EipUnassociatedCheck());
-
-    @Override
-    public String id() {
-        return "ec2.addresses";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
+    public AddressSource() {
+        super("ec2.addresses", Scope.REGIONAL, SHEET, List.of(new EipUnassociatedCheck()));
     }
 
     @Override
@@ -42,16 +34,6 @@ public final class AddressSource implements ResourceSource<Address> {
         return ctx.call("ec2", "DescribeAddresses",
                         () -> ctx.clients().ec2(ctx.account(), ctx.region()).describeAddresses(r -> { }).addresses())
                 .stream().flatMap(List::stream);
-    }
-
-    @Override
-    public List<Check<Address>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 import cloud.consolesensei.ebs.VolumePricing;
 import cloud.consolesensei.price.OnDemandPrice;
 import cloud.consolesensei.price.PriceList;
@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * most 500 queries a call), and each running instance's on-demand price from the AWS Price List
  * ({@link PriceList}, cached per key and month). IAM: cloudwatch:GetMetricData, pricing:GetProducts.
  */
-public final class InstanceSource implements ResourceSource<InstanceView> {
+public final class InstanceSource extends AbstractResourceSource<InstanceView> {
 
     private static final Set<String> SKIPPED = Set.of("terminated", "shutting-down");
 
@@ -63,10 +63,6 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
             Column.date("Stopped since"), Column.usd("Attached EBS monthly cost (USD)"), Column.text("Tags"),
             Column.number("Avg CPU %"), Column.number("Idle days"), Column.number("Days with data"),
             Column.usd("On-demand monthly (USD)"), Column.text("Usage and price note")));
-
-    private final List<Check<InstanceView>> checks = List.of(new InstanceStoppedLongCheck(),
-            new InstancePreviousGenerationCheck(), new InstanceImdsV1Check(), new InstanceMissingTagsCheck(),
-            new InstanceIdleCheck());
 
     /** Queries per metric batch: three full GetMetricData calls. */
     static final int METRIC_QUERIES_PER_BATCH = 3 * MetricDataReader.MAX_QUERIES_PER_CALL;
@@ -86,18 +82,11 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
      * @param priceList   the on-demand prices of running instances
      */
     public InstanceSource(MetricDataUsage metricUsage, PriceList priceList) {
+        super("ec2.instances", Scope.REGIONAL, SHEET, List.of(new InstanceStoppedLongCheck(),
+                new InstancePreviousGenerationCheck(), new InstanceImdsV1Check(), new InstanceMissingTagsCheck(),
+                new InstanceIdleCheck()));
         this.metricUsage = metricUsage;
         this.priceList = priceList;
-    }
-
-    @Override
-    public String id() {
-        return "ec2.instances";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
     }
 
     @Override
@@ -184,16 +173,6 @@ public final class InstanceSource implements ResourceSource<InstanceView> {
 
     private static boolean isStopped(Instance i) {
         return i.state() != null && "stopped".equals(i.state().nameAsString());
-    }
-
-    @Override
-    public List<Check<InstanceView>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

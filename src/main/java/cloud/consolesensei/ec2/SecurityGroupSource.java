@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,23 +19,15 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * {@code ec2.security_group_admin_ports_open}; fills the "Security Groups" sheet.
  * IAM: ec2:DescribeSecurityGroups.
  */
-public final class SecurityGroupSource implements ResourceSource<SecurityGroup> {
+public final class SecurityGroupSource extends AbstractResourceSource<SecurityGroup> {
 
     static final InventorySheet SHEET = new InventorySheet("Security Groups", List.of(
             Column.text("Group ID"), Column.text("Group name"), Column.text("VPC"), Column.text("Description"),
             Column.number("Inbound rules"), Column.number("Outbound rules"), Column.text("Admin ports open to the internet"),
             Column.text("Tags")));
 
-    private final List<Check<SecurityGroup>> checks = List.of(new SecurityGroupAdminPortsOpenCheck());
-
-    @Override
-    public String id() {
-        return "ec2.security-groups";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.REGIONAL;
+    public SecurityGroupSource() {
+        super("ec2.security-groups", Scope.REGIONAL, SHEET, List.of(new SecurityGroupAdminPortsOpenCheck()));
     }
 
     @Override
@@ -43,16 +35,6 @@ public final class SecurityGroupSource implements ResourceSource<SecurityGroup> 
         return ctx.stream("ec2", "DescribeSecurityGroups",
                 () -> ctx.clients().ec2(ctx.account(), ctx.region()).describeSecurityGroupsPaginator(r -> { })
                         .securityGroups().stream());
-    }
-
-    @Override
-    public List<Check<SecurityGroup>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

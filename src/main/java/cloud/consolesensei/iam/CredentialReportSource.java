@@ -7,7 +7,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * one {@code ListAccessKeys} call supplies the key ids the report lacks ({@link AccessKeyIds}); a
  * user deleted since the report was generated ({@code NoSuchEntity}) is skipped.
  */
-public final class CredentialReportSource implements ResourceSource<CredentialReportRow> {
+public final class CredentialReportSource extends AbstractResourceSource<CredentialReportRow> {
 
     static final InventorySheet SHEET = new InventorySheet("IAM Users", List.of(
             Column.text("User"), Column.text("ARN"), Column.bool("Console access"), Column.bool("MFA"),
@@ -46,17 +46,8 @@ public final class CredentialReportSource implements ResourceSource<CredentialRe
     private final CredentialReportFetcher fetcher;
 
     CredentialReportSource(CredentialReportFetcher fetcher) {
+        super("iam.credential_report", Scope.GLOBAL, SHEET, CHECKS);
         this.fetcher = fetcher;
-    }
-
-    @Override
-    public String id() {
-        return "iam.credential_report";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
     }
 
     @Override
@@ -92,16 +83,6 @@ public final class CredentialReportSource implements ResourceSource<CredentialRe
             return row;
         }
         return AccessKeyIds.assign(row, keys);
-    }
-
-    @Override
-    public List<Check<CredentialReportRow>> checks() {
-        return CHECKS;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

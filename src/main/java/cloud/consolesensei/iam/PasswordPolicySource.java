@@ -5,7 +5,7 @@ import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,18 +18,12 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * means the account has no policy, which is a fact the check judges, not a coverage gap; any other
  * failure is a gap and yields nothing.
  */
-public final class PasswordPolicySource implements ResourceSource<AccountPasswordPolicy> {
+public final class PasswordPolicySource extends AbstractResourceSource<AccountPasswordPolicy> {
 
     private static final List<Check<AccountPasswordPolicy>> CHECKS = List.of(new PasswordPolicyWeakCheck());
 
-    @Override
-    public String id() {
-        return "iam.password_policy";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
+    public PasswordPolicySource() {
+        super("iam.password_policy", Scope.GLOBAL, null, CHECKS);
     }
 
     @Override
@@ -46,16 +40,6 @@ public final class PasswordPolicySource implements ResourceSource<AccountPasswor
                 return Stream.empty();
             }
         });
-    }
-
-    @Override
-    public List<Check<AccountPasswordPolicy>> checks() {
-        return CHECKS;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return null;
     }
 
     @Override

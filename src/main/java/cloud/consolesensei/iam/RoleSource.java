@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GetRole} per role. If that walk fails, the gap is recorded and {@code iam.role_unused}
  * judges no role (unknown is not "unused"); the trust-policy check still runs.
  */
-public final class RoleSource implements ResourceSource<IamRole> {
+public final class RoleSource extends AbstractResourceSource<IamRole> {
 
     static final int PAGE = 1000;
     static final InventorySheet SHEET = new InventorySheet("IAM Roles", List.of(
@@ -39,14 +39,8 @@ public final class RoleSource implements ResourceSource<IamRole> {
     private static final List<Check<IamRole>> CHECKS = List.of(new RoleUnusedCheck(),
             new RoleCrossAccountNoExternalIdCheck());
 
-    @Override
-    public String id() {
-        return "iam.roles";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
+    public RoleSource() {
+        super("iam.roles", Scope.GLOBAL, SHEET, CHECKS);
     }
 
     @Override
@@ -90,16 +84,6 @@ public final class RoleSource implements ResourceSource<IamRole> {
             }
             return index == null ? null : index.get(roleName);
         }
-    }
-
-    @Override
-    public List<Check<IamRole>> checks() {
-        return CHECKS;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override

@@ -5,7 +5,7 @@ import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,19 +29,13 @@ import tools.jackson.databind.JsonNode;
  * (AdministratorAccess), so their documents are not fetched. Every document is URL-encoded JSON
  * ({@link PolicyDocuments#parse}).
  */
-public final class UserPoliciesSource implements ResourceSource<UserPolicies> {
+public final class UserPoliciesSource extends AbstractResourceSource<UserPolicies> {
 
     static final int PAGE = 1000;
     private static final List<Check<UserPolicies>> CHECKS = List.of(new UserAdminAttachedCheck());
 
-    @Override
-    public String id() {
-        return "iam.user_policies";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
+    public UserPoliciesSource() {
+        super("iam.user_policies", Scope.GLOBAL, null, CHECKS);
     }
 
     @Override
@@ -94,16 +88,6 @@ public final class UserPoliciesSource implements ResourceSource<UserPolicies> {
                 .flatMap(version -> ctx.call(IamModule.SERVICE, "GetPolicyVersion", "policy " + arn + " " + version,
                         () -> PolicyDocuments.parse(iam.getPolicyVersion(r -> r.policyArn(arn).versionId(version))
                                 .policyVersion().document())));
-    }
-
-    @Override
-    public List<Check<UserPolicies>> checks() {
-        return CHECKS;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return null;
     }
 
     @Override

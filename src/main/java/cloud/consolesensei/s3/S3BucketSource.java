@@ -6,7 +6,7 @@ import cloud.consolesensei.collect.InventoryRow;
 import cloud.consolesensei.collect.InventorySheet;
 import cloud.consolesensei.collect.InventorySheet.Column;
 import cloud.consolesensei.collect.ReadContext;
-import cloud.consolesensei.collect.ResourceSource;
+import cloud.consolesensei.collect.AbstractResourceSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
  * ({@code NoSuchBucket}) is skipped without a gap. A failed {@code GetBucketLocation} falls back
  * to the region ListBuckets reported, if any.
  */
-public final class S3BucketSource implements ResourceSource<S3Resource> {
+public final class S3BucketSource extends AbstractResourceSource<S3Resource> {
 
     static final String S3 = "s3";
     static final String S3_CONTROL = "s3control";
@@ -56,18 +56,10 @@ public final class S3BucketSource implements ResourceSource<S3Resource> {
 
     private static final Logger log = LoggerFactory.getLogger(S3BucketSource.class);
 
-    private final List<Check<S3Resource>> checks = List.of(new AccountPublicAccessBlockOffCheck(),
-            new BucketPublicCheck(), new BucketPublicAccessBlockOffCheck(), new BucketSslNotEnforcedCheck(),
-            new BucketVersioningDisabledCheck(), new BucketNoLifecycleCheck(), new BucketOutsideAllowedRegionsCheck());
-
-    @Override
-    public String id() {
-        return "s3.buckets";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
+    public S3BucketSource() {
+        super("s3.buckets", Scope.GLOBAL, SHEET, List.of(new AccountPublicAccessBlockOffCheck(),
+                new BucketPublicCheck(), new BucketPublicAccessBlockOffCheck(), new BucketSslNotEnforcedCheck(),
+                new BucketVersioningDisabledCheck(), new BucketNoLifecycleCheck(), new BucketOutsideAllowedRegionsCheck()));
     }
 
     @Override
@@ -138,16 +130,6 @@ public final class S3BucketSource implements ResourceSource<S3Resource> {
     private static ReadContext inRegion(ReadContext ctx, String region) {
         return new ReadContext(ctx.account(), region, ctx.clients(), ctx.asOf(), ctx.settings(), ctx.prices(),
                 ctx.gaps(), ctx.options());
-    }
-
-    @Override
-    public List<Check<S3Resource>> checks() {
-        return checks;
-    }
-
-    @Override
-    public InventorySheet sheet() {
-        return SHEET;
     }
 
     @Override
