@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy;
  */
 final class DemoAutoScaling {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends AutoScalingClient, DemoClient {
+    }
+
     private static final int PAGE_SIZE = 2;
 
     /** Kinds of demo group, named after what they show. */
@@ -64,7 +68,7 @@ final class DemoAutoScaling {
     /** A client serving {@code account}'s demo groups in {@code region}, dated from {@code asOf}. */
     static AutoScalingClient client(AccountTarget account, String region, LocalDate asOf) {
         List<DemoGroup> groups = GROUPS.getOrDefault(account.id() + "|" + region, List.of());
-        return new AutoScalingClient() {
+        return new Fake() {
             @Override
             public DescribeAutoScalingGroupsResponse describeAutoScalingGroups(DescribeAutoScalingGroupsRequest request) {
                 int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
@@ -75,15 +79,6 @@ final class DemoAutoScaling {
                 }
                 return DescribeAutoScalingGroupsResponse.builder().autoScalingGroups(page)
                         .nextToken(to < groups.size() ? Integer.toString(to) : null).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -29,6 +29,10 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
  */
 public final class DemoAwsClients implements AwsClients {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends StsClient, DemoClient {
+    }
+
     private final LocalDate asOf;
 
     /** @param asOf the run's as-of date; demo resources are dated relative to it */
@@ -83,7 +87,7 @@ public final class DemoAwsClients implements AwsClients {
      */
     @Override
     public StsClient sts(AccountTarget account, String region) {
-        return new StsClient() {
+        return new Fake() {
             @Override
             public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
                 if (account.roleArn() == null) {
@@ -105,15 +109,6 @@ public final class DemoAwsClients implements AwsClients {
                 return GetCallerIdentityResponse.builder().account(account.id())
                         .arn("arn:aws:sts::" + account.id() + ":assumed-role/" + session + "/consolesensei-" + account.id())
                         .userId("AROADEMO:consolesensei-" + account.id()).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

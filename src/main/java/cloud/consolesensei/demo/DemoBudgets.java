@@ -38,6 +38,10 @@ import software.amazon.awssdk.services.budgets.model.TimeUnit;
  */
 final class DemoBudgets {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends BudgetsClient, DemoClient {
+    }
+
     private static final int PAGE = 2;
 
     private DemoBudgets() {
@@ -45,20 +49,11 @@ final class DemoBudgets {
 
     static BudgetsClient client(AccountTarget account, LocalDate asOf) {
         List<Budget> budgets = DemoEstate.STAGING.id().equals(account.id()) ? staging(asOf) : production(asOf);
-        return new BudgetsClient() {
+        return new Fake() {
             @Override
             public DescribeBudgetsResponse describeBudgets(DescribeBudgetsRequest request) {
                 DemoPage<Budget> page = DemoPage.of(budgets, request.nextToken(), PAGE);
                 return DescribeBudgetsResponse.builder().budgets(page.items()).nextToken(page.nextToken()).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  */
 final class DemoCloudWatch {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends CloudWatchClient, DemoClient {
+    }
+
     private static final String NEXT = "demo-page-2";
 
     /** A resource's daily figures: CPU %, network bytes a day (in + out), read and write ops a day. */
@@ -69,7 +73,7 @@ final class DemoCloudWatch {
 
     /** A client answering for the demo resources (ids are unique across the demo estate). */
     static CloudWatchClient client(AccountTarget account, String region, LocalDate asOf) {
-        return new CloudWatchClient() {
+        return new Fake() {
             @Override
             public GetMetricDataResponse getMetricData(GetMetricDataRequest r) {
                 boolean second = NEXT.equals(r.nextToken());
@@ -93,15 +97,6 @@ final class DemoCloudWatch {
                             .statusCode(second ? StatusCode.COMPLETE : StatusCode.PARTIAL_DATA).build());
                 }
                 return GetMetricDataResponse.builder().metricDataResults(results).nextToken(second ? null : NEXT).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

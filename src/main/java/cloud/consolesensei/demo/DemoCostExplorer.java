@@ -58,6 +58,10 @@ import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
  */
 final class DemoCostExplorer {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends CostExplorerClient, DemoClient {
+    }
+
     private static final String EC2 = "Amazon Elastic Compute Cloud - Compute";
     private static final String RDS = "Amazon Relational Database Service";
     private static final String S3 = "Amazon Simple Storage Service";
@@ -133,7 +137,7 @@ final class DemoCostExplorer {
     static CostExplorerClient client(AccountTarget account, String region, LocalDate asOf) {
         List<Line> lines = DemoEstate.STAGING.id().equals(account.id()) ? STAGING : PRODUCTION;
         boolean production = !DemoEstate.STAGING.id().equals(account.id());
-        return new CostExplorerClient() {
+        return new Fake() {
             @Override
             public GetCostAndUsageResponse getCostAndUsage(GetCostAndUsageRequest request) {
                 String metric = request.metrics().get(0);
@@ -187,15 +191,6 @@ final class DemoCostExplorer {
                         .forecastResultsByTime(ForecastResult.builder().timePeriod(request.timePeriod())
                                 .meanValue(amount).build())
                         .build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -78,6 +78,10 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  */
 final class DemoEc2 {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends Ec2Client, DemoClient {
+    }
+
     private static final int PAGE = 2;
     private static final String FOREIGN_OWNER = "099720109477";
     /** The VolumeId AWS gives copied and imported snapshots. */
@@ -100,11 +104,11 @@ final class DemoEc2 {
     /** A client serving {@code account}'s demo resources in {@code region}, dated from {@code asOf}. */
     static Ec2Client client(AccountTarget account, String region, LocalDate asOf) {
         Estate e = estate(account.id(), region, new Dates(asOf));
-        return new Ec2Client() {
+        return new Fake() {
             @Override
             public DescribeInstancesResponse describeInstances(DescribeInstancesRequest r) {
-                Page<Reservation> p = page(e.reservations(), r.nextToken());
-                return DescribeInstancesResponse.builder().reservations(p.items()).nextToken(p.next()).build();
+                DemoPage<Reservation> p = DemoPage.of(e.reservations(), r.nextToken(), PAGE);
+                return DescribeInstancesResponse.builder().reservations(p.items()).nextToken(p.nextToken()).build();
             }
 
             @Override
@@ -115,8 +119,8 @@ final class DemoEc2 {
                                 .anyMatch(a -> attachedTo.contains(a.instanceId())))
                         .toList();
                 if (attachedTo != null) return DescribeVolumesResponse.builder().volumes(vols).build();
-                Page<Volume> p = page(vols, r.nextToken());
-                return DescribeVolumesResponse.builder().volumes(p.items()).nextToken(p.next()).build();
+                DemoPage<Volume> p = DemoPage.of(vols, r.nextToken(), PAGE);
+                return DescribeVolumesResponse.builder().volumes(p.items()).nextToken(p.nextToken()).build();
             }
 
             @Override
@@ -133,15 +137,15 @@ final class DemoEc2 {
                     all.removeIf(s -> !e.publicSnapshots().contains(s.snapshotId())
                             && !FOREIGN_OWNER.equals(s.ownerId()));
                 }
-                Page<Snapshot> p = page(all, r.nextToken());
-                return DescribeSnapshotsResponse.builder().snapshots(p.items()).nextToken(p.next()).build();
+                DemoPage<Snapshot> p = DemoPage.of(all, r.nextToken(), PAGE);
+                return DescribeSnapshotsResponse.builder().snapshots(p.items()).nextToken(p.nextToken()).build();
             }
 
             @Override
             public DescribeImagesResponse describeImages(DescribeImagesRequest r) {
                 boolean self = r.owners().contains("self") || r.owners().contains(account.id());
-                Page<Image> p = page(self ? e.images() : List.of(), r.nextToken());
-                return DescribeImagesResponse.builder().images(p.items()).nextToken(p.next()).build();
+                DemoPage<Image> p = DemoPage.of(self ? e.images() : List.of(), r.nextToken(), PAGE);
+                return DescribeImagesResponse.builder().images(p.items()).nextToken(p.nextToken()).build();
             }
 
             @Override
@@ -151,8 +155,8 @@ final class DemoEc2 {
 
             @Override
             public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest r) {
-                Page<SecurityGroup> p = page(e.groups(), r.nextToken());
-                return DescribeSecurityGroupsResponse.builder().securityGroups(p.items()).nextToken(p.next()).build();
+                DemoPage<SecurityGroup> p = DemoPage.of(e.groups(), r.nextToken(), PAGE);
+                return DescribeSecurityGroupsResponse.builder().securityGroups(p.items()).nextToken(p.nextToken()).build();
             }
 
             @Override
@@ -178,27 +182,9 @@ final class DemoEc2 {
                                 .optInStatus("opt-in-not-required").build()).toList())
                         .build();
             }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
-            }
         };
     }
 
-    private record Page<T>(List<T> items, String next) {
-    }
-
-    /** Page {@code token} (an offset; null = first) of {@code all}, with the next token or null at the end. */
-    private static <T> Page<T> page(List<T> all, String token) {
-        int from = token == null || token.isEmpty() ? 0 : Integer.parseInt(token);
-        int to = Math.min(all.size(), from + PAGE);
-        return new Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
-    }
 
     private static List<String> filterValues(List<Filter> filters, String name) {
         return filters.stream().filter(f -> name.equals(f.name())).findFirst().map(Filter::values).orElse(null);

@@ -68,6 +68,10 @@ import software.amazon.awssdk.services.iam.model.User;
  */
 final class DemoIam {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends IamClient, DemoClient {
+    }
+
     private static final int PAGE = 2;
     private static final String ADMIN_DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
@@ -108,7 +112,7 @@ final class DemoIam {
     static IamClient client(AccountTarget account, String region, LocalDate asOf) {
         Estate estate = estate(account.id());
         Function<Integer, Instant> ago = d -> asOf.minusDays(d).atTime(9, 30).toInstant(ZoneOffset.UTC);
-        return new IamClient() {
+        return new Fake() {
             @Override
             public GenerateCredentialReportResponse generateCredentialReport(GenerateCredentialReportRequest r) {
                 return GenerateCredentialReportResponse.builder().state(ReportStateType.COMPLETE).build();
@@ -220,15 +224,6 @@ final class DemoIam {
                     throw noSuchEntity("The Password Policy with domain name " + account.id() + " cannot be found.");
                 }
                 return GetAccountPasswordPolicyResponse.builder().passwordPolicy(estate.passwordPolicy()).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

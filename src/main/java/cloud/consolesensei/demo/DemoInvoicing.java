@@ -31,6 +31,10 @@ import software.amazon.awssdk.services.invoicing.model.ListInvoiceSummariesRespo
  */
 final class DemoInvoicing {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends InvoicingClient, DemoClient {
+    }
+
     private static final int PAGE = 5;
     private static final BigDecimal EUR_PER_USD = new BigDecimal("0.9150");
 
@@ -38,22 +42,13 @@ final class DemoInvoicing {
     }
 
     static InvoicingClient client(AccountTarget account, LocalDate asOf) {
-        return new InvoicingClient() {
+        return new Fake() {
             @Override
             public ListInvoiceSummariesResponse listInvoiceSummaries(ListInvoiceSummariesRequest request) {
                 List<InvoiceSummary> all = invoices(request.selector().value(), asOf);
                 DemoPage<InvoiceSummary> page = DemoPage.of(all, request.nextToken(), PAGE);
                 return ListInvoiceSummariesResponse.builder().invoiceSummaries(page.items()).nextToken(page.nextToken())
                         .build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -43,6 +43,10 @@ import software.amazon.awssdk.services.organizations.model.ParentType;
  */
 final class DemoOrganizations {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends OrganizationsClient, DemoClient {
+    }
+
     /** The demo organization's management account: the demo's base credentials belong to it. */
     static final String MANAGEMENT = DemoEstate.PRODUCTION.id();
     /** The member account whose audit role does not exist. */
@@ -85,7 +89,7 @@ final class DemoOrganizations {
                         account("333333333333", "DEMO-sandbox", AccountStatus.ACTIVE, AccountJoinedMethod.CREATED, asOf, 120)),
                 List.of(account("444444444444", "DEMO-legacy", AccountStatus.SUSPENDED, AccountJoinedMethod.INVITED, asOf, 1500),
                         account("555555555555", "DEMO-analytics", AccountStatus.ACTIVE, AccountJoinedMethod.CREATED, asOf, 45)));
-        return new OrganizationsClient() {
+        return new Fake() {
             @Override
             public ListAccountsResponse listAccounts(ListAccountsRequest r) {
                 int page = r.nextToken() == null ? 0 : Integer.parseInt(r.nextToken());
@@ -112,15 +116,6 @@ final class DemoOrganizations {
                                 .arn("arn:aws:organizations::" + MANAGEMENT + ":ou/" + ORG + "/" + ou).build())
                         .toList();
                 return ListOrganizationalUnitsForParentResponse.builder().organizationalUnits(children).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

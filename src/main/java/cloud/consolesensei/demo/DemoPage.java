@@ -14,9 +14,9 @@ record DemoPage<T>(List<T> items, String nextToken) {
 
     private static final String PREFIX = "demo-";
 
-    /** The page of {@code all} that {@code token} (null: the first) starts, at most {@code size} items. */
+    /** The page of {@code all} that {@code token} (null or empty: the first) starts, at most {@code size} items. */
     static <T> DemoPage<T> of(List<T> all, String token, int size) {
-        int from = token == null ? 0 : Integer.parseInt(token.substring(PREFIX.length()));
+        int from = token == null || token.isEmpty() ? 0 : Integer.parseInt(token.substring(PREFIX.length()));
         int to = Math.min(all.size(), from + size);
         return new DemoPage<>(all.subList(from, to), to < all.size() ? PREFIX + to : null);
     }

@@ -24,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DemoPricing {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends PricingClient, DemoClient {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<JsonNode> PRODUCTS = load();
     private static final int PAGE = 2;
@@ -43,7 +47,7 @@ final class DemoPricing {
     }
 
     static PricingClient client() {
-        return new PricingClient() {
+        return new Fake() {
             @Override
             public GetProductsResponse getProducts(GetProductsRequest r) {
                 List<String> matching = new ArrayList<>();
@@ -56,15 +60,6 @@ final class DemoPricing {
                 int to = Math.min(matching.size(), from + PAGE);
                 return GetProductsResponse.builder().formatVersion("aws_v1").priceList(matching.subList(from, to))
                         .nextToken(to < matching.size() ? String.valueOf(to) : null).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -61,6 +61,10 @@ import software.amazon.awssdk.services.s3.model.Type;
  */
 final class DemoS3 {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends S3Client, DemoClient {
+    }
+
     static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
     static final String AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     private static final int PAGE_SIZE = 3;
@@ -121,7 +125,7 @@ final class DemoS3 {
     /** A client serving {@code account}'s demo buckets located in {@code region}, dated from {@code asOf}. */
     static S3Client client(AccountTarget account, String region, LocalDate asOf) {
         List<DemoBucket> buckets = buckets(account);
-        return new S3Client() {
+        return new Fake() {
             @Override
             public ListBucketsResponse listBuckets(ListBucketsRequest request) {
                 int from = request.continuationToken() == null ? 0 : Integer.parseInt(request.continuationToken());
@@ -219,15 +223,6 @@ final class DemoS3 {
                             + "using the specified endpoint (" + b.region() + ")");
                 }
                 return b;
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -19,12 +19,16 @@ import software.amazon.awssdk.services.s3control.model.S3ControlException;
  */
 final class DemoS3Control {
 
+    /** The SDK interface with the demo's shared parts ({@link DemoClient}). */
+    private interface Fake extends S3ControlClient, DemoClient {
+    }
+
     private DemoS3Control() {
     }
 
     /** A client serving {@code account}'s demo settings, signed for {@code region}. */
     static S3ControlClient client(AccountTarget account, String region, LocalDate asOf) {
-        return new S3ControlClient() {
+        return new Fake() {
             @Override
             public GetPublicAccessBlockResponse getPublicAccessBlock(GetPublicAccessBlockRequest request) {
                 if (DemoEstate.PRODUCTION.id().equals(request.accountId())) {
@@ -37,15 +41,6 @@ final class DemoS3Control {
                         .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchPublicAccessBlockConfiguration")
                                 .errorMessage(message).serviceName("S3 Control").build())
                         .build();
-            }
-
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
             }
         };
     }
