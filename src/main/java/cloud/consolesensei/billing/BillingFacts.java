@@ -62,6 +62,6 @@ public class BillingFacts implements AccountFacts {
     }
 
     private static String amount(BigDecimal v, String unit) {
-        return v == null ? "unknown" : CostFormat.amount(v) + " " + (unit == null ? "" : unit);
+        return v == null ? "unknown" : CostFormat.money(v, unit == null ? "" : unit);
     }
 }

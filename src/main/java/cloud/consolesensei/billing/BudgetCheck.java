@@ -73,10 +73,10 @@ record BudgetCheck(CheckDefinition definition, BudgetStanding.Status fires, Func
         Spend spend = compared.apply(s);
         BigDecimal over = spend.amount().subtract(s.limit().amount());
         boolean usd = Money.USD.equals(s.limit().unit());
-        String detail = what + " " + CostFormat.amount(spend.amount()) + " " + s.limit().unit() + " for the "
+        String detail = what + " " + CostFormat.money(spend.amount(), s.limit().unit()) + " for the "
                 + s.timeUnit() + " period " + s.periodLabel() + " is above the budget's limit of "
-                + CostFormat.amount(s.limit().amount()) + " " + s.limit().unit() + " by " + CostFormat.amount(over) + " "
-                + s.limit().unit() + " (" + CostFormat.percent(s.usedShare() == null ? BigDecimal.ZERO
+                + CostFormat.money(s.limit().amount(), s.limit().unit()) + " by " + CostFormat.money(over, s.limit().unit())
+                + " (" + CostFormat.percent(s.usedShare() == null ? BigDecimal.ZERO
                 : s.usedShare().movePointRight(2)) + " % used so far)"
                 + (usd ? "." : "; the budget is not in USD, so monthly_cost_usd stays empty.");
         return List.of(ctx.finding(definition, s.name()).detail(detail).monthlyCostUsd(usd ? over : null).build());

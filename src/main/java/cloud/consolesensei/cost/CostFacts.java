@@ -72,6 +72,6 @@ public class CostFacts implements AccountFacts {
         if (usd != null) return new Fact(label, usd, true);
         Map<String, BigDecimal> totals = p.totals();
         return new Fact(label, totals.entrySet().stream()
-                .map(e -> CostFormat.amount(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(" + ")), false);
+                .map(e -> CostFormat.money(e.getValue(), e.getKey())).collect(Collectors.joining(" + ")), false);
     }
 }

@@ -6,7 +6,11 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Formatting of amounts and percentages in finding details (locale-independent). */
+/**
+ * The one formatter of money and percentages in text (finding details, emails, pages, logs): an amount
+ * is written {@code 1,234.56 USD}, the catalog's own style, whatever the currency (locale-independent).
+ * Workbook cells keep amounts as numbers with a number format instead.
+ */
 public final class CostFormat {
 
     private CostFormat() {
@@ -23,6 +27,16 @@ public final class CostFormat {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f.format(v);
+    }
+
+    /** {@code 1234.5678} -> {@code 1,234.57 USD} ({@link #amount}). */
+    public static String usd(BigDecimal v) {
+        return money(v, Money.USD);
+    }
+
+    /** {@code 1234.5678, "EUR"} -> {@code 1,234.57 EUR} ({@link #amount}, then the unit as AWS names it). */
+    public static String money(BigDecimal v, String unit) {
+        return amount(v) + " " + unit;
     }
 
     /** {@code 41.66666} -> {@code 41.7}. */

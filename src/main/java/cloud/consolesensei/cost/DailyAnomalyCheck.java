@@ -87,11 +87,11 @@ public final class DailyAnomalyCheck extends CatalogCheck<CostSnapshot> {
             if (day.compareTo(limit) <= 0 || excess.compareTo(minExcess) <= 0) continue;
             LocalDate date = firstJudged.plusDays(i);
             CostPeriod p = s.day(date).orElseThrow();
-            String detail = "Usage cost on " + date + " was " + CostFormat.amount(day) + " USD"
-                    + (p.estimated() ? " (estimated)" : "") + ", " + CostFormat.amount(excess)
-                    + " USD above the mean of the " + baselineDays + " days before the last " + judged + " ("
-                    + CostFormat.amount(mean) + " USD, standard deviation " + CostFormat.amount(sd) + " USD, limit "
-                    + CostFormat.amount(limit) + " USD at " + sigma.stripTrailingZeros().toPlainString() + " sigma; "
+            String detail = "Usage cost on " + date + " was " + CostFormat.usd(day)
+                    + (p.estimated() ? " (estimated)" : "") + ", " + CostFormat.usd(excess)
+                    + " above the mean of the " + baselineDays + " days before the last " + judged + " ("
+                    + CostFormat.usd(mean) + ", standard deviation " + CostFormat.usd(sd) + ", limit "
+                    + CostFormat.usd(limit) + " at " + sigma.stripTrailingZeros().toPlainString() + " sigma; "
                     + s.metric().apiName() + "; tax, support, fees, credits and refunds left out)."
                     + " Cost at stake if it recurs daily: excess x 30.";
             out.add(finding(ctx, date.toString()).detail(detail)

@@ -53,12 +53,12 @@ public final class ForecastOverBudgetCheck extends CatalogCheck<CostSnapshot> {
         Optional<BigDecimal> forecast = s.monthEndForecastUsd();
         if (forecast.isEmpty() || forecast.get().compareTo(budget) <= 0) return List.of();
         BigDecimal over = forecast.get().subtract(budget);
-        String detail = "Month-end forecast for " + YearMonth.from(s.asOf()) + " is " + CostFormat.amount(forecast.get())
-                + " USD (month to date " + CostFormat.amount(s.monthToDate().usdTotal()) + " USD"
+        String detail = "Month-end forecast for " + YearMonth.from(s.asOf()) + " is " + CostFormat.usd(forecast.get())
+                + " (month to date " + CostFormat.usd(s.monthToDate().usdTotal())
                 + (s.monthToDate().estimated() ? ", estimated" : "") + " + forecast "
-                + CostFormat.amount(s.forecast().amount()) + " USD to month end; " + s.metric().apiName()
-                + "), above the monthly budget of " + CostFormat.amount(budget) + " USD by "
-                + CostFormat.amount(over) + " USD.";
+                + CostFormat.usd(s.forecast().amount()) + " to month end; " + s.metric().apiName()
+                + "), above the monthly budget of " + CostFormat.usd(budget) + " by "
+                + CostFormat.usd(over) + ".";
         return List.of(finding(ctx, s.accountId()).detail(detail).monthlyCostUsd(over).build());
     }
 }

@@ -44,6 +44,6 @@ public record Money(BigDecimal amount, String unit) {
     /** e.g. {@code 1,234.56 USD}. */
     @Override
     public String toString() {
-        return CostFormat.amount(amount) + " " + unit;
+        return CostFormat.money(amount, unit);
     }
 }

@@ -88,10 +88,9 @@ public final class ServiceSpikeCheck extends CatalogCheck<CostSnapshot> {
                     && (fromNothing || atLeastPercent(increase, before.amount(), highPct));
             String pct = fromNothing ? "from nothing"
                     : "+" + CostFormat.percent(increase.multiply(HUNDRED).divide(before.amount(), MathContext.DECIMAL64)) + " %";
-            String detail = service + ": " + CostFormat.amount(now.amount()) + " USD in " + YearMonth.from(last.start())
-                    + (last.estimated() ? " (estimated)" : "") + " against " + CostFormat.amount(before.amount())
-                    + " USD in " + YearMonth.from(prev.start()) + " (" + pct + ", +" + CostFormat.amount(increase)
-                    + " USD; " + s.metric().apiName() + ").";
+            String detail = service + ": " + CostFormat.usd(now.amount()) + " in " + YearMonth.from(last.start())
+                    + (last.estimated() ? " (estimated)" : "") + " against " + CostFormat.usd(before.amount())
+                    + " in " + YearMonth.from(prev.start()) + " (" + pct + ", +" + CostFormat.usd(increase) + "; " + s.metric().apiName() + ").";
             out.add(finding(ctx, service)
                     .severity(high ? Severity.HIGH : Severity.MEDIUM)
                     .detail(detail)

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
@@ -131,7 +132,7 @@ public final class SnapshotSource extends AbstractResourceSource<OwnSnapshot> {
     /** The cost sentence shared by the snapshot cost checks, ending with the upper-bound caveat. */
     static String costSentence(VolumePricing.Cost cost, Snapshot s) {
         return cost.known()
-                ? "At most " + VolumePricing.usd(cost.monthlyUsd()) + "/month (" + s.volumeSize()
+                ? "At most " + CostFormat.usd(cost.monthlyUsd()) + "/month (" + s.volumeSize()
                         + " GiB source volume; an upper bound: snapshots are incremental, so the billed size is"
                         + " usually smaller)."
                 : cost.note();

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -66,11 +67,11 @@ public final class VolumeGp2Check extends CatalogCheck<Volume> {
         List<String> extras = new ArrayList<>();
         if (extraIops > 0) extras.add(extraIops + " IOPS above the 3,000 included");
         if (extraThroughput > 0) extras.add(extraThroughput + " MiB/s above the 125 MiB/s included");
-        String compare = "gp2 costs " + VolumePricing.usd(gp2.monthlyUsd()) + "/month; gp3"
+        String compare = "gp2 costs " + CostFormat.usd(gp2.monthlyUsd()) + "/month; gp3"
                 + (extras.isEmpty() ? "" : " with " + String.join(" and ", extras) + " (to match gp2)")
-                + " costs " + VolumePricing.usd(gp3.monthlyUsd()) + "/month";
+                + " costs " + CostFormat.usd(gp3.monthlyUsd()) + "/month";
         return List.of(finding(ctx, v.volumeId())
-                .detail(head + compare + ": moving saves " + VolumePricing.usd(saving) + "/month.")
+                .detail(head + compare + ": moving saves " + CostFormat.usd(saving) + "/month.")
                 .monthlyCostUsd(saving).build());
     }
 }

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -56,7 +57,7 @@ public final class VolumeIdleCheck extends CatalogCheck<VolumeView> {
         String detail = "Volume " + v.volumeId() + " (" + v.volumeTypeAsString() + ", " + v.size() + " GiB)"
                 + (attached.isEmpty() ? "" : " attached to " + attached) + " had no I/O on any of the last "
                 + m.window().days() + " days (" + m.window() + "): VolumeReadOps and VolumeWriteOps were 0 every day. "
-                + (cost.known() ? "Costs " + VolumePricing.usd(cost.monthlyUsd()) + "/month." : cost.note());
+                + (cost.known() ? "Costs " + CostFormat.usd(cost.monthlyUsd()) + "/month." : cost.note());
         return List.of(finding(ctx, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
     }
 }

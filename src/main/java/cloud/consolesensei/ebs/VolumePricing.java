@@ -3,7 +3,6 @@ package cloud.consolesensei.ebs;
 import cloud.consolesensei.price.PriceTable;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -150,11 +149,6 @@ public final class VolumePricing {
         Sum sum = new Sum(region, prices);
         sum.add(PriceTable.SNAPSHOT_GB_MONTH, volumeSizeGiB);
         return sum.result();
-    }
-
-    /** {@code $1,234.56}: a USD amount for finding details, rounded half-up to cents. */
-    public static String usd(BigDecimal amount) {
-        return String.format(Locale.ROOT, "$%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static int nz(Integer v) {

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -42,7 +43,7 @@ public final class VolumeUnattachedCheck extends CatalogCheck<Volume> {
                 + (v.throughput() == null ? "" : ", " + v.throughput() + " MiB/s")
                 + ") is in state available: attached to no instance"
                 + (v.createTime() == null ? "" : ", created " + v.createTime().toString().substring(0, 10))
-                + ". " + (cost.known() ? "Costs " + VolumePricing.usd(cost.monthlyUsd()) + "/month." : cost.note());
+                + ". " + (cost.known() ? "Costs " + CostFormat.usd(cost.monthlyUsd()) + "/month." : cost.note());
         return List.of(finding(ctx, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
     }
 }

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ec2;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -46,7 +47,7 @@ public final class EipUnassociatedCheck extends CatalogCheck<Address> {
         Optional<BigDecimal> hourly = ctx.prices().price(ctx.region(), PriceTable.PUBLIC_IPV4_HOUR);
         BigDecimal monthly = hourly.map(h -> h.multiply(HOURS_PER_MONTH)).orElse(null);
         String cost = monthly == null ? ctx.prices().missing(ctx.region(), PriceTable.PUBLIC_IPV4_HOUR)
-                : "Costs " + VolumePricing.usd(monthly) + "/month (" + hourly.get() + " USD/hour x 730).";
+                : "Costs " + CostFormat.usd(monthly) + "/month (" + hourly.get() + " USD/hour x 730).";
         return List.of(finding(ctx, AddressSource.resourceId(a))
                 .detail("Elastic IP " + a.publicIp() + " (" + a.allocationId() + ") is not associated with any"
                         + " instance or network interface. " + cost)

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ec2;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -11,7 +12,6 @@ import cloud.consolesensei.price.OnDemandPrice;
 import cloud.consolesensei.usage.InstanceMetrics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,8 +79,8 @@ public final class InstanceIdleCheck extends CatalogCheck<InstanceView> {
         OnDemandPrice price = v.price();
         BigDecimal monthly = notOnDemand == null && price != null ? price.monthlyUsd() : null;
         String cost = notOnDemand != null ? "No monthly cost: " + notOnDemand + "."
-                : monthly != null ? "Costs USD " + monthly.setScale(2, RoundingMode.HALF_UP).toPlainString()
-                        + "/month on demand (" + price.hourlyUsd().stripTrailingZeros().toPlainString()
+                : monthly != null ? "Costs " + CostFormat.usd(monthly) + "/month on demand ("
+                        + price.hourlyUsd().stripTrailingZeros().toPlainString()
                         + " USD/hour x 730, AWS Price List)."
                 : "No monthly cost: " + (price == null ? "on-demand price not looked up" : price.note()) + ".";
         String detail = String.format(Locale.ROOT, "Instance %s (%s, %s) idle on %d of the last %d days (%s): CPU %.1f %%"

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ec2;
 
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -58,7 +59,7 @@ public final class InstanceStoppedLongCheck extends CatalogCheck<InstanceView> {
                 : attachedCost(v.attachedVolumes(), ctx);
         String costText = cost.known()
                 ? "Its " + v.attachedVolumes().size() + " attached EBS volume(s) cost "
-                        + VolumePricing.usd(cost.monthlyUsd()) + "/month."
+                        + CostFormat.usd(cost.monthlyUsd()) + "/month."
                 : cost.note();
         if (stopped.isEmpty()) {
             return List.of(finding(ctx, id).severity(Severity.INFO)

@@ -1,6 +1,7 @@
 package cloud.consolesensei.notify;
 
 import cloud.consolesensei.aws.AccountTarget;
+import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.MoneyKind;
 import cloud.consolesensei.finding.RunCounts;
@@ -78,27 +79,27 @@ public class SummaryComposer {
         String subject = subject(scope, now);
         return new EmailSummary(scope.demo(), scope.scope(), label(scope), subject, scope.asOf(), run, executionId,
                 duration(elapsed), prev.orElse(null), sev, now.newCount(), now.resolved(), now.suppressed(),
-                Usd.format(now.savings()), Usd.format(now.costAlerts()), top,
+                CostFormat.usd(now.savings()), CostFormat.usd(now.costAlerts()), top,
                 Math.max(0, queries.countNewCriticalHigh(run, accounts) - top.size()),
                 resolved, Math.max(0, now.resolved() - resolved.size()), savings, alerts, facts(scope), gaps,
                 queries.countGaps(run, accounts), workbook, attachmentNote);
     }
 
     /**
-     * {@code [ConsoleSensei] <scope>: USD <savings>/month savings — <n> critical, <n> high, <n> new}, then
-     * {@code , USD <alerts> in cost alerts} when there are any; {@code DEMO } first in demo mode. The
+     * {@code [ConsoleSensei] <scope>: <savings> USD/month savings — <n> critical, <n> high, <n> new}, then
+     * {@code , <alerts> USD in cost alerts} when there are any; {@code DEMO } first in demo mode. The
      * savings lead: they are the money someone can act on; cost alerts are never added to them.
      */
     static String subject(ReportScope scope, RunCounts c) {
-        String alerts = c.costAlerts().signum() == 0 ? "" : ", " + Usd.format(c.costAlerts()) + " in cost alerts";
-        return (scope.demo() ? "DEMO " : "") + "[ConsoleSensei] " + scope.scope() + ": " + Usd.format(c.savings())
+        String alerts = c.costAlerts().signum() == 0 ? "" : ", " + CostFormat.usd(c.costAlerts()) + " in cost alerts";
+        return (scope.demo() ? "DEMO " : "") + "[ConsoleSensei] " + scope.scope() + ": " + CostFormat.usd(c.savings())
                 + "/month savings \u2014 " + c.of(Severity.CRITICAL) + " critical, " + c.of(Severity.HIGH) + " high, "
                 + c.newCount() + " new" + alerts;
     }
 
     private List<EmailSummary.MoneyLine> money(String run, List<String> accounts, MoneyKind kind) {
         return queries.moneyByCheck(run, accounts, catalog.ids(kind), MailSummaryNotifier.TOP).stream()
-                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), Usd.format(m.usd()))).toList();
+                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), CostFormat.usd(m.usd()))).toList();
     }
 
     private List<EmailSummary.AccountFactsBlock> facts(ReportScope scope) {
@@ -108,7 +109,7 @@ public class SummaryComposer {
             for (AccountFacts f : facts) {
                 for (AccountFacts.Fact x : f.facts(a.id(), scope)) {
                     String v = x.value() == null ? "unknown"
-                            : x.usd() && x.value() instanceof BigDecimal b ? Usd.format(b) : x.value().toString();
+                            : x.usd() && x.value() instanceof BigDecimal b ? CostFormat.usd(b) : x.value().toString();
                     fs.add(new EmailSummary.Fact(x.label(), v));
                 }
             }
@@ -119,7 +120,7 @@ public class SummaryComposer {
 
     private static EmailSummary.FindingLine line(SummaryQueries.Row r) {
         return new EmailSummary.FindingLine(r.severity().name(), r.accountId(), r.region(), r.resourceId(), r.checkId(),
-                r.title(), Usd.format(r.monthlyUsd()), r.date() == null ? "" : r.date().toString());
+                r.title(), r.monthlyUsd() == null ? "" : CostFormat.usd(r.monthlyUsd()), r.date() == null ? "" : r.date().toString());
     }
 
     private static String label(ReportScope scope) {

@@ -121,7 +121,7 @@ class DemoEc2EbsTest {
                         org.assertj.core.groups.Tuple.tuple("vol-0a1b2c3d4e5f6000a", "8.00"));
         assertThat(findings).filteredOn(f -> f.resourceId().equals("i-0a1b2c3d4e5f60007") && f.checkId().equals("ec2.instance_idle"))
                 .singleElement().satisfies(f -> assertThat(f.detail()).contains("idle on 9 of the last 14 days")
-                        .contains("Costs USD 80.88/month on demand"));
+                        .contains("Costs 80.88 USD/month on demand"));
         assertThat(findings).filteredOn(f -> f.resourceId().equals("i-0a1b2c3d4e5f60008"))
                 .singleElement().satisfies(f -> assertThat(f.detail()).contains("Spot instance"));
     }

@@ -24,7 +24,7 @@ class VolumeGp2CheckTest {
                 .singleElement().satisfies(x -> {
                     assertThat(x.severity()).isEqualTo(Severity.LOW);
                     assertThat(x.monthlyCostUsd()).isEqualByComparingTo("3.40");
-                    assertThat(x.detail()).contains("510 baseline IOPS").contains("saves $3.40/month")
+                    assertThat(x.detail()).contains("510 baseline IOPS").contains("saves 3.40 USD/month")
                             .doesNotContain("MiB/s above");
                 });
     }

@@ -27,7 +27,7 @@ class VolumeUnattachedCheckTest {
             assertThat(x.resourceId()).isEqualTo("vol-0123456789abcdef0");
             assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
             assertThat(x.monthlyCostUsd()).isEqualByComparingTo("60.00");
-            assertThat(x.detail()).contains("available").contains("$60.00/month");
+            assertThat(x.detail()).contains("available").contains("60.00 USD/month");
             assertThat(x.region()).isEqualTo("us-east-1");
         });
     }

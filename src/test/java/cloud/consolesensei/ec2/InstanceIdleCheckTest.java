@@ -103,7 +103,7 @@ class InstanceIdleCheckTest {
         // 0.0832 USD/hour x 730
         assertThat(f.monthlyCostUsd()).isEqualByComparingTo("60.74");
         assertThat(f.detail()).contains("idle on 4 of the last 14 days (2026-11-15 to 2026-11-28 UTC): CPU 2.0 % average,"
-                + " network 2.0 MB/day").contains("Costs USD 60.74/month on demand (0.0832 USD/hour x 730, AWS Price List)");
+                + " network 2.0 MB/day").contains("Costs 60.74 USD/month on demand (0.0832 USD/hour x 730, AWS Price List)");
     }
 
     @Test

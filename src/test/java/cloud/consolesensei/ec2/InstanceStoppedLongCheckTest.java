@@ -31,7 +31,7 @@ class InstanceStoppedLongCheckTest {
                     assertThat(f.resourceId()).isEqualTo(ID);
                     assertThat(f.severity()).isEqualTo(Severity.LOW);
                     assertThat(f.monthlyCostUsd()).isEqualByComparingTo("14.00");
-                    assertThat(f.detail()).contains("since 2026-10-30").contains("30 days").contains("$14.00/month");
+                    assertThat(f.detail()).contains("since 2026-10-30").contains("30 days").contains("14.00 USD/month");
                 });
     }
 

@@ -132,7 +132,7 @@ class HistoryAndSuppressionsTest {
         assertThat(c1.suppressed()).isEqualTo(2);
         assertThat(c1.savings()).isEqualByComparingTo("18.00");
         assertThat(c1.costAlerts()).isEqualByComparingTo("0.00");
-        assertThat(subject(D1)).isEqualTo("[ConsoleSensei] all: USD 18.00/month savings \u2014 1 critical, 2 high, 3 new");
+        assertThat(subject(D1)).isEqualTo("[ConsoleSensei] all: 18.00 USD/month savings \u2014 1 critical, 2 high, 3 new");
 
         // run 2: i-0high is fixed, i-0new appears; the low finding is still muted (expires today, inclusive)
         TestEstate.set(ALPHA, item("us-east-1", "i-0crit", CRITICAL, "10"), item("us-east-1", "i-0new", HIGH, "1.50"),
@@ -160,7 +160,7 @@ class HistoryAndSuppressionsTest {
         assertThat(row("vol-zzz")).containsEntry("resolved_on", Date.valueOf(D3));
 
         // the email: counts with the change since run 2, the reopened finding first, the resolved one listed
-        assertThat(subject(D3)).isEqualTo("[ConsoleSensei] all: USD 16.50/month savings \u2014 1 critical, 2 high, 1 new");
+        assertThat(subject(D3)).isEqualTo("[ConsoleSensei] all: 16.50 USD/month savings \u2014 1 critical, 2 high, 1 new");
         String text = Mails.parts(Mails.read(eml(D3, "all"))).text();
         assertThat(text).contains("change since last run", "CRITICAL: 1 (0)", "HIGH: 2 (0)", "LOW: 1 (+1)", "Total: 4 (+1)",
                 "- HIGH 123456789012 us-east-1 i-0high: High thing", "- HIGH 210987654321 us-east-1 vol-zzz: High thing"
@@ -241,7 +241,7 @@ class HistoryAndSuppressionsTest {
         assertThat(history.trend("all", r4.runId(), 30)).hasSize(3);
         assertThat(history.trend(BETA, r4.runId(), 30)).extracting(p -> p.counts().of(Severity.HIGH)).containsExactly(1, 1, 0);
         assertThat(Mails.read(eml(D3.plusDays(1), ALPHA)).getSubject())
-                .isEqualTo("[ConsoleSensei] 123456789012: USD 0.00/month savings \u2014 0 critical, 0 high, 0 new");
+                .isEqualTo("[ConsoleSensei] 123456789012: 0.00 USD/month savings \u2014 0 critical, 0 high, 0 new");
     }
 
     /**
@@ -262,7 +262,7 @@ class HistoryAndSuppressionsTest {
         assertThat(MailDeliveryTest.findingIds(Files.readAllBytes(alpha))).containsExactlyInAnyOrder("i-0crit", "i-0high");
         assertThat(MailDeliveryTest.findingIds(Files.readAllBytes(beta))).containsExactly("vol-zzz");
         MimeMessage betaSummary = Mails.read(eml(D1, BETA));
-        assertThat(betaSummary.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: USD 3.00/month savings \u2014 0 critical, 1 high, 1 new");
+        assertThat(betaSummary.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: 3.00 USD/month savings \u2014 0 critical, 1 high, 1 new");
         assertThat(betaSummary.getAllRecipients()).as("no recipients of its own: written, sent to nobody").isNull();
     }
 
@@ -274,7 +274,7 @@ class HistoryAndSuppressionsTest {
                 false, true, false));
         assertThat(o.exitCode()).isEqualTo(3); // the coverage gap
         MimeMessage all = Mails.read(eml(D1, "all"));
-        assertThat(all.getSubject()).isEqualTo("DEMO [ConsoleSensei] all: USD 7.25/month savings \u2014 1 critical, 0 high, 1 new");
+        assertThat(all.getSubject()).isEqualTo("DEMO [ConsoleSensei] all: 7.25 USD/month savings \u2014 1 critical, 0 high, 1 new");
         Mails parts = Mails.parts(all);
         assertThat(parts.text()).startsWith("DEMO: built-in demo estate");
         assertThat(parts.html()).contains("DEMO: built-in demo estate");
@@ -284,11 +284,11 @@ class HistoryAndSuppressionsTest {
                 "Remedy: " + remedy);
         assertThat(parts.html()).contains("not allowed to &lt;describe&gt; things", remedy.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;"));
         // the facts of the AccountFacts beans (the cost package's month to date, forecast...)
-        assertThat(parts.text()).contains("COSTS", "DEMO-production (111111111111)", "Month to date (USD): USD 1,234.50",
+        assertThat(parts.text()).contains("COSTS", "DEMO-production (111111111111)", "Month to date (USD): 1,234.50 USD",
                 "Forecast (USD): unknown");
         // the demo accounts have recipients of their own: their summaries are written too (not sent: no SMTP)
-        assertThat(Mails.read(eml(D1, "111111111111")).getSubject()).startsWith("DEMO [ConsoleSensei] 111111111111: USD 7.25/month savings \u2014 1 critical");
-        assertThat(Mails.read(eml(D1, "222222222222")).getSubject()).startsWith("DEMO [ConsoleSensei] 222222222222: USD 0.00/month savings \u2014 0 critical");
+        assertThat(Mails.read(eml(D1, "111111111111")).getSubject()).startsWith("DEMO [ConsoleSensei] 111111111111: 7.25 USD/month savings \u2014 1 critical");
+        assertThat(Mails.read(eml(D1, "222222222222")).getSubject()).startsWith("DEMO [ConsoleSensei] 222222222222: 0.00 USD/month savings \u2014 0 critical");
     }
 
     @Autowired
@@ -326,7 +326,7 @@ class HistoryAndSuppressionsTest {
         EmailSummary s = composer.compose(scope, 1, java.time.Duration.ofSeconds(75), "w.xlsx", null);
 
         assertThat(s.newTop()).hasSize(20).allSatisfy(l -> assertThat(l.severity()).isEqualTo("CRITICAL"));
-        assertThat(s.newTop().get(0).monthlyUsd()).isEqualTo("USD 0.96");
+        assertThat(s.newTop().get(0).monthlyUsd()).isEqualTo("0.96 USD");
         // NEW = even i not suppressed: critical (i%4==0) and high never (i%4==1 is odd) -> 5,000 critical
         assertThat(s.newMore()).isEqualTo(5_000 - 20);
         assertThat(s.severities()).extracting(EmailSummary.SeverityLine::severity, EmailSummary.SeverityLine::count)

@@ -127,16 +127,16 @@ class MailDeliveryTest {
         assertThat(Arrays.stream(received).map(this::messageId).distinct()).hasSize(3);
 
         MimeMessage all = byRecipient.get("boss@example.com");
-        assertThat(all.getSubject()).isEqualTo("[ConsoleSensei] all: USD 17.75/month savings \u2014 1 critical, 2 high, 4 new");
+        assertThat(all.getSubject()).isEqualTo("[ConsoleSensei] all: 17.75 USD/month savings \u2014 1 critical, 2 high, 4 new");
         assertThat(all.getFrom()[0].toString()).isEqualTo("sensei@example.com");
         Mails allParts = Mails.parts(all);
         assertThat(allParts.text()).contains("ConsoleSensei Cloud audit: all accounts (2)", "CRITICAL: 1", "HIGH: 2",
                 "first run of this scope", "- CRITICAL 123456789012 us-east-1 <script>alert(1)</script>: Critical thing"
-                        + " (test.critical_thing), USD 10.50/month",
-                "- HIGH 210987654321 us-east-1 vol-0beta", "High thing (test.high_thing): 2 finding(s), USD 7.25/month",
+                        + " (test.critical_thing), 10.50 USD/month",
+                "- HIGH 210987654321 us-east-1 vol-0beta", "High thing (test.high_thing): 2 finding(s), 7.25 USD/month",
                 "None: every account, region and check was audited.", "job execution " + o.executionId());
         assertThat(allParts.text()).doesNotContain("i-0low:"); // LOW is counted, not listed among critical/high
-        assertThat(allParts.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "USD 17.75", "job execution <span>"
+        assertThat(allParts.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "17.75 USD", "job execution <span>"
                 + o.executionId() + "</span>").doesNotContain("<script>");
         readableOnAPhone(allParts.html());
         assertThat(allParts.attachments()).singleElement().satisfies(a -> {
@@ -145,7 +145,7 @@ class MailDeliveryTest {
         });
 
         MimeMessage alpha = byRecipient.get("alpha@example.com");
-        assertThat(alpha.getSubject()).isEqualTo("[ConsoleSensei] 123456789012: USD 15.50/month savings \u2014 1 critical, 1 high, 3 new");
+        assertThat(alpha.getSubject()).isEqualTo("[ConsoleSensei] 123456789012: 15.50 USD/month savings \u2014 1 critical, 1 high, 3 new");
         Mails alphaParts = Mails.parts(alpha);
         assertThat(alphaParts.text()).contains("alpha (123456789012)").doesNotContain("vol-0beta");
         assertThat(alphaParts.html()).contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("vol-0beta");
@@ -156,7 +156,7 @@ class MailDeliveryTest {
         });
 
         MimeMessage beta = byRecipient.get("beta@example.com");
-        assertThat(beta.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: USD 2.25/month savings \u2014 0 critical, 1 high, 1 new");
+        assertThat(beta.getSubject()).isEqualTo("[ConsoleSensei] 210987654321: 2.25 USD/month savings \u2014 0 critical, 1 high, 1 new");
         assertThat(beta.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
                 .containsExactly("beta@example.com", "beta2@example.com");
         assertThat(findingIds(Mails.parts(beta).attachments().get(0).bytes())).containsExactly("vol-0beta");
@@ -176,7 +176,7 @@ class MailDeliveryTest {
         Path eml = reports.resolve(AS_OF.toString()).resolve("summary-all-2026-11-20.eml");
         assertThat(o.files()).contains(eml);
         MimeMessage m = Mails.read(eml);
-        assertThat(m.getSubject()).startsWith("[ConsoleSensei] all: USD 17.75/month savings \u2014 1 critical, 2 high,");
+        assertThat(m.getSubject()).startsWith("[ConsoleSensei] all: 17.75 USD/month savings \u2014 1 critical, 2 high,");
         assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("boss@example.com");
         assertThat(Mails.parts(m).attachments()).hasSize(1);
     }

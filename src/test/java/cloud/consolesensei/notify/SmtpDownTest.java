@@ -94,7 +94,7 @@ class SmtpDownTest {
             assertThat(wb.getSheet("Findings").getLastRowNum()).isEqualTo(2);
         }
         MimeMessage m = Mails.read(eml);
-        assertThat(m.getSubject()).isEqualTo("[ConsoleSensei] all: USD 5.00/month savings \u2014 0 critical, 2 high, 2 new");
+        assertThat(m.getSubject()).isEqualTo("[ConsoleSensei] all: 5.00 USD/month savings \u2014 0 critical, 2 high, 2 new");
         Mails parts = Mails.parts(m);
         assertThat(parts.attachments()).isEmpty();
         assertThat(parts.text()).contains("above the 0 MiB attachment limit (consolesensei.mail.max-attachment-mb)",

@@ -119,7 +119,7 @@ class MetricDataWireTest {
         // m5.large Linux shared: 0.096 USD/hour from the Price List's OnDemand term (decoys and Reserved ignored)
         assertThat(idle.monthlyCostUsd()).isEqualByComparingTo("70.08");
         assertThat(idle.detail()).contains("idle on 14 of the last 14 days (2026-11-15 to 2026-11-28 UTC)")
-                .contains("Costs USD 70.08/month on demand (0.096 USD/hour x 730, AWS Price List)");
+                .contains("Costs 70.08 USD/month on demand (0.096 USD/hour x 730, AWS Price List)");
         // b: only 3 idle days (one CPU above 10 %, one network above 5,000,000 bytes, one without NetworkOut)
         InstanceView b = r.views().get("i-0b00000000000000b");
         assertThat(b.metrics().partial()).isTrue();
