@@ -1,7 +1,9 @@
 package cloud.consolesensei.cli;
 
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.doctor.Doctor;
+import cloud.consolesensei.doctor.NeededActions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +45,18 @@ public class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!RunCommand.validAccountIds(accounts, err)) {
+        if (!CommonOptions.validAccountIds(accounts, err)) {
             return 2;
         }
         return AppContext.runWithoutDatabase(common, err, ctx -> {
-            Doctor doctor = ctx.getBean(Doctor.class);
             if (policy) {
-                out.println(doctor.fullPolicy());
+                out.println(ctx.getBean(NeededActions.class).policy());
                 out.flush();
                 return 0;
             }
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
-            boolean demoMode = RunCommand.demoMode(demo, props);
-            return doctor.diagnose(accounts, demoMode, out);
+            boolean demoMode = DemoMode.of(demo, props);
+            return ctx.getBean(Doctor.class).diagnose(accounts, demoMode, out);
         });
     }
 }

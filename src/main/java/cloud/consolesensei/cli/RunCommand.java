@@ -1,7 +1,5 @@
 package cloud.consolesensei.cli;
 
-import cloud.consolesensei.aws.CredentialSourceException;
-import cloud.consolesensei.aws.CredentialSources;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.config.DataDirectory;
@@ -28,7 +26,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** {@code run}: runs the audit job now. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -75,7 +72,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!validAccountIds(accounts, err)) {
+        if (!CommonOptions.validAccountIds(accounts, err)) {
             return 2;
         }
         // regions and --as-of follow RunRules, the API's rules too: checked in AuditRunner.run (exit 2)
@@ -92,7 +89,7 @@ public class RunCommand implements Callable<Integer> {
             if (reportsDir == null && !usableFolder(props.reportsPath(), err)) {
                 return 2;
             }
-            boolean demoMode = demoMode(demo, props);
+            boolean demoMode = DemoMode.of(demo, props);
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
                     asOf != null ? asOf : ctx.getBean(RunRules.class).today(), accounts, regions,
                     reportsDir != null ? reportsDir : props.reportsPath(), noEmail, demoMode, refreshCosts);
@@ -141,34 +138,6 @@ public class RunCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
                         + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-29");
             }
-        }
-    }
-
-    /** False (after printing why) when an {@code --account} value is not a 12-digit account ID. */
-    static boolean validAccountIds(List<String> ids, PrintWriter err) {
-        for (String a : ids) {
-            if (!a.matches("\\d{12}")) {
-                err.println("error: --account '" + a + "' is not an AWS account ID (12 digits)");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Demo mode as README defines it ({@link DemoMode}).
-     *
-     * @throws CredentialSourceException when a credential source is set but broken (exit 1)
-     */
-    static boolean demoMode(boolean asked, ConsoleSenseiProperties props) {
-        return DemoMode.decide(asked, !props.accounts().isEmpty() || props.organizations().discover(),
-                CredentialSources.ofThisProcess(), RunCommand::resolveCredentials);
-    }
-
-    /** Resolves the AWS SDK's default credential chain; throws when it finds none. */
-    private static Object resolveCredentials() {
-        try (DefaultCredentialsProvider p = DefaultCredentialsProvider.builder().build()) {
-            return p.resolveCredentials();
         }
     }
 }

@@ -1,6 +1,7 @@
 package cloud.consolesensei.cli;
 
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.schedule.AuditScheduler;
 import cloud.consolesensei.web.ServeMode;
 import cloud.consolesensei.web.security.ConsoleUsers;
@@ -52,7 +53,7 @@ public class ServeCommand implements Callable<Integer> {
         return AppContext.run(common, List.of("--spring.main.web-application-type=servlet"), spec.commandLine().getErr(),
                 app -> app.addInitializers(c -> c.getBeanFactory().registerSingleton("serveMode", mode)), ctx -> {
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
-            boolean demoMode = RunCommand.demoMode(demo, props);
+            boolean demoMode = DemoMode.of(demo, props);
             mode.demoEstate(demoMode);
             if (demoMode) out.println("DEMO mode: auditing the built-in demo estate (no AWS calls).");
             out.println(webLine(ctx));

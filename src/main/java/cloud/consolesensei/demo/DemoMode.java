@@ -2,8 +2,11 @@ package cloud.consolesensei.demo;
 
 import cloud.consolesensei.aws.CredentialSourceException;
 import cloud.consolesensei.aws.CredentialSources;
+import cloud.consolesensei.config.ConsoleSenseiProperties;
 
 import java.util.function.Supplier;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Whether a command audits the built-in demo estate, exactly as README defines demo mode:
@@ -15,6 +18,25 @@ import java.util.function.Supplier;
 public final class DemoMode {
 
     private DemoMode() {
+    }
+
+    /**
+     * Decides for this process ({@code run}, {@code doctor} and {@code serve} alike): configured means
+     * accounts configured or organization discovery on; the sources are this process's environment and
+     * files; the chain is the AWS SDK's default one.
+     *
+     * @throws CredentialSourceException when a credential source is set but broken (exit 1)
+     */
+    public static boolean of(boolean asked, ConsoleSenseiProperties props) {
+        return decide(asked, !props.accounts().isEmpty() || props.organizations().discover(),
+                CredentialSources.ofThisProcess(), DemoMode::resolveCredentials);
+    }
+
+    /** Resolves the AWS SDK's default credential chain; throws when it finds none. */
+    private static Object resolveCredentials() {
+        try (DefaultCredentialsProvider p = DefaultCredentialsProvider.builder().build()) {
+            return p.resolveCredentials();
+        }
     }
 
     /**

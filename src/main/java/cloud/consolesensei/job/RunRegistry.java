@@ -17,10 +17,8 @@ import cloud.consolesensei.run.AuditRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,12 +90,12 @@ public class RunRegistry {
     private RunResources build(RunRequest request) {
         AwsClients clients = clients(request);
         // Demo mode audits the demo estate, or the demo organization when discovery is configured.
-        List<AccountTarget> all = request.demo() && !organizations.enabled() ? DemoEstate.ACCOUNTS
+        List<AccountTarget> all = request.demo() && !organizations.enabled() ? known(true)
                 : organizations.accounts(request.runId(), clients, configured());
         if (all.isEmpty() && !request.demo() && !organizations.enabled()) {
             all = List.of(callerAccount(clients));
         }
-        List<AccountTarget> selected = select(all, request.accountIds());
+        List<AccountTarget> selected = AccountSelection.select("--account", all, request.accountIds());
         return new RunResources(request, selected, clients, validator.checkSettings(), prices,
                 new Suppressions(props.suppressions()), ReportScope.name(request.accountIds(), request.regions(),
                 all.stream().map(AccountTarget::id).toList()));
@@ -125,6 +123,14 @@ public class RunRegistry {
         }
     }
 
+    /**
+     * The accounts a run knows before any discovery: the demo estate's in demo mode, else the configured ones.
+     * {@code doctor} and the API check a request's accounts against these ({@link AccountSelection}).
+     */
+    public List<AccountTarget> known(boolean demo) {
+        return demo ? DemoEstate.ACCOUNTS : configured();
+    }
+
     /** Configured accounts as targets (regions may still say all-enabled). */
     public List<AccountTarget> configured() {
         List<AccountTarget> out = new ArrayList<>();
@@ -133,18 +139,6 @@ public class RunRegistry {
                     a.regions(), a.allowedRegions(), a.monthlyBudgetUsd(), a.recipients()));
         }
         return out;
-    }
-
-    static List<AccountTarget> select(List<AccountTarget> all, List<String> ids) {
-        if (ids.isEmpty()) return all;
-        Set<String> known = all.stream().map(AccountTarget::id).collect(Collectors.toSet());
-        Set<String> wanted = Set.copyOf(ids);
-        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw new ConfigException("--account " + String.join(", ", unknown) + ": not a configured account; configured: "
-                    + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(AccountTarget::id).toList())));
-        }
-        return all.stream().filter(a -> wanted.contains(a.id())).toList();
     }
 
     private static String blankToNull(String s) {

@@ -1,12 +1,14 @@
 package cloud.consolesensei.web;
 
+import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
-import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.lock.AccountsBusyException;
+import cloud.consolesensei.job.AccountSelection;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.NotRestartableException;
 import cloud.consolesensei.job.RunOutcome;
+import cloud.consolesensei.job.RunRegistry;
 import cloud.consolesensei.job.RunRequest;
 import cloud.consolesensei.job.RunRules;
 
@@ -66,13 +68,15 @@ public class RunLauncher implements DisposableBean {
     private final Liveness liveness;
     private final JdbcTemplate jdbc;
     private final RunRules rules;
+    private final RunRegistry registry;
     private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("web-run-");
     private final Map<Long, CompletableFuture<RunOutcome>> running = new ConcurrentHashMap<>();
 
     public RunLauncher(AuditRunner runner, JobOperator operator, JobRepository repository, RunViews views,
                        ConsoleSenseiProperties props, ObjectProvider<ServeMode> mode,
-                       Liveness liveness, JdbcTemplate jdbc, RunRules rules) {
+                       Liveness liveness, JdbcTemplate jdbc, RunRules rules, RunRegistry registry) {
         this.rules = rules;
+        this.registry = registry;
         this.runner = runner;
         this.operator = operator;
         this.repository = repository;
@@ -242,19 +246,9 @@ public class RunLauncher implements DisposableBean {
 
     /** 400 for accounts that are not configured, regions outside their partition, and future dates ({@link RunRules}). */
     private void check(Start start, boolean demo) {
-        List<String> problems = new ArrayList<>();
-        Set<String> known = new LinkedHashSet<>();
-        if (demo) DemoEstate.ACCOUNTS.forEach(a -> known.add(a.id()));
-        props.accounts().forEach(a -> known.add(a.id()));
-        boolean discovery = props.organizations().discover();
-        for (String a : start.accounts()) {
-            if (a == null || !a.matches("\\d{12}")) {
-                problems.add("accounts: '" + a + "' is not an AWS account ID (12 digits)");
-            } else if (!known.contains(a) && !discovery) {
-                problems.add("accounts: '" + a + "' is not a configured account; configured: "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)));
-            }
-        }
+        // with discovery the accounts are known only when the run lists them: RunRegistry checks them then
+        List<String> problems = new ArrayList<>(AccountSelection.problems("accounts:", start.accounts(),
+                props.organizations().discover() ? null : registry.known(demo).stream().map(AccountTarget::id).toList()));
         problems.addAll(rules.regionProblems("regions:", start.accounts(), start.regions()));
         String future = rules.futureAsOf("asOf:", start.asOf());
         if (future != null) problems.add(future);

@@ -121,7 +121,7 @@ class BadConfigurationTest {
         Cli.Result r = Cli.run(work, "run", "--demo", "--account", "999999999999",
                 "--reports-dir", work.resolve("reports").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--account 999999999999: not a configured account");
+        assertThat(r.err()).contains("--account '999999999999' is not a configured account");
         assertThat(work.resolve("reports")).doesNotExist();
     }
 

@@ -148,6 +148,6 @@ class DoctorCommandTest {
         assertThat(Cli.run(work, "doctor", "--account", "12").code()).isEqualTo(2);
         Cli.Result r = Cli.run(work, "doctor", "--config", config().toString(), "--account", "999999999999");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("999999999999: not a configured account");
+        assertThat(r.err()).contains("--account '999999999999' is not a configured account");
     }
 }
