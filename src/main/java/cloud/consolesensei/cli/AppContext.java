@@ -27,7 +27,6 @@ import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -194,10 +193,6 @@ public final class AppContext {
                 ce.problems().forEach(p -> err.println("error: " + p));
                 return 2;
             }
-            if (c instanceof BindValidationException bve) {
-                bve.getValidationErrors().getAllErrors().forEach(e -> err.println("error: " + e.getDefaultMessage()));
-                return 2;
-            }
             if (c instanceof UnboundConfigurationPropertiesException u) {
                 // Spring names every leaf under a misspelt section; say the section once, at its first line
                 Set<String> said = new HashSet<>();
@@ -209,8 +204,7 @@ public final class AppContext {
                 }
                 return 2;
             }
-            if (c instanceof BindException be && !(be.getCause() instanceof UnboundConfigurationPropertiesException)
-                    && !(be.getCause() instanceof BindValidationException)) {
+            if (c instanceof BindException be && !(be.getCause() instanceof UnboundConfigurationPropertiesException)) {
                 ConfigurationProperty p = be.getProperty();
                 Throwable root = be;
                 while (root.getCause() != null) root = root.getCause();

@@ -4,6 +4,7 @@ import cloud.consolesensei.aws.AwsEnvironment;
 import cloud.consolesensei.aws.Regions;
 import cloud.consolesensei.check.CheckCatalog;
 import cloud.consolesensei.check.CheckSettings;
+import cloud.consolesensei.cost.CostProperties;
 import cloud.consolesensei.report.WorkbookTemplate;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 import org.springframework.scheduling.support.CronExpression;
@@ -124,6 +126,8 @@ public class ConfigValidator {
             problems.add(at("consolesensei.aws.sts-home-region") + "consolesensei.aws.sts-home-region: '" + aws.stsHomeRegion() + "' is not an AWS region name (e.g. us-east-1)");
         }
         partitioning(problems);
+        // the cost package binds its own settings: validated here with the rest, the same way
+        problems.addAll(Binder.get(env).bindOrCreate(CostProperties.PREFIX, CostProperties.class).problems(this::at));
         if (props.dataDir().isBlank()) {
             problems.add(at(DataDirectory.KEY) + DataDirectory.KEY + ": empty; give the folder of the embedded database (default ./data)");
         }

@@ -1,21 +1,14 @@
 package cloud.consolesensei.cost;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
-import jakarta.validation.constraints.Pattern;
-
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * Typed binding of {@code consolesensei.cost.*}.
+ * Typed binding of {@code consolesensei.cost.*}; validated with the rest of the configuration
+ * ({@link #problems}, called by {@code ConfigValidator}), before anything runs.
  *
  * @param metric       Cost Explorer metric: {@code UnblendedCost} (default), {@code AmortizedCost},
  *                     {@code NetAmortizedCost} or {@code BlendedCost}; anything else is a configuration
@@ -25,12 +18,11 @@ import org.springframework.validation.annotation.Validated;
  *                     audited account, so a member account seen through the payer's consolidated bill
  *                     gets only its own costs
  */
-@ConfigurationProperties(prefix = "consolesensei.cost")
-@Validated
-public record CostProperties(
-        @CostProperties.AllowedMetric String metric,
-        @Pattern(regexp = "\\d{12}", message = "consolesensei.cost.payer-account must be a 12-digit AWS account ID")
-        String payerAccount) {
+@ConfigurationProperties(prefix = CostProperties.PREFIX)
+public record CostProperties(String metric, String payerAccount) {
+
+    /** The configuration keys' prefix. */
+    public static final String PREFIX = "consolesensei.cost";
 
     /** The default metric. */
     public static final String DEFAULT_METRIC = CostMetric.UNBLENDED_COST.apiName();
@@ -45,6 +37,23 @@ public record CostProperties(
         return new CostProperties(null, null);
     }
 
+    /**
+     * One line per bad value, each naming the key, the value and what is allowed.
+     *
+     * @param at the origin of a key ({@code audit.yml:12:5: }), or an empty string when unknown
+     */
+    public List<String> problems(Function<String, String> at) {
+        List<String> problems = new ArrayList<>();
+        if (!CostMetric.allowed().contains(metric)) {
+            problems.add(at.apply(PREFIX + ".metric") + CostMetric.invalidMessage(metric));
+        }
+        if (payerAccount != null && !payerAccount.matches("\\d{12}")) {
+            problems.add(at.apply(PREFIX + ".payer-account") + PREFIX + ".payer-account: '" + payerAccount
+                    + "' is not an AWS account ID (12 digits, e.g. '123456789012'; quote it in YAML)");
+        }
+        return problems;
+    }
+
     /** The configured metric. @throws IllegalArgumentException when it is not allowed (validation catches that first) */
     public CostMetric costMetric() {
         return CostMetric.of(metric);
@@ -57,30 +66,5 @@ public record CostProperties(
      */
     public String costScope() {
         return payerAccount == null ? "own" : "linked:" + payerAccount;
-    }
-
-    /** Bean Validation constraint: the value is one of {@link CostMetric#allowed()}. */
-    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = MetricValidator.class)
-    public @interface AllowedMetric {
-        String message() default "consolesensei.cost.metric is not a supported Cost Explorer metric";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-    }
-
-    /** Validates {@link AllowedMetric} with a message naming the key, the value and the allowed values. */
-    public static final class MetricValidator implements ConstraintValidator<AllowedMetric, String> {
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || CostMetric.allowed().contains(value)) return true;
-            context.disableDefaultConstraintViolation();
-            // The template language treats { } $ \ specially: escape the user's value.
-            String escaped = CostMetric.invalidMessage(value).replaceAll("([\\\\{}$])", "\\\\$1");
-            context.buildConstraintViolationWithTemplate(escaped).addConstraintViolation();
-            return false;
-        }
     }
 }

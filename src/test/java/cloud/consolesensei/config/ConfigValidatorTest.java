@@ -59,6 +59,11 @@ class ConfigValidatorTest {
                         "unknown check id 'ec2.no_such_check'"),
                 Arguments.of("bad cron", "consolesensei:\n  schedule:\n    audit: 'every night'\n",
                         "consolesensei.schedule.audit: 'every night' is not a Spring cron expression"),
+                Arguments.of("unknown cost metric", "consolesensei:\n  cost:\n    metric: 'NetUnblendedCost'\n",
+                        "consolesensei.cost.metric: 'NetUnblendedCost' is not a supported Cost Explorer metric; allowed:"
+                                + " UnblendedCost, AmortizedCost, NetAmortizedCost, BlendedCost"),
+                Arguments.of("short payer account", "consolesensei:\n  cost:\n    payer-account: '12345'\n",
+                        "consolesensei.cost.payer-account: '12345' is not an AWS account ID (12 digits"),
                 Arguments.of("unknown suppression check", "consolesensei:\n  suppressions:\n    - check: s3.no_such\n      resource: x\n      reason: y\n",
                         "consolesensei.suppressions[0].check: 's3.no_such' is not a check id"));
     }
