@@ -5,7 +5,7 @@ import cloud.consolesensei.finding.Finding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import software.amazon.awssdk.services.budgets.model.Spend;
@@ -49,19 +49,8 @@ public record BudgetRow(String accountId, String name, String type, String timeU
 
     /** The row as the inventory store keeps it (resource id: the budget name). */
     public InventoryRow toInventoryRow() {
-        List<Object> c = new ArrayList<>();
-        c.add(type);
-        c.add(timeUnit);
-        c.add(period);
-        c.add(periodStart);
-        c.add(limit);
-        c.add(actual);
-        c.add(forecast);
-        c.add(unit);
-        c.add(usedShare);
-        c.add(status);
-        c.add(note);
-        return new InventoryRow(ROWS, accountId, Finding.GLOBAL, name, c);
+        return new InventoryRow(ROWS, accountId, Finding.GLOBAL, name, Arrays.asList(type, timeUnit, period, periodStart,
+                limit, actual, forecast, unit, usedShare, status, note));
     }
 
     /** Decodes {@link #toInventoryRow()}. */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import software.amazon.awssdk.services.invoicing.model.InvoiceCurrencyAmount;
@@ -72,19 +72,8 @@ public record InvoiceRow(String accountId, String invoiceId, YearMonth period, S
 
     /** The row as the inventory store keeps it (resource id: the invoice id). */
     public InventoryRow toInventoryRow() {
-        List<Object> cells = new ArrayList<>();
-        cells.add(period == null ? null : period.toString());
-        cells.add(type);
-        cells.add(entity);
-        cells.add(issued);
-        cells.add(due);
-        cells.add(beforeTax);
-        cells.add(total);
-        cells.add(currency);
-        cells.add(paymentCurrency);
-        cells.add(paymentTotal);
-        cells.add(originalInvoiceId);
-        return new InventoryRow(ROWS, accountId, Finding.GLOBAL, invoiceId, cells);
+        return new InventoryRow(ROWS, accountId, Finding.GLOBAL, invoiceId, Arrays.asList(period == null ? null : period.toString(),
+                type, entity, issued, due, beforeTax, total, currency, paymentCurrency, paymentTotal, originalInvoiceId));
     }
 
     /** Decodes {@link #toInventoryRow()}. */
