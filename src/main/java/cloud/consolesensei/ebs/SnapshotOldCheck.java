@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -43,7 +44,7 @@ public final class SnapshotOldCheck extends CatalogCheck<OwnSnapshot> {
         Long age = SnapshotSource.ageDays(s, ctx);
         int max = integer(ctx, MAX_AGE_DAYS);
         if (age == null || age <= max) return List.of();
-        VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
+        MonthlyCost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
         return List.of(finding(ctx, s.snapshotId())
                 .detail("Snapshot " + s.snapshotId() + " of " + s.volumeId() + " was started "
                         + s.startTime().toString().substring(0, 10) + ", " + age + " days ago (limit " + max + "). "

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -47,7 +48,7 @@ public final class SnapshotOrphanedCheck extends CatalogCheck<OwnSnapshot> {
         if (s.volumeId() == null || NO_SOURCE_VOLUME.equals(s.volumeId())) return List.of();
         if (f.volumeIds() == null || f.amiSnapshotIds() == null) return List.of();
         if (f.volumeIds().contains(s.volumeId()) || f.amiSnapshotIds().contains(s.snapshotId())) return List.of();
-        VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
+        MonthlyCost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
         return List.of(finding(ctx, s.snapshotId())
                 .detail("Snapshot " + s.snapshotId() + ": its source volume " + s.volumeId()
                         + " no longer exists and no AMI of this account uses it. "

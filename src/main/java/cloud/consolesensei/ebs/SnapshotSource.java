@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
@@ -10,7 +11,6 @@ import cloud.consolesensei.collect.ReadContext;
 import cloud.consolesensei.collect.AbstractResourceSource;
 import cloud.consolesensei.ec2.Tags;
 
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -112,7 +112,7 @@ public final class SnapshotSource extends AbstractResourceSource<OwnSnapshot> {
     public InventoryRow inventoryRow(OwnSnapshot os, CheckContext ctx) {
         Snapshot s = os.snapshot();
         OwnSnapshot.Facts f = os.facts();
-        VolumePricing.Cost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
+        MonthlyCost cost = VolumePricing.snapshotUpperBound(ctx.region(), s.volumeSize(), ctx.prices());
         return new InventoryRow(SHEET.name(), ctx.accountId(), ctx.region(), s.snapshotId(), Arrays.asList(
                 s.snapshotId(), Tags.name(s.tags()), s.description(), s.volumeId(), s.volumeSize(),
                 s.startTime() == null ? null : s.startTime().atZone(ZoneOffset.UTC).toLocalDate(),
@@ -120,7 +120,7 @@ public final class SnapshotSource extends AbstractResourceSource<OwnSnapshot> {
                 f.publiclyRestorable(s.snapshotId()),
                 f.volumeIds() == null ? null : f.volumeIds().contains(s.volumeId()),
                 f.amiSnapshotIds() == null ? null : f.amiSnapshotIds().contains(s.snapshotId()),
-                cost.known() ? cost.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null, Tags.asText(s.tags())));
+                cost.cell(), Tags.asText(s.tags())));
     }
 
     /** Whole days from the snapshot's start (UTC date) to the as-of date, or {@code null} if no start time. */
@@ -130,7 +130,7 @@ public final class SnapshotSource extends AbstractResourceSource<OwnSnapshot> {
     }
 
     /** The cost sentence shared by the snapshot cost checks, ending with the upper-bound caveat. */
-    static String costSentence(VolumePricing.Cost cost, Snapshot s) {
+    static String costSentence(MonthlyCost cost, Snapshot s) {
         return cost.known()
                 ? "At most " + CostFormat.usd(cost.monthlyUsd()) + "/month (" + s.volumeSize()
                         + " GiB source volume; an upper bound: snapshots are incremental, so the billed size is"

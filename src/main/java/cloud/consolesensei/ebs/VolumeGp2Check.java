@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
@@ -54,8 +55,8 @@ public final class VolumeGp2Check extends CatalogCheck<Volume> {
         if (v.size() == null) {
             return one(ctx, v.volumeId(), head + "Volume size not reported: saving left empty.");
         }
-        VolumePricing.Cost gp2 = VolumePricing.monthly(ctx.region(), v, ctx.prices());
-        VolumePricing.Cost gp3 = VolumePricing.gp3Replacement(ctx.region(), v.size(), ctx.prices());
+        MonthlyCost gp2 = VolumePricing.monthly(ctx.region(), v, ctx.prices());
+        MonthlyCost gp3 = VolumePricing.gp3Replacement(ctx.region(), v.size(), ctx.prices());
         if (!gp2.known() || !gp3.known()) {
             String note = gp2.known() ? gp3.note() : gp2.note();
             return one(ctx, v.volumeId(), head + note);

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.cost.CostFormat;
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -52,12 +52,12 @@ public final class VolumeIdleCheck extends CatalogCheck<VolumeView> {
         Volume v = view.volume();
         VolumeMetrics m = view.metrics();
         if (!"in-use".equals(v.stateAsString()) || m == null || m.noData() || !m.noIo()) return List.of();
-        VolumePricing.Cost cost = VolumePricing.monthly(ctx.region(), v, ctx.prices());
+        MonthlyCost cost = VolumePricing.monthly(ctx.region(), v, ctx.prices());
         String attached = v.attachments().stream().map(VolumeAttachment::instanceId).collect(Collectors.joining(", "));
         String detail = "Volume " + v.volumeId() + " (" + v.volumeTypeAsString() + ", " + v.size() + " GiB)"
                 + (attached.isEmpty() ? "" : " attached to " + attached) + " had no I/O on any of the last "
                 + m.window().days() + " days (" + m.window() + "): VolumeReadOps and VolumeWriteOps were 0 every day. "
-                + (cost.known() ? "Costs " + CostFormat.usd(cost.monthlyUsd()) + "/month." : cost.note());
+                + cost.sentence("Costs");
         return List.of(finding(ctx, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
     }
 }

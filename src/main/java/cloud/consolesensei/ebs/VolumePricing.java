@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.price.PriceTable;
 
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  *   <li>snapshots: source volume GiB x snapshot GB-month (an upper bound: snapshots are incremental).</li>
  * </ul>
  * All amounts are USD per month, unrounded. A price the table lacks, an unknown volume type or a
- * missing size gives a {@link Cost} with no amount and a note saying why (never zero).
+ * missing size gives a {@link MonthlyCost} with no amount and a note saying why (never zero).
  */
 public final class VolumePricing {
 
@@ -43,38 +44,8 @@ public final class VolumePricing {
     private VolumePricing() {
     }
 
-    /**
-     * A monthly amount, or why it is unknown.
-     *
-     * @param monthlyUsd USD per month, or {@code null} when unknown
-     * @param note       why the amount is unknown (for the finding detail), or {@code null}
-     */
-    public record Cost(BigDecimal monthlyUsd, String note) {
-
-        static Cost unknown(String note) {
-            return new Cost(null, note);
-        }
-
-        /** True when the amount is known. */
-        public boolean known() {
-            return monthlyUsd != null;
-        }
-
-        /** This plus {@code other}; unknown if either is unknown (keeping the first note). */
-        public Cost plus(Cost other) {
-            if (!known()) return this;
-            if (!other.known()) return other;
-            return new Cost(monthlyUsd.add(other.monthlyUsd), null);
-        }
-
-        /** A zero amount (e.g. no volumes). */
-        public static Cost zero() {
-            return new Cost(BigDecimal.ZERO, null);
-        }
-    }
-
     /** Monthly cost of {@code volume} in {@code region}. */
-    public static Cost monthly(String region, Volume volume, PriceTable prices) {
+    public static MonthlyCost monthly(String region, Volume volume, PriceTable prices) {
         return monthly(region, volume.volumeTypeAsString(), volume.size(), volume.iops(), volume.throughput(), prices);
     }
 
@@ -86,9 +57,9 @@ public final class VolumePricing {
      * @param iops       provisioned IOPS (gp3, io1, io2), or {@code null}
      * @param throughput provisioned throughput in MiB/s (gp3), or {@code null}
      */
-    public static Cost monthly(String region, String type, Integer sizeGiB, Integer iops, Integer throughput,
+    public static MonthlyCost monthly(String region, String type, Integer sizeGiB, Integer iops, Integer throughput,
                                PriceTable prices) {
-        if (sizeGiB == null) return Cost.unknown("volume size not reported: monthly cost left empty");
+        if (sizeGiB == null) return MonthlyCost.unknown("volume size not reported: monthly cost left empty");
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
         Sum sum = new Sum(region, prices);
         switch (t) {
@@ -110,7 +81,7 @@ public final class VolumePricing {
                 sum.add("ebs.io2.iops-month.tier3", Math.max(0, p - IO2_TIER2_MAX));
             }
             default -> {
-                return Cost.unknown("volume type '" + type + "' is not one this version prices (gp2, gp3, io1, io2,"
+                return MonthlyCost.unknown("volume type '" + type + "' is not one this version prices (gp2, gp3, io1, io2,"
                         + " st1, sc1, standard): monthly cost left empty");
             }
         }
@@ -135,7 +106,7 @@ public final class VolumePricing {
      * the IOPS above 3,000 needed to match gp2's baseline (only above 1,000 GiB) and the throughput
      * above 125 MiB/s needed to match gp2's ({@link #gp2MatchingThroughput}, above 170 GiB).
      */
-    public static Cost gp3Replacement(String region, int sizeGiB, PriceTable prices) {
+    public static MonthlyCost gp3Replacement(String region, int sizeGiB, PriceTable prices) {
         return monthly(region, "gp3", sizeGiB, Math.max(GP3_FREE_IOPS, gp2BaselineIops(sizeGiB)),
                 gp2MatchingThroughput(sizeGiB), prices);
     }
@@ -144,8 +115,8 @@ public final class VolumePricing {
      * Upper bound of a snapshot's monthly storage: the source volume's size x snapshot GB-month
      * (snapshots are incremental, so the real billed size is usually smaller).
      */
-    public static Cost snapshotUpperBound(String region, Integer volumeSizeGiB, PriceTable prices) {
-        if (volumeSizeGiB == null) return Cost.unknown("snapshot volume size not reported: monthly cost left empty");
+    public static MonthlyCost snapshotUpperBound(String region, Integer volumeSizeGiB, PriceTable prices) {
+        if (volumeSizeGiB == null) return MonthlyCost.unknown("snapshot volume size not reported: monthly cost left empty");
         Sum sum = new Sum(region, prices);
         sum.add(PriceTable.SNAPSHOT_GB_MONTH, volumeSizeGiB);
         return sum.result();
@@ -181,8 +152,8 @@ public final class VolumePricing {
             }
         }
 
-        Cost result() {
-            return missing == null ? new Cost(total, null) : Cost.unknown(missing);
+        MonthlyCost result() {
+            return missing == null ? MonthlyCost.of(total) : MonthlyCost.unknown(missing);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.MappedCheck;
@@ -111,13 +112,13 @@ public final class VolumeSource extends AbstractResourceSource<VolumeView> {
         Volume v = view.volume();
         VolumeMetrics m = view.metrics();
         boolean data = m != null && !m.noData();
-        VolumePricing.Cost cost = VolumePricing.monthly(ctx.region(), v, ctx.prices());
+        MonthlyCost cost = VolumePricing.monthly(ctx.region(), v, ctx.prices());
         String attached = v.attachments().stream().map(VolumeAttachment::instanceId).collect(Collectors.joining(", "));
         return new InventoryRow(SHEET.name(), ctx.accountId(), ctx.region(), v.volumeId(), Arrays.asList(
                 v.volumeId(), Tags.name(v.tags()), v.volumeTypeAsString(), v.size(), v.iops(), v.throughput(),
                 v.stateAsString(), v.encrypted(), v.availabilityZone(), attached,
                 v.createTime() == null ? null : v.createTime().atZone(ZoneOffset.UTC).toLocalDate(),
-                cost.known() ? cost.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null, cost.note(),
+                cost.cell(), cost.note(),
                 Tags.asText(v.tags()), data ? ops(m.readOps().sum()) : null, data ? ops(m.writeOps().sum()) : null,
                 data ? m.window().days() - m.missingDays().size() : null,
                 view.metricsNote() != null ? view.metricsNote()

@@ -1,6 +1,6 @@
 package cloud.consolesensei.ebs;
 
-import cloud.consolesensei.cost.CostFormat;
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.check.CheckDefinition;
@@ -37,13 +37,13 @@ public final class VolumeUnattachedCheck extends CatalogCheck<Volume> {
     @Override
     public List<Finding> evaluate(Volume v, CheckContext ctx) {
         if (!"available".equals(v.stateAsString())) return List.of();
-        VolumePricing.Cost cost = VolumePricing.monthly(ctx.region(), v, ctx.prices());
+        MonthlyCost cost = VolumePricing.monthly(ctx.region(), v, ctx.prices());
         String detail = "Volume " + v.volumeId() + " (" + v.volumeTypeAsString() + ", " + v.size() + " GiB"
                 + (v.iops() == null ? "" : ", " + v.iops() + " IOPS")
                 + (v.throughput() == null ? "" : ", " + v.throughput() + " MiB/s")
                 + ") is in state available: attached to no instance"
                 + (v.createTime() == null ? "" : ", created " + v.createTime().toString().substring(0, 10))
-                + ". " + (cost.known() ? "Costs " + CostFormat.usd(cost.monthlyUsd()) + "/month." : cost.note());
+                + ". " + cost.sentence("Costs");
         return List.of(finding(ctx, v.volumeId()).detail(detail).monthlyCostUsd(cost.monthlyUsd()).build());
     }
 }

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ec2;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.check.Check;
 import cloud.consolesensei.check.CheckContext;
 import cloud.consolesensei.collect.InventoryRow;
@@ -178,7 +179,7 @@ public final class InstanceSource extends AbstractResourceSource<InstanceView> {
     @Override
     public InventoryRow inventoryRow(InstanceView v, CheckContext ctx) {
         Instance i = v.instance();
-        VolumePricing.Cost ebs = v.attachedVolumes() == null ? null
+        MonthlyCost ebs = v.attachedVolumes() == null ? null
                 : InstanceStoppedLongCheck.attachedCost(v.attachedVolumes(), ctx);
         Object[] u = usage(v, ctx);
         return new InventoryRow(SHEET.name(), ctx.accountId(), ctx.region(), i.instanceId(), Arrays.asList(
@@ -188,9 +189,9 @@ public final class InstanceSource extends AbstractResourceSource<InstanceView> {
                 imdsTokens(i), i.vpcId(),
                 isStopped(i) ? StopDate.parse(i.stateTransitionReason())
                         .map(t -> t.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null) : null,
-                ebs != null && ebs.known() ? ebs.monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null,
+                ebs == null ? null : ebs.cell(),
                 Tags.asText(i.tags()), u[0], u[1], u[2],
-                v.price() != null && v.price().known() ? v.price().monthlyUsd().setScale(2, RoundingMode.HALF_UP) : null,
+                v.price() == null ? null : v.price().monthly().cell(),
                 usageNote(v)));
     }
 

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ec2;
 
+import cloud.consolesensei.price.MonthlyCost;
 import cloud.consolesensei.cost.CostFormat;
 import cloud.consolesensei.check.CatalogCheck;
 import cloud.consolesensei.check.CheckContext;
@@ -53,8 +54,8 @@ public final class InstanceStoppedLongCheck extends CatalogCheck<InstanceView> {
         String id = v.instance().instanceId();
         String raw = v.instance().stateTransitionReason();
         Optional<Instant> stopped = StopDate.parse(raw);
-        VolumePricing.Cost cost = v.attachedVolumes() == null
-                ? new VolumePricing.Cost(null, "attached volumes could not be read (see coverage: DescribeVolumes):"
+        MonthlyCost cost = v.attachedVolumes() == null
+                ? MonthlyCost.unknown("attached volumes could not be read (see coverage: DescribeVolumes):"
                         + " monthly cost left empty")
                 : attachedCost(v.attachedVolumes(), ctx);
         String costText = cost.known()
@@ -77,8 +78,8 @@ public final class InstanceStoppedLongCheck extends CatalogCheck<InstanceView> {
     }
 
     /** Sum of the volumes' monthly costs; unknown if any one is unknown. */
-    static VolumePricing.Cost attachedCost(List<Volume> volumes, CheckContext ctx) {
-        VolumePricing.Cost sum = VolumePricing.Cost.zero();
+    static MonthlyCost attachedCost(List<Volume> volumes, CheckContext ctx) {
+        MonthlyCost sum = MonthlyCost.zero();
         for (Volume vol : volumes) {
             sum = sum.plus(VolumePricing.monthly(ctx.region(), vol, ctx.prices()));
         }

@@ -24,6 +24,11 @@ public record OnDemandPrice(BigDecimal hourlyUsd, String sku, String note) {
         return hourlyUsd != null;
     }
 
+    /** The month's cost (hourly x 730), or why it is unknown ({@link MonthlyCost}). */
+    public MonthlyCost monthly() {
+        return hourlyUsd == null ? MonthlyCost.unknown(note) : MonthlyCost.of(hourlyUsd.multiply(HOURS_PER_MONTH));
+    }
+
     /** USD per month (hourly x 730), or {@code null} when unknown. */
     public BigDecimal monthlyUsd() {
         return hourlyUsd == null ? null : hourlyUsd.multiply(HOURS_PER_MONTH);

@@ -1,5 +1,6 @@
 package cloud.consolesensei.ebs;
 
+import cloud.consolesensei.price.MonthlyCost;
 import static cloud.consolesensei.ec2.Ec2TestSupport.PRICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class VolumePricingTest {
 
-    private static BigDecimal usd(VolumePricing.Cost c) {
+    private static BigDecimal usd(MonthlyCost c) {
         assertThat(c.known()).as(c.note()).isTrue();
         return c.monthlyUsd().setScale(2, java.math.RoundingMode.HALF_UP);
     }
@@ -53,14 +54,14 @@ class VolumePricingTest {
 
     @Test
     void unknownTypeIsUnpricedWithTheRawValue() {
-        VolumePricing.Cost c = VolumePricing.monthly("us-east-1", "gp9", 100, null, null, PRICES);
+        MonthlyCost c = VolumePricing.monthly("us-east-1", "gp9", 100, null, null, PRICES);
         assertThat(c.known()).isFalse();
         assertThat(c.note()).contains("'gp9'").contains("monthly cost left empty");
     }
 
     @Test
     void regionMissingFromTheTableIsUnpricedNotZero() {
-        VolumePricing.Cost c = VolumePricing.monthly("ap-east-2", "gp3", 100, null, null, PRICES);
+        MonthlyCost c = VolumePricing.monthly("ap-east-2", "gp3", 100, null, null, PRICES);
         assertThat(c.monthlyUsd()).isNull();
         assertThat(c.note()).isEqualTo(PRICES.missing("ap-east-2", "ebs.gp3.gb-month"));
         assertThat(VolumePricing.snapshotUpperBound("ap-east-2", 10, PRICES).known()).isFalse();
@@ -115,8 +116,8 @@ class VolumePricingTest {
     @Test
     void volumesWithoutIopsArePricedBySizeAlone() {
         for (String type : List.of("gp2", "st1", "sc1", "standard")) {
-            VolumePricing.Cost withIops = VolumePricing.monthly("us-east-1", type, 500, 1500, null, PRICES);
-            VolumePricing.Cost without = VolumePricing.monthly("us-east-1", type, 500, null, null, PRICES);
+            MonthlyCost withIops = VolumePricing.monthly("us-east-1", type, 500, 1500, null, PRICES);
+            MonthlyCost without = VolumePricing.monthly("us-east-1", type, 500, null, null, PRICES);
             assertThat(without.monthlyUsd()).as(type).isEqualByComparingTo(withIops.monthlyUsd());
         }
     }
