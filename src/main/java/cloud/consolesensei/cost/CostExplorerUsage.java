@@ -1,8 +1,7 @@
 package cloud.consolesensei.cost;
 
 import cloud.consolesensei.job.PartitionCounted;
-import cloud.consolesensei.job.RunCounter;
-import cloud.consolesensei.job.RunStatistic;
+import cloud.consolesensei.job.RunUsage;
 
 import java.math.BigDecimal;
 
@@ -14,26 +13,23 @@ import org.springframework.stereotype.Component;
  * run's workers' requests included ({@link PartitionCounted}). Thread-safe.
  */
 @Component
-public class CostExplorerUsage implements RunStatistic, PartitionCounted {
+public class CostExplorerUsage extends RunUsage {
 
     /** The count's name (step execution context key {@code usage.cost-explorer-requests}). */
     public static final String REQUESTS = "cost-explorer-requests";
 
-    private final RunCounter counter = new RunCounter(REQUESTS);
+    public CostExplorerUsage() {
+        super(REQUESTS);
+    }
 
     /** Counts one request made for run {@code runId}. */
     public void record(String runId) {
-        counter.add(runId, 0, 1);
+        add(runId, 0, 1);
     }
 
     /** Cost Explorer requests made so far by run {@code runId} (0 when none). */
     public long requests(String runId) {
-        return counter.get(runId, 0);
-    }
-
-    @Override
-    public RunCounter counter() {
-        return counter;
+        return count(runId, 0);
     }
 
     /** The run summary's line: how many requests, and what they cost (0.01 USD each). */

@@ -1,8 +1,7 @@
 package cloud.consolesensei.price;
 
 import cloud.consolesensei.job.PartitionCounted;
-import cloud.consolesensei.job.RunCounter;
-import cloud.consolesensei.job.RunStatistic;
+import cloud.consolesensei.job.RunUsage;
 
 import org.springframework.stereotype.Component;
 
@@ -12,33 +11,30 @@ import org.springframework.stereotype.Component;
  * ({@link PartitionCounted}). The Price List Query API is free of charge. Thread-safe.
  */
 @Component
-public class PriceListUsage implements RunStatistic, PartitionCounted {
+public class PriceListUsage extends RunUsage {
 
-    private final RunCounter counter = new RunCounter("pricelist-calls", "pricelist-cached-prices");
+    public PriceListUsage() {
+        super("pricelist-calls", "pricelist-cached-prices");
+    }
 
     /** Counts one GetProducts call of run {@code runId}. */
     public void call(String runId) {
-        counter.add(runId, 0, 1);
+        add(runId, 0, 1);
     }
 
     /** Counts one price answered from the cache in run {@code runId}. */
     public void cached(String runId) {
-        counter.add(runId, 1, 1);
+        add(runId, 1, 1);
     }
 
     /** GetProducts calls of run {@code runId}. */
     public long calls(String runId) {
-        return counter.get(runId, 0);
+        return count(runId, 0);
     }
 
     /** Prices run {@code runId} took from the cache. */
     public long cachedPrices(String runId) {
-        return counter.get(runId, 1);
-    }
-
-    @Override
-    public RunCounter counter() {
-        return counter;
+        return count(runId, 1);
     }
 
     @Override

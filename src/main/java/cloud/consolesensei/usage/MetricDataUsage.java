@@ -1,8 +1,7 @@
 package cloud.consolesensei.usage;
 
 import cloud.consolesensei.job.PartitionCounted;
-import cloud.consolesensei.job.RunCounter;
-import cloud.consolesensei.job.RunStatistic;
+import cloud.consolesensei.job.RunUsage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,32 +15,29 @@ import org.springframework.stereotype.Component;
  * A remote run's workers' calls are counted too ({@link PartitionCounted}). Thread-safe.
  */
 @Component
-public class MetricDataUsage implements RunStatistic, PartitionCounted {
+public class MetricDataUsage extends RunUsage {
 
     /** USD per 1,000 metrics requested (us-east-1; most regions charge the same). */
     public static final BigDecimal USD_PER_THOUSAND = new BigDecimal("0.01");
 
-    private final RunCounter counter = new RunCounter("getmetricdata-calls", "metrics-requested");
+    public MetricDataUsage() {
+        super("getmetricdata-calls", "metrics-requested");
+    }
 
     /** Counts one GetMetricData call (one page) of run {@code runId} that asked for {@code metrics} queries. */
     public void record(String runId, int metrics) {
-        counter.add(runId, 0, 1);
-        counter.add(runId, 1, metrics);
+        add(runId, 0, 1);
+        add(runId, 1, metrics);
     }
 
     /** GetMetricData calls made so far by run {@code runId}. */
     public long calls(String runId) {
-        return counter.get(runId, 0);
+        return count(runId, 0);
     }
 
     /** Metrics requested so far by run {@code runId}. */
     public long metrics(String runId) {
-        return counter.get(runId, 1);
-    }
-
-    @Override
-    public RunCounter counter() {
-        return counter;
+        return count(runId, 1);
     }
 
     /** The run summary's line: calls, metrics requested and what they cost. */
