@@ -24,10 +24,19 @@ public final class CostFormat {
         if (v.signum() != 0 && v.abs().compareTo(new BigDecimal("0.005")) < 0) {
             return v.stripTrailingZeros().toPlainString();
         }
+        return CENTS.get().format(v);
+    }
+
+    /**
+     * One format per thread (a DecimalFormat is not thread-safe): building one parses its pattern and
+     * copies the locale's symbols, and finding details format an amount for most snapshot and volume
+     * findings (String.format there was 2 % of an audit's collect CPU).
+     */
+    private static final ThreadLocal<DecimalFormat> CENTS = ThreadLocal.withInitial(() -> {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(v);
-    }
+        return f;
+    });
 
     /** {@code 1234.5678} -> {@code 1,234.57 USD} ({@link #amount}). */
     public static String usd(BigDecimal v) {
