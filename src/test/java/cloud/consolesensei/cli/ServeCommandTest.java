@@ -2,12 +2,12 @@ package cloud.consolesensei.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,7 @@ class ServeCommandTest {
     void sigtermStopsTheRunningExecutionWhichRestartCompletes(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, Cli.fakeEstate(400, 10) + "consolesensei.schedule.audit: \"*/2 * * * * *\"\n");
         Path log = dir.resolve("serve.log");
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName(),
-                "serve", "--demo", "--config", cli.config().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process serve = cli.start(Map.of(), log, "serve", "--demo");
         try {
             // the global partitions (40 keys) end first; the regional ones (400 widgets, 10 ms each) are still running
             cli.awaitRows(serve, log, "a partition of the first run ended", "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION"

@@ -2,13 +2,13 @@ package cloud.consolesensei.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.Fixtures;
 import cloud.consolesensei.testkit.JobTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -33,10 +33,8 @@ class CrashRestartTest {
         // held mid-way until killed: the run cannot end before the kill however fast the machine is
         Path hold = Files.createFile(crashedDir.resolve("hold"));
         Cli crashed = Cli.h2(crashedDir, Cli.heldFakeEstate(ITEMS, HOLD_AT, hold));
-        Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                ConsoleSensei.class.getName(), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
-                "--config", crashed.config().toString())
-                .redirectErrorStream(true).redirectOutput(crashedDir.resolve("child.log").toFile()).start();
+        Process child = crashed.start(Map.of(), crashedDir.resolve("child.log"), "run", "--demo", "--no-email", "--as-of",
+                Fixtures.AS_OF.toString());
         long executionId;
         try {
             executionId = crashed.awaitCommittedChunks(child, 3, crashedDir.resolve("child.log"));
@@ -95,9 +93,5 @@ class CrashRestartTest {
         assertThat(runs.code()).isZero();
         assertThat(runs.out()).containsPattern("(?m)^" + restart.executionId() + "\\s.*COMPLETED.*111111111111, 222222222222")
                 .containsPattern("(?m)^" + executionId + "\\s.*FAILED");
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

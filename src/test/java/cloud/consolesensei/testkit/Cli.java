@@ -36,6 +36,13 @@ import org.awaitility.Awaitility;
  */
 public final class Cli {
 
+    /**
+     * The options of a child JVM: the client compiler only and the serial collector, because a test's
+     * child is short-lived and mostly starting up (Spring Boot on a 2-core machine beside other JVMs),
+     * where C2 compilations and parallel GC threads cost more CPU than they save.
+     */
+    public static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final Path dir;
     private final String url;
     private final String user;
@@ -187,11 +194,13 @@ public final class Cli {
      * folder, its stdout and stderr
      * going to {@code log}. {@code env} is added to (or, for a {@code null} value, removed from) this
      * process's environment; {@code AWS_EC2_METADATA_DISABLED=true} keeps the SDK's credential chain
-     * off the network. The caller waits for or stops the process.
+     * off the network. The JVM starts with {@link #CHILD_JVM_OPTIONS}. The caller waits for or stops
+     * the process.
      */
     public Process start(Map<String, String> env, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName()));
         command.addAll(List.of(args));
         command.add("--config");
         command.add(config.toString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import cloud.consolesensei.ConsoleSensei;
 import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.JobTest;
 
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,10 +46,7 @@ class ServeDemoTest {
     void demoPasswordLoopbackOnlyApiAndMetrics(@TempDir Path dir) throws Exception {
         Cli cli = Cli.h2(dir, "", false);
         Path log = dir.resolve("serve.log");
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName(),
-                "serve", "--demo", "--config", cli.config().toString(), "--server.port=0")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process serve = cli.start(Map.of(), log, "serve", "--demo", "--server.port=0");
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!serve.isAlive()) throw new AssertionError("serve ended:\n" + Files.readString(log));
