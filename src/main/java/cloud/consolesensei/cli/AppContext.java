@@ -28,6 +28,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -192,6 +193,11 @@ public final class AppContext {
             if (c instanceof ConfigException ce) {
                 ce.problems().forEach(p -> err.println("error: " + p));
                 return 2;
+            }
+            if (c instanceof PortInUseException p) {
+                err.println("error: port " + p.getPort() + " is in use by another process (serve listens on server.port,"
+                        + " a worker on management.server.port): stop that process, or give this one a free port");
+                return 1;
             }
             if (c instanceof UnboundConfigurationPropertiesException u) {
                 // Spring names every leaf under a misspelt section; say the section once, at its first line

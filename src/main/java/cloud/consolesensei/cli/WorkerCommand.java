@@ -2,6 +2,7 @@ package cloud.consolesensei.cli;
 
 import cloud.consolesensei.config.ConfigValidator;
 import cloud.consolesensei.partition.Worker;
+import cloud.consolesensei.partition.WorkerManagement;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Needs the manager's configuration and its PostgreSQL database (spring.datasource.*).",
                 "Runs up to consolesensei.aws.concurrency partitions at once, at most"
                 + " consolesensei.aws.concurrency-per-account of one account across all workers.",
+                "Serves GET /actuator/health (database, broker, worker) and /actuator/prometheus, no login, on"
+                + " management.server.port (default " + WorkerManagement.DEFAULT_PORT + "; -1: no HTTP); no console, no API.",
                 "SIGTERM: takes no new partition, lets the running ones finish within"
                 + " spring.lifecycle.timeout-per-shutdown-phase (30s), and gives back the rest to another worker."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -36,10 +39,13 @@ public class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return AppContext.run(common, List.of("--management.health.rabbit.enabled=true"), spec.commandLine().getErr(),
-                app -> app.setAdditionalProfiles(ConfigValidator.WORKER_PROFILE), ctx -> {
+        return AppContext.run(common, List.of(), spec.commandLine().getErr(), app -> {
+                    app.setAdditionalProfiles(ConfigValidator.WORKER_PROFILE);
+                    app.addListeners(WorkerManagement.managementPortOnly());
+                }, ctx -> {
                     Worker worker = ctx.getBean(Worker.class);
-                    worker.start();
+                    // the port Spring Boot's management server bound (management.server.port may be 0)
+                    worker.start(ctx.getEnvironment().getProperty("local.management.port"));
                     try {
                         worker.awaitStop();
                     } catch (InterruptedException e) {

@@ -7,11 +7,16 @@ import cloud.consolesensei.logging.AwsCallCounter;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Component;
  * every line the partition logs names them), and logs one line per partition: account, region,
  * services read, items read, findings written, AWS API calls made, status and duration.
  * A partition runs on one thread, so the thread's {@link AwsCallCounter} is the partition's.
+ * Each partition that ends here is also counted, {@code consolesensei_partitions_total{status}}
+ * ({@code COMPLETED}, {@code FAILED}, {@code STOPPED}): in remote mode, on the worker that ran it.
  */
 @Component
 public class PartitionLogListener implements StepExecutionListener {
@@ -30,9 +37,13 @@ public class PartitionLogListener implements StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(PartitionLogListener.class);
 
     private final ObjectProvider<ServiceModule> modules;
+    private final MeterRegistry registry;
 
-    public PartitionLogListener(ObjectProvider<ServiceModule> modules) {
+    public PartitionLogListener(ObjectProvider<ServiceModule> modules, MeterRegistry registry) {
         this.modules = modules;
+        this.registry = registry;
+        // the series a dashboard reads exist from the start, at zero
+        for (BatchStatus s : List.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED)) partitions(s);
     }
 
     @Override
@@ -53,9 +64,15 @@ public class PartitionLogListener implements StepExecutionListener {
                 se.getExecutionContext().getString(PartitionWork.ACCOUNT, ""), region, services(region),
                 se.getReadCount(), se.getExecutionContext().getLong(AuditItemWriter.FINDINGS, 0L),
                 AwsCallCounter.count(), se.getStatus(), ms);
+        partitions(se.getStatus()).increment();
         MDC.remove("account");
         MDC.remove("region");
         return null;
+    }
+
+    private Counter partitions(BatchStatus status) {
+        return Counter.builder("consolesensei.partitions").description("Collect partitions ended in this process, by status")
+                .tag("status", status.name()).register(registry);
     }
 
     /** The AWS services whose sources this partition reads, e.g. {@code ec2,autoscaling}. */

@@ -6,12 +6,16 @@ import cloud.consolesensei.job.RunRegistry;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,10 @@ import org.springframework.dao.EmptyResultDataAccessException;
  * While the worker is stopping, a request still waiting for a lock is given back to the broker
  * (requeued at once) for another worker. A failure to reach the database gives the request back
  * after a pause rather than dead-lettering a good request.
+ *
+ * <p>Each request is counted, {@code consolesensei_partition_requests_total{outcome}}: {@code ran} (the
+ * partition ran here), {@code ended} (nothing to do), {@code refused} (dead-lettered), {@code given_back}
+ * (requeued for another worker).
  */
 public class PartitionRequestHandler {
 
@@ -63,6 +71,7 @@ public class PartitionRequestHandler {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger running = new AtomicInteger();
     private final Map<String, Integer> partitionsPerRun = new HashMap<>();
+    private final MeterRegistry metrics;
 
     /**
      * @param repository the shared job repository
@@ -70,9 +79,12 @@ public class PartitionRequestHandler {
      * @param dataSource the shared PostgreSQL database (locks)
      * @param registry   the runs' resources in this process (AWS clients)
      * @param perAccount partitions of one account at once across all workers
+     * @param metrics    where the requests are counted
      */
     public PartitionRequestHandler(JobRepository repository, StepExecutionRequestHandler delegate, DataSource dataSource,
-                                   RunRegistry registry, int perAccount) {
+                                   RunRegistry registry, int perAccount, MeterRegistry metrics) {
+        this.metrics = metrics;
+        OUTCOMES.forEach(this::requests); // every series exists from the start, at zero
         this.repository = repository;
         this.delegate = delegate;
         this.dataSource = dataSource;
@@ -80,13 +92,45 @@ public class PartitionRequestHandler {
         this.perAccount = perAccount;
     }
 
+    /** The outcomes a request is counted by. */
+    static final List<String> OUTCOMES = List.of("ran", "ended", "refused", "given_back");
+
+    /**
+     * Handles one message's payload: a {@link StepExecutionRequest} as {@link #handle} says; anything
+     * else is refused. Counts the outcome.
+     *
+     * @throws AmqpRejectAndDontRequeueException for a message no worker can ever run (dead-lettered)
+     * @throws ImmediateRequeueAmqpException     when the request is given back for another worker
+     */
+    public void accept(Object payload) {
+        try {
+            if (!(payload instanceof StepExecutionRequest request)) {
+                throw new AmqpRejectAndDontRequeueException("refused a message that is not a step execution request: "
+                        + payload.getClass().getSimpleName());
+            }
+            requests(handle(request) ? "ran" : "ended").increment();
+        } catch (AmqpRejectAndDontRequeueException e) {
+            requests("refused").increment();
+            throw e;
+        } catch (ImmediateRequeueAmqpException e) {
+            requests("given_back").increment();
+            throw e;
+        }
+    }
+
+    private Counter requests(String outcome) {
+        return Counter.builder("consolesensei.partition.requests").description("Partition requests taken by this worker, by outcome")
+                .tag("outcome", outcome).register(metrics);
+    }
+
     /**
      * Runs the partition a request names, or nothing when it already ended (see the class comment).
      *
+     * @return true when the partition ran here, false when there was nothing to do
      * @throws AmqpRejectAndDontRequeueException for a request no worker can ever run (dead-lettered)
      * @throws ImmediateRequeueAmqpException     when the request is given back for another worker
      */
-    public void handle(StepExecutionRequest request) {
+    boolean handle(StepExecutionRequest request) {
         if (!STEP.equals(request.getStepName())) {
             throw new AmqpRejectAndDontRequeueException("refused " + request + ": this worker runs only the " + STEP + " step");
         }
@@ -97,11 +141,11 @@ public class PartitionRequestHandler {
         long id = request.getStepExecutionId();
         try {
             StepExecution before = load(id);
-            if (ended(before)) return;
+            if (ended(before)) return false;
             try (PartitionLease lease = PartitionLease.open(dataSource)) {
                 await(() -> lease.tryStep(id), "partition " + name(before) + " (step execution " + id + ") is running on another worker");
                 StepExecution se = load(id);
-                if (ended(se)) return;
+                if (ended(se)) return false;
                 if (se.getStatus() == BatchStatus.STARTED) {
                     log.info("partition {} (step execution {}) was left running by a worker that stopped: running it again"
                             + " from its last committed chunk", name(se), id);
@@ -110,6 +154,7 @@ public class PartitionRequestHandler {
                 await(() -> lease.tryAccountSlot(account, perAccount) >= 0, "account " + account + " has " + perAccount
                         + " partition(s) running across the workers (consolesensei.aws.concurrency-per-account)");
                 run(request, se.getJobParameters().getString("run.id"));
+                return true;
             }
         } catch (DataAccessException e) {
             log.warn("partition request {}: the database failed ({}); giving the request back", request, e.getMessage());

@@ -10,7 +10,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 
 /**
- * The {@code worker} command's life: {@link #start()} begins taking partitions; on SIGTERM (the
+ * The {@code worker} command's life: {@link #start(String)} begins taking partitions; on SIGTERM (the
  * application context closing) it stops taking new ones, lets the running ones finish within
  * {@code spring.lifecycle.timeout-per-shutdown-phase} (default 30 s), gives back the ones still
  * waiting for a lock, and, if a partition is still running after that, halts the JVM at once: its
@@ -30,6 +30,7 @@ public class Worker implements ApplicationListener<ContextClosedEvent> {
     private final int consumers;
     private final Duration grace;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean taking;
 
     Worker(AmqpInboundChannelAdapter inbound, PartitionRequestHandler handler, String broker, int consumers, Duration grace) {
         this.grace = grace;
@@ -39,11 +40,26 @@ public class Worker implements ApplicationListener<ContextClosedEvent> {
         this.consumers = consumers;
     }
 
-    /** Starts consuming partition requests; returns at once. */
-    public void start() {
+    /**
+     * Starts consuming partition requests; returns at once.
+     *
+     * @param managementPort the port its health and metrics are served on, or null when HTTP is off
+     */
+    public void start(String managementPort) {
         inbound.start();
-        log.info("worker: taking collect partitions from queue {} at {}, up to {} at once (consolesensei.aws.concurrency)",
-                PartitionMessages.QUEUE, broker, consumers);
+        taking = true;
+        log.info("worker: taking collect partitions from queue {} at {}, up to {} at once (consolesensei.aws.concurrency);"
+                + " {}", PartitionMessages.QUEUE, broker, consumers, managementPort == null
+                ? "no HTTP (management.server.port: -1)"
+                : "GET /actuator/health and /actuator/prometheus on port " + managementPort + " (management.server.port)");
+    }
+
+    /**
+     * True while the worker takes partition requests: after {@link #start(String)}, before it begins to stop
+     * (its health's {@code worker} component, see {@link WorkerManagement}).
+     */
+    public boolean taking() {
+        return taking && inbound.isRunning();
     }
 
     /** Blocks until the worker has stopped (SIGTERM, or the context closed). */
@@ -53,6 +69,7 @@ public class Worker implements ApplicationListener<ContextClosedEvent> {
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
+        taking = false;
         handler.stopping();
         int running = handler.running();
         if (running > 0) log.info("worker: stopping; waiting up to {} for {} running partition(s) to finish", grace, running);

@@ -8,13 +8,13 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,23 +40,18 @@ public class WorkerConfig {
 
     @Bean
     PartitionRequestHandler partitionRequestHandler(JobRepository repository, @Qualifier("collectWorker") Step collectWorker,
-                                                    DataSource dataSource, RunRegistry registry, ConsoleSenseiProperties props) {
+                                                    DataSource dataSource, RunRegistry registry, ConsoleSenseiProperties props,
+                                                    MeterRegistry metrics) {
         StepExecutionRequestHandler batch = new StepExecutionRequestHandler();
         batch.setJobRepository(repository);
         batch.setStepLocator(name -> PartitionRequestHandler.STEP.equals(name) ? collectWorker : null);
-        return new PartitionRequestHandler(repository, batch, dataSource, registry, props.aws().concurrencyPerAccount());
+        return new PartitionRequestHandler(repository, batch, dataSource, registry, props.aws().concurrencyPerAccount(), metrics);
     }
 
     @Bean
     DirectChannel workerRequests(PartitionRequestHandler handler) {
         DirectChannel channel = new DirectChannel();
-        channel.subscribe(message -> {
-            if (!(message.getPayload() instanceof StepExecutionRequest request)) {
-                throw new AmqpRejectAndDontRequeueException("refused a message that is not a step execution request: "
-                        + message.getPayload().getClass().getSimpleName());
-            }
-            handler.handle(request);
-        });
+        channel.subscribe(message -> handler.accept(message.getPayload()));
         return channel;
     }
 

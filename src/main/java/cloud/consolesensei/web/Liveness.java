@@ -5,7 +5,6 @@ import cloud.consolesensei.lock.AccountLocks;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * ({@link AccountLocks#isAlive}: its locks held and its heartbeat younger than 60 s, whichever
  * process runs it), or an execution this process launched that has not taken its locks yet.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Component
 public class Liveness {
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Service;
  * whatever encoding, is 404 (no name is ever turned into a path); a file a later run of the same
  * scope replaced, or retention deleted, is 410.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Service
 public class ReportDownloads {
 

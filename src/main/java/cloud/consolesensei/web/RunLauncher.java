@@ -31,7 +31,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -50,7 +49,7 @@ import org.springframework.stereotype.Service;
  * completed run); the run then goes on in the background, and the caller gets its execution as soon
  * as the job repository has it. Every action is written to the {@link AuditLog}.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Service
 public class RunLauncher implements DisposableBean {
 

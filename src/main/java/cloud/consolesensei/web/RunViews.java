@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Service;
  * and the findings store: a bounded number of queries per execution (the figures are the run's
  * stored totals), so a page of 500 runs reads no finding row.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Service
 public class RunViews {
 

@@ -4,7 +4,6 @@ import cloud.consolesensei.web.security.ConsoleUsers;
 
 import java.net.InetAddress;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * password never opens the console to the network.
  */
 @Configuration
-@ConditionalOnWebApplication
+@ConditionalOnServe
 public class WebConsoleConfig {
 
     /**

@@ -7,6 +7,7 @@ import cloud.consolesensei.testkit.Cli;
 import cloud.consolesensei.testkit.Fixtures;
 import cloud.consolesensei.testkit.JobTest;
 import cloud.consolesensei.testkit.PostgresSchemas;
+import cloud.consolesensei.testkit.Prometheus;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,10 +33,14 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Remote partitioning end to end, with this machine's RabbitMQ (127.0.0.1:5672) and PostgreSQL: a
  * manager ({@code run}) and worker JVMs ({@code worker}) on the demo estate plus the fake estate,
- * compared with a local run of the same estate.
+ * compared with a local run of the same estate. Every wait is on a state: a worker's health (UP once
+ * it takes partitions), its Prometheus counters, the job repository's rows, the broker's queues.
  */
 @Tag("remote")
 @JobTest
@@ -45,7 +51,10 @@ class RemotePartitioningTest {
     /** 4 account-regions and 2 global partitions (the demo estate's). */
     private static final int PARTITIONS = 6;
     private static final long FAKE_FINDINGS = 4L * ITEMS + 2L * (ITEMS / 10);
-    private static final Duration START = Duration.ofSeconds(150);
+    /** CPU a worker JVM may use to start (about 15 s on this machine when it is quiet). */
+    private static final Duration START_CPU = Duration.ofSeconds(90);
+    /** How long a state the workers reach in a few seconds on a quiet machine is waited for. */
+    private static final Duration STATE = Duration.ofMinutes(2);
     private static final Duration RUN = Duration.ofMinutes(5);
 
     private final PostgresSchemas schemas = new PostgresSchemas();
@@ -77,10 +86,13 @@ class RemotePartitioningTest {
     @Test
     void twoWorkersRunThePartitionsAndTheRunEqualsALocalRun(@TempDir Path dir) throws Exception {
         Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(5, "3m"));
-        ChildJvm w1 = worker(dir.resolve("w1.log"), remote);
-        ChildJvm w2 = worker(dir.resolve("w2.log"), remote);
-        awaitReady(w1);
-        awaitReady(w2);
+        int[] ports = ChildJvm.freePorts(3);
+        int serverPort = ports[2];
+        // a worker given the console's server.port too: it must not listen there
+        ChildJvm w1 = worker(dir.resolve("w1.log"), remote, ports[0], "--server.port=" + serverPort);
+        ChildJvm w2 = worker(dir.resolve("w2.log"), remote, ports[1]);
+        w1.awaitHealthy(ports[0], START_CPU);
+        w2.awaitHealthy(ports[1], START_CPU);
 
         ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
                 "--config", remote.config().toString());
@@ -105,13 +117,38 @@ class RemotePartitioningTest {
         assertThat(priceLookups(manager.log())).isEqualTo(priceLookups(localRun.out())).isPositive();
         assertSameResults(remote, local);
 
+        // observable: each worker's health names the database and the broker, its scrape the partitions it ran
+        // and the AWS calls they made (as the manager's summary counts them per process)
+        for (int i = 0; i < 2; i++) {
+            ChildJvm w = List.of(w1, w2).get(i);
+            JsonNode health = new ObjectMapper().readTree(ChildJvm.get(ports[i], "/actuator/health").body());
+            assertThat(health.at("/status").asText()).as(health.toString()).isEqualTo("UP");
+            for (String component : List.of("db", "rabbit", "worker")) {
+                assertThat(health.at("/components/" + component + "/status").asText()).as(component + ": " + health).isEqualTo("UP");
+            }
+            ChildJvm.Http prometheus = ChildJvm.get(ports[i], "/actuator/prometheus");
+            assertThat(prometheus.status()).isEqualTo(200);
+            long ran = partitionLines(w.log()).size();
+            assertThat(Prometheus.sum(prometheus.body(), "consolesensei_partitions_total", "status=\"COMPLETED\"")).isEqualTo(ran);
+            assertThat(Prometheus.sum(prometheus.body(), "consolesensei_partition_requests_total", "outcome=\"ran\"")).isEqualTo(ran);
+            assertThat(Prometheus.sum(prometheus.body(), "consolesensei_aws_calls_total"))
+                    .isEqualTo(workerCalls(manager.log(), w.pid()));
+        }
+        // and serves nothing else: no console, no API, no static files; nothing on server.port
+        for (String path : List.of("/", "/runs/1", "/accounts", "/login", "/api/runs", "/css/console.css", "/actuator/metrics")) {
+            assertThat(ChildJvm.get(ports[0], path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(ChildJvm.get(serverPort, "/").status()).as("nothing listens on server.port").isEqualTo(-1);
+
         // a request delivered again for a partition that completed: acknowledged, nothing runs, nothing changes
         var done = remote.query("SELECT STEP_EXECUTION_ID AS id, VERSION AS version, READ_COUNT AS reads FROM BATCH_STEP_EXECUTION"
                 + " WHERE STEP_NAME LIKE 'collect.partition:%' ORDER BY STEP_EXECUTION_ID").get(0);
         long findings = remote.number("SELECT COUNT(*) FROM finding");
+        Map<Integer, ChildJvm> workers = Map.of(ports[0], w1, ports[1], w2);
+        double ended = requests(workers, "ended");
         template.convertAndSend("", PartitionMessages.QUEUE,
                 new StepExecutionRequest(PartitionRequestHandler.STEP, Long.parseLong(done.get("id"))));
-        awaitAny(List.of(w1, w2), "(step execution " + done.get("id") + ") is already COMPLETED: request delivered again");
+        awaitRequests(workers, "ended", ended + 1);
         assertThat(remote.query("SELECT VERSION AS version, READ_COUNT AS reads FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?",
                 Long.parseLong(done.get("id"))).get(0)).containsEntry("version", done.get("version")).containsEntry("reads", done.get("reads"));
         assertThat(remote.number("SELECT COUNT(*) FROM finding")).isEqualTo(findings);
@@ -124,8 +161,9 @@ class RemotePartitioningTest {
         Message dead1 = template.receive(PartitionMessages.DEAD_LETTER_QUEUE, 60_000);
         Message dead2 = template.receive(PartitionMessages.DEAD_LETTER_QUEUE, 60_000);
         assertThat(List.of(dead1, dead2)).as("both poison messages dead-lettered").doesNotContainNull();
-        Thread.sleep(2_000);
-        assertThat(admin.getQueueInfo(PartitionMessages.QUEUE).getMessageCount()).as("nothing requeued").isZero();
+        assertThat(requests(workers, "refused")).as("each refused once").isEqualTo(2);
+        assertThat(requests(workers, "given_back")).as("nothing requeued").isZero();
+        assertThat(admin.getQueueInfo(PartitionMessages.QUEUE).getMessageCount()).as("nothing left queued").isZero();
         assertThat(template.receive(PartitionMessages.DEAD_LETTER_QUEUE)).as("each dead-lettered once").isNull();
         assertThat(w1.alive() && w2.alive()).as("the workers go on").isTrue();
 
@@ -138,30 +176,33 @@ class RemotePartitioningTest {
     @Test
     void aWorkerKilledOrStoppedMidPartitionIsReplacedAndNothingIsDuplicated(@TempDir Path dir) throws Exception {
         Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(40, "5m"));
-        ChildJvm w1 = worker(dir.resolve("w1.log"), remote);
-        awaitReady(w1);
+        int[] ports = ChildJvm.freePorts(3);
+        ChildJvm w1 = worker(dir.resolve("w1.log"), remote, ports[0]);
+        w1.awaitHealthy(ports[0], START_CPU);
         ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
                 "--config", remote.config().toString());
-        long deadline = System.nanoTime() + RUN.toNanos();
-        while (remote.number("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collect.partition:%'"
-                + " AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1") == 0) {
-            assertThat(System.nanoTime()).as("a partition committed a chunk:\n" + w1.log()).isLessThan(deadline);
-            assertThat(manager.alive()).as(manager.log()).isTrue();
-            Thread.sleep(50);
-        }
+        awaitPartitionCommitted(remote, manager);
         w1.kill();
-        assertThat(remote.number("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collect.partition:%'"
-                + " AND STATUS = 'STARTED'")).as("partitions left running by the killed worker").isPositive();
+        // the partitions the killed worker left running, and the version of each then
+        var left = remote.query("SELECT STEP_EXECUTION_ID AS id, VERSION AS version FROM BATCH_STEP_EXECUTION"
+                + " WHERE STEP_NAME LIKE 'collect.partition:%' AND STATUS = 'STARTED'");
+        assertThat(left).as("partitions left running by the killed worker").isNotEmpty();
 
-        // the next worker resumes them; SIGTERM while it runs one: it gives the partition back
-        ChildJvm w2 = start(dir.resolve("w2.log"), "worker", "--config", remote.config().toString(),
-                "--spring.lifecycle.timeout-per-shutdown-phase=1s");
-        w2.awaitLog(l -> l.contains("c.c.j.AuditItemReader - resuming"), RUN, "a resumed partition");
+        // the next worker resumes them (a left partition's step execution written again); SIGTERM while it runs
+        // one: it gives the partition back
+        ChildJvm w2 = worker(dir.resolve("w2.log"), remote, ports[1], "--spring.lifecycle.timeout-per-shutdown-phase=1s");
+        long deadline = System.nanoTime() + RUN.toNanos();
+        while (left.stream().noneMatch(p -> remote.number("SELECT VERSION FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?",
+                Long.parseLong(p.get("id"))) > Long.parseLong(p.get("version")))) {
+            assertThat(System.nanoTime()).as("a left partition resumed:\n" + w2.log()).isLessThan(deadline);
+            assertThat(w2.alive()).as(w2.log()).isTrue();
+            Thread.sleep(100);
+        }
         w2.terminate();
         assertThat(w2.awaitExit(Duration.ofSeconds(60))).as(w2.log()).isEqualTo(Worker.GAVE_BACK);
         assertThat(w2.log()).contains("still running after the shutdown grace: giving them back to RabbitMQ");
 
-        ChildJvm w3 = worker(dir.resolve("w3.log"), remote);
+        ChildJvm w3 = worker(dir.resolve("w3.log"), remote, ports[2]);
         int code = manager.awaitExit(RUN);
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
@@ -185,8 +226,9 @@ class RemotePartitioningTest {
                 .contains("within 10s (consolesensei.partitioning.timeout)");
         long execution = failed.executionId();
 
-        ChildJvm w1 = worker(dir.resolve("w1.log"), remote);
-        awaitReady(w1);
+        int port = ChildJvm.freePorts(1)[0];
+        ChildJvm w1 = worker(dir.resolve("w1.log"), remote, port);
+        w1.awaitHealthy(port, START_CPU);
         Cli.Result restarted = remote.cli("restart", Long.toString(execution));
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
@@ -219,8 +261,11 @@ class RemotePartitioningTest {
                 + "  partitioning:\n    mode: remote\n    timeout: " + timeout + "\n";
     }
 
-    private ChildJvm worker(Path log, Cli cli) throws Exception {
-        return start(log, "worker", "--config", cli.config().toString());
+    /** A worker JVM whose management port (health, Prometheus) is {@code port}. */
+    private ChildJvm worker(Path log, Cli cli, int port, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("worker", "--config", cli.config().toString(), "--management.server.port=" + port));
+        args.addAll(List.of(more));
+        return start(log, args.toArray(String[]::new));
     }
 
     private ChildJvm start(Path log, String... args) throws Exception {
@@ -229,16 +274,41 @@ class RemotePartitioningTest {
         return c;
     }
 
-    private static void awaitReady(ChildJvm worker) throws InterruptedException {
-        worker.awaitLog(l -> l.contains("worker: taking collect partitions"), START, "worker start");
+    /** Waits until a partition has committed a chunk and is still running. */
+    private static void awaitPartitionCommitted(Cli remote, ChildJvm manager) throws InterruptedException {
+        long deadline = System.nanoTime() + RUN.toNanos();
+        while (remote.number("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collect.partition:%'"
+                + " AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1") == 0) {
+            assertThat(System.nanoTime()).as("a partition committed a chunk").isLessThan(deadline);
+            assertThat(manager.alive()).as(manager.log()).isTrue();
+            Thread.sleep(50);
+        }
     }
 
-    private static void awaitAny(List<ChildJvm> workers, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (workers.stream().noneMatch(w -> w.log().contains(text))) {
-            assertThat(System.nanoTime()).as("a worker logged: " + text).isLessThan(deadline);
+    /** The partition requests the workers (by management port) counted with {@code outcome}, summed. */
+    private static double requests(Map<Integer, ChildJvm> workers, String outcome) throws Exception {
+        double n = 0;
+        for (int port : workers.keySet()) {
+            n += Prometheus.sum(ChildJvm.get(port, "/actuator/prometheus").body(), "consolesensei_partition_requests_total",
+                    "outcome=\"" + outcome + "\"");
+        }
+        return n;
+    }
+
+    private static void awaitRequests(Map<Integer, ChildJvm> workers, String outcome, double n) throws Exception {
+        long deadline = System.nanoTime() + STATE.toNanos();
+        while (requests(workers, outcome) < n) {
+            assertThat(System.nanoTime()).as(n + " request(s) " + outcome).isLessThan(deadline);
             Thread.sleep(100);
         }
+    }
+
+    /** The AWS calls the manager's run summary counts for the worker process {@code pid}. */
+    private static long workerCalls(String managerLog, long pid) {
+        Matcher m = Pattern.compile("\\b" + pid + "@[^:]+: \\d+ partition\\(s\\), (\\d+) call\\(s\\)")
+                .matcher(summaryLine(managerLog, "workers:"));
+        assertThat(m.find()).as("worker " + pid + " in the manager's summary").isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     /** The run summary's line starting with {@code start}. */

@@ -3,20 +3,34 @@ package cloud.consolesensei.testkit;
 import cloud.consolesensei.ConsoleSensei;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * The real command line in a JVM of its own (the test classpath, so test modules such as the
  * {@link FakeEstateModule} are there), its stdout and stderr in one log file: for tests that need
- * several processes at once, or one to kill.
+ * several processes at once, or one to kill. With an HTTP port (a {@code worker}'s
+ * {@code management.server.port}), {@link #awaitHealthy} waits for its health and {@link #get} reads it.
  */
 public final class ChildJvm implements AutoCloseable {
+
+    /**
+     * How long {@link #awaitHealthy} waits at most, whatever the child's CPU says: a child that neither
+     * starts nor works (blocked) is a failure, not a slow machine.
+     */
+    private static final Duration HEALTH_WALL_LIMIT = Duration.ofMinutes(15);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Process process;
     private final Path log;
@@ -44,16 +58,67 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Waits until the log satisfies {@code ready}; fails if the process ends first or time runs out. */
-    public void awaitLog(Predicate<String> ready, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = log();
-            if (ready.test(text)) return;
-            if (!process.isAlive()) throw new AssertionError("process ended before " + what + ":\n" + text);
-            Thread.sleep(100);
+    /** An HTTP answer: status and body; status -1 when nothing listens on the port. */
+    public record Http(int status, String body) {
+    }
+
+    /** {@code n} different TCP ports free on this machine now (another process may take one before the child does). */
+    public static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) open.add(new ServerSocket(0));
+            return open.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket s : open) s.close();
         }
-        throw new AssertionError("no " + what + " within " + timeout + ":\n" + log());
+    }
+
+    /** {@code GET http://127.0.0.1:<port><path>}. */
+    public static Http get(int port, String path) throws IOException, InterruptedException {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Http(r.statusCode(), r.body());
+        } catch (ConnectException e) {
+            return new Http(-1, "");
+        }
+    }
+
+    /**
+     * Waits until {@code GET /actuator/health} on {@code port} answers 200 (a worker: it takes partitions).
+     * The child is given CPU time, not wall time: on a loaded machine it starts as slowly as the machine
+     * lets it and is waited for, while one that has used {@code cpuBudget} of CPU without becoming healthy
+     * (or that ends, or is still not healthy after 15 minutes) fails the wait.
+     */
+    public void awaitHealthy(int port, Duration cpuBudget) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + HEALTH_WALL_LIMIT.toNanos();
+        while (healthStatus(port) != 200) {
+            if (!process.isAlive()) throw new AssertionError("process ended before it was healthy on port " + port + ":\n" + log());
+            Duration cpu = cpu();
+            if (cpu.compareTo(cpuBudget) > 0 || System.nanoTime() > deadline) {
+                throw new AssertionError("not healthy on port " + port + " after " + cpu.toMillis() + " ms of CPU:\n" + log());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The health's HTTP status; -1 while the server is not there yet or drops the connection as it starts. */
+    private static int healthStatus(int port) throws InterruptedException {
+        try {
+            return get(port, "/actuator/health").status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** CPU time the process has used so far. */
+    public Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The process id. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits for the process to end; returns its exit code. */

@@ -1,16 +1,16 @@
 package cloud.consolesensei.web.api;
 
 import cloud.consolesensei.web.ApiProblem;
+import cloud.consolesensei.web.ConditionalOnServe;
 
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The API's errors as {@code {"status": 409, "error": "<one-line reason>"}}. */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @RestControllerAdvice(assignableTypes = {RunsApi.class, ApiFallback.class})
 public class ApiErrors {
 

@@ -1,10 +1,10 @@
 package cloud.consolesensei.web.api;
 
 import cloud.consolesensei.web.ApiProblem;
+import cloud.consolesensei.web.ConditionalOnServe;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Any {@code /api} path no endpoint serves answers the API's JSON 404 (not the servlet
  * container's error page), so a client always reads the same error shape.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @RestController
 public class ApiFallback {
 

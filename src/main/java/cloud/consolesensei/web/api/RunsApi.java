@@ -1,6 +1,7 @@
 package cloud.consolesensei.web.api;
 
 import cloud.consolesensei.web.ApiProblem;
+import cloud.consolesensei.web.ConditionalOnServe;
 import cloud.consolesensei.web.ReportDownloads;
 import cloud.consolesensei.web.RunLauncher;
 import cloud.consolesensei.web.RunView;
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP Basic, reads for VIEWER and ADMIN, starting, stopping and restarting for ADMIN (enforced by
  * the security configuration). Errors answer {@code {"status": 400, "error": "<one line>"}}.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @RestController
 @RequestMapping("/api/runs")
 public class RunsApi {

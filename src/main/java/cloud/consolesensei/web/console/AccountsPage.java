@@ -3,6 +3,7 @@ package cloud.consolesensei.web.console;
 import cloud.consolesensei.aws.AccountTarget;
 import cloud.consolesensei.demo.DemoEstate;
 import cloud.consolesensei.job.RunRegistry;
+import cloud.consolesensei.web.ConditionalOnServe;
 import cloud.consolesensei.web.RunLauncher;
 import cloud.consolesensei.web.RunView;
 import cloud.consolesensei.web.RunViews;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * optional regions (comma- or space-separated), which starts a one-account run in the background and
  * shows it.
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Controller
 public class AccountsPage {
 

@@ -1,8 +1,8 @@
 package cloud.consolesensei.web.console;
 
 import cloud.consolesensei.web.ApiProblem;
+import cloud.consolesensei.web.ConditionalOnServe;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The console's refusals (400, 404, 409, 410) as a page saying why, with the HTTP status. */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @ControllerAdvice(assignableTypes = {ConsolePages.class, AccountsPage.class})
 public class ConsoleErrors {
 

@@ -9,6 +9,7 @@ import cloud.consolesensei.finding.Severity;
 import cloud.consolesensei.finding.StoredFinding;
 import cloud.consolesensei.report.CsvReports;
 import cloud.consolesensei.web.ApiProblem;
+import cloud.consolesensei.web.ConditionalOnServe;
 import cloud.consolesensei.web.ReportDownloads;
 import cloud.consolesensei.web.RunLauncher;
 import cloud.consolesensei.web.RunView;
@@ -27,7 +28,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and the ADMIN actions restart and stop (POST with the CSRF token; roles enforced by the security
  * configuration, whatever the page shows).
  */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Controller
 public class ConsolePages {
 

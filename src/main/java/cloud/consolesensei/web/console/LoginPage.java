@@ -1,11 +1,11 @@
 package cloud.consolesensei.web.console;
 
+import cloud.consolesensei.web.ConditionalOnServe;
 import cloud.consolesensei.web.security.ConsoleUsers;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -15,7 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /login}: the username and password form, and a link per configured OIDC provider. */
-@ConditionalOnWebApplication
+@ConditionalOnServe
 @Controller
 public class LoginPage {
 

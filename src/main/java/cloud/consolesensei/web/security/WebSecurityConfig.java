@@ -1,6 +1,7 @@
 package cloud.consolesensei.web.security;
 
 import cloud.consolesensei.config.ConsoleSenseiProperties;
+import cloud.consolesensei.web.ConditionalOnServe;
 import cloud.consolesensei.web.ServeMode;
 import cloud.consolesensei.web.api.ApiErrorBody;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,7 +47,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration
 @EnableWebSecurity
-@ConditionalOnWebApplication
+@ConditionalOnServe
 public class WebSecurityConfig {
 
     private static final String REALM = "consolesensei";
