@@ -1,10 +1,6 @@
 package cloud.consolesensei.cli;
 
-import cloud.consolesensei.job.AccountSelection;
-
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 import picocli.CommandLine.Option;
 
@@ -17,11 +13,4 @@ public class CommonOptions {
 
     @Option(names = "--debug", description = "Debug logging, including AWS SDK request logging (secrets masked).")
     boolean debug;
-
-    /** False (after printing why, one line per value) when an {@code --account} value is not a 12-digit account ID. */
-    static boolean validAccountIds(List<String> ids, PrintWriter err) {
-        List<String> problems = AccountSelection.problems("--account", ids, null);
-        problems.forEach(p -> err.println("error: " + p));
-        return problems.isEmpty();
-    }
 }

@@ -5,8 +5,6 @@ import cloud.consolesensei.demo.DemoMode;
 import cloud.consolesensei.doctor.Doctor;
 import cloud.consolesensei.doctor.NeededActions;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -32,8 +30,8 @@ public class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Diagnose only this account (12-digit account ID); repeatable.")
-    List<String> accounts = new ArrayList<>();
+    @Mixin
+    AccountOptions accounts;
 
     @Option(names = "--demo", description = "Diagnose the built-in demo estate (no AWS calls).")
     boolean demo;
@@ -45,7 +43,7 @@ public class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!CommonOptions.validAccountIds(accounts, err)) {
+        if (!accounts.valid(err)) {
             return 2;
         }
         return AppContext.runWithoutDatabase(common, err, ctx -> {
@@ -56,7 +54,7 @@ public class DoctorCommand implements Callable<Integer> {
             }
             ConsoleSenseiProperties props = ctx.getBean(ConsoleSenseiProperties.class);
             boolean demoMode = DemoMode.of(demo, props);
-            return ctx.getBean(Doctor.class).diagnose(accounts, demoMode, out);
+            return ctx.getBean(Doctor.class).diagnose(accounts.ids, demoMode, out);
         });
     }
 }

@@ -45,8 +45,8 @@ public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Audit only this account (12-digit account ID); repeatable.")
-    List<String> accounts = new ArrayList<>();
+    @Mixin
+    AccountOptions accounts;
 
     @Option(names = "--region", paramLabel = "R", description = "Audit only this region (e.g. eu-west-1); repeatable.")
     List<String> regions = new ArrayList<>();
@@ -72,7 +72,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!CommonOptions.validAccountIds(accounts, err)) {
+        if (!accounts.valid(err)) {
             return 2;
         }
         // regions and --as-of follow RunRules, the API's rules too: checked in AuditRunner.run (exit 2)
@@ -91,7 +91,7 @@ public class RunCommand implements Callable<Integer> {
             }
             boolean demoMode = DemoMode.of(demo, props);
             RunRequest request = new RunRequest(UUID.randomUUID().toString(),
-                    asOf != null ? asOf : ctx.getBean(RunRules.class).today(), accounts, regions,
+                    asOf != null ? asOf : ctx.getBean(RunRules.class).today(), accounts.ids, regions,
                     reportsDir != null ? reportsDir : props.reportsPath(), noEmail, demoMode, refreshCosts);
             ProcessStop stop = ctx.getBean(ProcessStop.class);
             try (Signals.Registration signals = Signals.handle(stop::request)) {
