@@ -243,11 +243,8 @@ public final class SyntheticEstate {
             case "DescribeImages" -> {
                 StringBuilder sb = new StringBuilder("<imagesSet>");
                 for (int i = 0; i < IMAGES; i++) {
-                    sb.append("<item><imageId>").append(id("ami", a, r, i)).append("</imageId><imageState>available</imageState>")
-                            .append("<imageOwnerId>").append(spec.accountId(a)).append("</imageOwnerId><name>bench-").append(i)
-                            .append("</name><blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><snapshotId>")
-                            .append(id("snap", a, r, i * 7 + 1)).append("</snapshotId><volumeSize>8</volumeSize>")
-                            .append("<volumeType>gp3</volumeType></ebs></item></blockDeviceMapping></item>");
+                    IMAGE.appendTo(sb, "imageId", id("ami", a, r, i), "account", spec.accountId(a), "name", "bench-" + i,
+                            "snapshotId", id("snap", a, r, i * 7 + 1));
                 }
                 yield ec2Ok("DescribeImagesResponse", sb.append("</imagesSet>").toString());
             }
@@ -270,10 +267,7 @@ public final class SyntheticEstate {
                     + ((a + r) % 3 != 0) + "</ebsEncryptionByDefault><sseType>sse-ebs</sseType>");
             case "DescribeRegions" -> {
                 StringBuilder sb = new StringBuilder("<regionInfo>");
-                for (String name : spec.regionNames()) {
-                    sb.append("<item><regionName>").append(name).append("</regionName><regionEndpoint>ec2.").append(name)
-                            .append(".amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>");
-                }
+                for (String name : spec.regionNames()) REGION.appendTo(sb, "region", name, "optInStatus", "opt-in-not-required");
                 yield ec2Ok("DescribeRegionsResponse", sb.append("</regionInfo>").toString());
             }
             default -> null;
@@ -319,47 +313,43 @@ public final class SyntheticEstate {
         return t.truncatedTo(ChronoUnit.SECONDS) + "";
     }
 
+    // one item of each EC2 list, from the wire tests' per-item files (aws/ec2/describe-*-item.xml), unindented
+    // as AWS answers, so the benchmark's answers weigh what they weighed when built in Java
+    private static final AwsTemplate INSTANCE = AwsTemplate.of("ec2/describe-instances-reservation-item.xml").compact();
+    private static final AwsTemplate BLOCK_DEVICE = AwsTemplate.of("ec2/block-device-mapping-item.xml").compact();
+    private static final AwsTemplate TAG = AwsTemplate.of("ec2/tag-item.xml").compact();
+    private static final AwsTemplate VOLUME = AwsTemplate.of("ec2/describe-volumes-item.xml").compact();
+    private static final AwsTemplate ATTACHMENT = AwsTemplate.of("ec2/volume-attachment-item.xml").compact();
+    private static final AwsTemplate THROUGHPUT = AwsTemplate.of("ec2/volume-throughput.xml").compact();
+    private static final AwsTemplate SNAPSHOT = AwsTemplate.of("ec2/describe-snapshots-item.xml").compact();
+    private static final AwsTemplate SECURITY_GROUP = AwsTemplate.of("ec2/describe-security-groups-item.xml").compact();
+    private static final AwsTemplate IMAGE = AwsTemplate.of("ec2/describe-images-item.xml").compact();
+    private static final AwsTemplate REGION = AwsTemplate.of("ec2/describe-regions-item.xml").compact();
+
     private void instance(StringBuilder sb, int a, int r, int i) {
-        String id = id("i", a, r, i);
         boolean stopped = pct(10, a, r, 1, i);
         Instant launched = ORIGIN.plus(between(0, 600, a, r, 2, i), ChronoUnit.DAYS);
-        sb.append("<item><reservationId>").append(id("r", a, r, i)).append("</reservationId><ownerId>").append(spec.accountId(a))
-                .append("</ownerId><groupSet/><instancesSet><item><instanceId>").append(id).append("</instanceId>")
-                .append("<imageId>").append(id("ami", a, r, i % IMAGES)).append("</imageId><instanceState>")
-                .append(stopped ? "<code>80</code><name>stopped</name>" : "<code>16</code><name>running</name>")
-                .append("</instanceState><privateDnsName>ip-10-0-").append(i / 250).append('-').append(i % 250)
-                .append(".ec2.internal</privateDnsName><dnsName/>");
+        String reason = "";
         if (stopped) {
             LocalDate since = LocalDate.of(2026, 3, 1).plusDays(between(0, 250, a, r, 3, i));
-            sb.append("<reason>User initiated (").append(since).append(" 10:00:00 GMT)</reason>");
-        } else {
-            sb.append("<reason/>");
+            reason = "User initiated (" + since + " 10:00:00 GMT)";
         }
-        sb.append("<amiLaunchIndex>0</amiLaunchIndex><productCodes/><instanceType>")
-                .append(pct(20, a, r, 4, i) ? "m4.large" : "m5.large").append("</instanceType><launchTime>")
-                .append(date(launched)).append("</launchTime><placement><availabilityZone>")
-                .append(spec.regionNames().get(r)).append((char) ('a' + i % 3)).append("</availabilityZone><groupName/>")
-                .append("<tenancy>default</tenancy></placement><monitoring><state>disabled</state></monitoring>")
-                .append("<subnetId>subnet-0bench").append(i % 3).append("</subnetId><vpcId>vpc-0bench</vpcId>")
-                .append("<privateIpAddress>10.0.").append(i / 250).append('.').append(i % 250).append("</privateIpAddress>")
-                .append("<groupSet><item><groupId>").append(id("sg", a, r, i % GROUPS)).append("</groupId><groupName>sg-")
-                .append(i % GROUPS).append("</groupName></item></groupSet><architecture>x86_64</architecture>")
-                .append("<rootDeviceType>ebs</rootDeviceType><rootDeviceName>/dev/xvda</rootDeviceName><blockDeviceMapping>");
-        if (i < spec.volumes()) {
-            sb.append("<item><deviceName>/dev/xvda</deviceName><ebs><volumeId>").append(id("vol", a, r, i))
-                    .append("</volumeId><status>attached</status><attachTime>").append(date(launched))
-                    .append("</attachTime><deleteOnTermination>true</deleteOnTermination></ebs></item>");
-        }
-        sb.append("</blockDeviceMapping><virtualizationType>hvm</virtualizationType><platformDetails>Linux/UNIX</platformDetails>")
-                .append("<tagSet><item><key>Name</key><value>bench-").append(i).append("</value></item>");
+        String devices = i < spec.volumes() ? BLOCK_DEVICE.fill("deviceName", "/dev/xvda", "volumeId", id("vol", a, r, i),
+                "attachTime", date(launched)) : "";
+        StringBuilder tags = new StringBuilder();
+        TAG.appendTo(tags, "key", "Name", "value", "bench-" + i);
         if (!pct(25, a, r, 5, i)) {
-            sb.append("<item><key>Owner</key><value>team-").append(i % 7).append("</value></item>")
-                    .append("<item><key>CostCenter</key><value>cc-").append(i % 11).append("</value></item>");
+            TAG.appendTo(tags, "key", "Owner", "value", "team-" + i % 7);
+            TAG.appendTo(tags, "key", "CostCenter", "value", "cc-" + i % 11);
         }
-        sb.append("</tagSet><metadataOptions><state>applied</state><httpTokens>")
-                .append(pct(30, a, r, 6, i) ? "optional" : "required")
-                .append("</httpTokens><httpPutResponseHopLimit>1</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint>")
-                .append("</metadataOptions></item></instancesSet></item>");
+        INSTANCE.appendTo(sb, "reservationId", id("r", a, r, i), "account", spec.accountId(a), "instanceId", id("i", a, r, i),
+                "imageId", id("ami", a, r, i % IMAGES), "stateCode", stopped ? 80 : 16, "stateName", stopped ? "stopped" : "running",
+                "privateDnsName", "ip-10-0-" + i / 250 + "-" + i % 250 + ".ec2.internal", "reason", reason,
+                "instanceType", pct(20, a, r, 4, i) ? "m4.large" : "m5.large", "launchTime", date(launched),
+                "availabilityZone", spec.regionNames().get(r) + (char) ('a' + i % 3), "subnetId", "subnet-0bench" + i % 3,
+                "vpcId", "vpc-0bench", "privateIpAddress", "10.0." + i / 250 + "." + i % 250,
+                "groupId", id("sg", a, r, i % GROUPS), "groupName", "sg-" + i % GROUPS, "blockDeviceMappings", devices,
+                "tags", tags, "httpTokens", pct(30, a, r, 6, i) ? "optional" : "required");
     }
 
     private void volume(StringBuilder sb, int a, int r, int i) {
@@ -368,44 +358,29 @@ public final class SyntheticEstate {
         boolean gp2 = pct(30, a, r, 7, i);
         int size = between(8, 500, a, r, 8, i);
         Instant created = ORIGIN.plus(between(0, 600, a, r, 2, i), ChronoUnit.DAYS);
-        String az = spec.regionNames().get(r) + (char) ('a' + i % 3);
-        sb.append("<item><volumeId>").append(id).append("</volumeId><size>").append(size).append("</size><snapshotId/>")
-                .append("<availabilityZone>").append(az).append("</availabilityZone><status>")
-                .append(attached ? "in-use" : "available").append("</status><createTime>").append(date(created))
-                .append("</createTime><attachmentSet>");
-        if (attached) {
-            sb.append("<item><volumeId>").append(id).append("</volumeId><instanceId>").append(id("i", a, r, i))
-                    .append("</instanceId><device>/dev/xvda</device><status>attached</status><attachTime>")
-                    .append(date(created)).append("</attachTime><deleteOnTermination>true</deleteOnTermination></item>");
-        }
-        sb.append("</attachmentSet><volumeType>").append(gp2 ? "gp2" : "gp3").append("</volumeType><iops>")
-                .append(gp2 ? Math.max(100, size * 3) : 3000).append("</iops>");
-        if (!gp2) sb.append("<throughput>125</throughput>");
-        sb.append("<encrypted>").append(!pct(20, a, r, 9, i)).append("</encrypted><multiAttachEnabled>false</multiAttachEnabled>")
-                .append("<tagSet><item><key>Name</key><value>vol-").append(i).append("</value></item></tagSet></item>");
+        String attachment = attached ? ATTACHMENT.fill("volumeId", id, "instanceId", id("i", a, r, i), "device", "/dev/xvda",
+                "attachTime", date(created), "deleteOnTermination", true) : "";
+        VOLUME.appendTo(sb, "volumeId", id, "size", size, "availabilityZone", spec.regionNames().get(r) + (char) ('a' + i % 3),
+                "status", attached ? "in-use" : "available", "createTime", date(created), "attachments", attachment,
+                "volumeType", gp2 ? "gp2" : "gp3", "iops", gp2 ? Math.max(100, size * 3) : 3000,
+                "throughput", gp2 ? "" : THROUGHPUT.fill("throughput", 125), "encrypted", !pct(20, a, r, 9, i),
+                "tags", TAG.fill("key", "Name", "value", "vol-" + i));
     }
 
     private void snapshot(StringBuilder sb, int a, int r, int i) {
         // a fifth of the snapshots name a volume index beyond the region's volumes: orphaned
         int volume = (int) Math.floorMod(h(a, r, 10, i), (long) Math.max(1, spec.volumes() * 5 / 4));
         Instant started = Instant.parse("2026-11-29T00:00:00Z").minus(between(1, 150, a, r, 11, i), ChronoUnit.DAYS);
-        sb.append("<item><snapshotId>").append(id("snap", a, r, i)).append("</snapshotId><volumeId>")
-                .append(id("vol", a, r, volume)).append("</volumeId><status>completed</status><startTime>").append(date(started))
-                .append("</startTime><progress>100%</progress><ownerId>").append(spec.accountId(a)).append("</ownerId>")
-                .append("<volumeSize>").append(between(8, 500, a, r, 8, volume)).append("</volumeSize><description>nightly ")
-                .append(i).append("</description><encrypted>").append(!pct(20, a, r, 12, i))
-                .append("</encrypted><storageTier>standard</storageTier></item>");
+        SNAPSHOT.appendTo(sb, "snapshotId", id("snap", a, r, i), "volumeId", id("vol", a, r, volume), "startTime", date(started),
+                "account", spec.accountId(a), "volumeSize", between(8, 500, a, r, 8, volume), "description", "nightly " + i,
+                "encrypted", !pct(20, a, r, 12, i));
     }
 
     private void securityGroup(StringBuilder sb, int a, int r, int i) {
         int port = i == 0 ? 22 : i == 1 ? 3389 : 443;
         String cidr = i <= 1 && (a + r) % 2 == 0 ? "0.0.0.0/0" : i <= 1 ? "10.0.0.0/8" : "0.0.0.0/0";
-        sb.append("<item><ownerId>").append(spec.accountId(a)).append("</ownerId><groupId>").append(id("sg", a, r, i))
-                .append("</groupId><groupName>sg-").append(i).append("</groupName><groupDescription>bench group ").append(i)
-                .append("</groupDescription><vpcId>vpc-0bench</vpcId><ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>")
-                .append(port).append("</fromPort><toPort>").append(port).append("</toPort><groups/><ipRanges><item><cidrIp>")
-                .append(cidr).append("</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions>")
-                .append("<ipPermissionsEgress/></item>");
+        SECURITY_GROUP.appendTo(sb, "account", spec.accountId(a), "groupId", id("sg", a, r, i), "groupName", "sg-" + i,
+                "description", "bench group " + i, "vpcId", "vpc-0bench", "port", port, "cidr", cidr);
     }
 
     // ---------------------------------------------------------------- Auto Scaling

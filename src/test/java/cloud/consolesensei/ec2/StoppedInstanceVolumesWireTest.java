@@ -146,7 +146,7 @@ class StoppedInstanceVolumesWireTest {
 
     private static String attachment(String volume, int instance) {
         return AwsTemplate.of("ec2/volume-attachment-item.xml").fill("volumeId", volume, "instanceId", id("i", instance),
-                "device", "/dev/xvdf", "attachTime", "2025-01-01T08:00:00.000Z");
+                "device", "/dev/xvdf", "attachTime", "2025-01-01T08:00:00.000Z", "deleteOnTermination", false);
     }
 
     private static String id(String prefix, int i) {

@@ -34,6 +34,13 @@ public final class AwsTemplate {
     private final List<String> names;
     private final Set<String> distinct;
 
+    private AwsTemplate(String path, List<String> texts, List<String> names) {
+        this.path = path;
+        this.texts = texts;
+        this.names = names;
+        this.distinct = new LinkedHashSet<>(names);
+    }
+
     private AwsTemplate(String path, String text) {
         this.path = path;
         this.texts = new ArrayList<>();
@@ -56,6 +63,17 @@ public final class AwsTemplate {
      */
     public static AwsTemplate of(String path) {
         return CACHE.computeIfAbsent(path, p -> new AwsTemplate(p, AwsWire.file(p)));
+    }
+
+    /**
+     * This XML template without the whitespace between its elements (indentation, line ends), for
+     * generators whose answers should weigh what AWS's unindented answers weigh (the benchmark).
+     * Text inside elements is kept.
+     */
+    public AwsTemplate compact() {
+        List<String> compacted = texts.stream()
+                .map(t -> t.replaceAll(">\\s+<", "><").replaceAll("^\\s+(?=<)", "").replaceAll("(?<=>)\\s+$", "")).toList();
+        return new AwsTemplate(path, compacted, names);
     }
 
     /** The placeholders of this template, in order of first use. */

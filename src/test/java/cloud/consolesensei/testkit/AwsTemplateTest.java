@@ -34,6 +34,16 @@ class AwsTemplateTest {
     }
 
     @Test
+    void compactDropsTheWhitespaceBetweenElementsOnly() {
+        String item = AwsTemplate.of("ec2/describe-snapshots-item.xml").compact().fill("snapshotId", "snap-1",
+                "volumeId", "vol-1", "startTime", "2026-11-01T00:00:00Z", "account", "123456789012", "volumeSize", 8,
+                "description", "nightly 7", "encrypted", true);
+
+        assertThat(item).startsWith("<item><snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId>")
+                .contains("<description>nightly 7</description>").endsWith("</storageTier></item>").doesNotContain("\n");
+    }
+
+    @Test
     void aMissingValueNamesTheFileAndThePlaceholder() {
         assertThatThrownBy(() -> AwsTemplate.of("ec2/describe-addresses-item-unassociated.xml").fill("publicIp", "1.2.3.4",
                 "allocationId", "eipalloc-1"))
