@@ -7,6 +7,8 @@ import cloud.consolesensei.job.RunStatistic;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.repository.JobRepository;
@@ -48,12 +50,10 @@ public class ManagerConfig {
     }
 
     @Bean
-    RemotePartitionHandler remotePartitionHandler(JobRepository repository, DirectChannel partitionRequests,
+    RemotePartitionHandler remotePartitionHandler(JobRepository repository, DirectChannel partitionRequests, DataSource dataSource,
                                                   ConsoleSenseiProperties props, List<PartitionCounted> counted) {
-        RemotePartitionHandler handler = new RemotePartitionHandler(repository, props.partitioning().timeout(), counted);
-        handler.setStepName(PartitionRequestHandler.STEP);
-        handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
-        return handler;
+        return new RemotePartitionHandler(repository, new MessagingTemplate(partitionRequests), dataSource,
+                props.partitioning().timeout(), counted);
     }
 
     /** The run summary's line on the workers: processes, partitions and AWS calls. */

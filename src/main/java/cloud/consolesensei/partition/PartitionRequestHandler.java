@@ -141,11 +141,11 @@ public class PartitionRequestHandler {
         long id = request.getStepExecutionId();
         try {
             StepExecution before = load(id);
-            if (ended(before)) return false;
+            if (ended(before, false)) return false;
             try (PartitionLease lease = PartitionLease.open(dataSource)) {
                 await(() -> lease.tryStep(id), "partition " + name(before) + " (step execution " + id + ") is running on another worker");
                 StepExecution se = load(id);
-                if (ended(se)) return false;
+                if (ended(se, true)) return false;
                 if (se.getStatus() == BatchStatus.STARTED) {
                     log.info("partition {} (step execution {}) was left running by a worker that stopped: running it again"
                             + " from its last committed chunk", name(se), id);
@@ -153,6 +153,7 @@ public class PartitionRequestHandler {
                 String account = se.getExecutionContext().getString(PartitionWork.ACCOUNT, "");
                 await(() -> lease.tryAccountSlot(account, perAccount) >= 0, "account " + account + " has " + perAccount
                         + " partition(s) running across the workers (consolesensei.aws.concurrency-per-account)");
+                if (ended(load(id), true)) return false; // its job may have been stopped while this waited
                 run(request, se.getJobParameters().getString("run.id"));
                 return true;
             }
@@ -213,17 +214,20 @@ public class PartitionRequestHandler {
 
     /**
      * True (after saying so) when the partition must not run: it ended already, or its job
-     * execution did. A partition not yet started of a job being stopped is marked STOPPED, so the
-     * manager, which waits for every partition to end, can stop.
+     * execution did. A partition of a job being stopped that no worker runs — not started, or, with
+     * its step lock held here ({@code locked}), left STARTED by a worker that died — is marked STOPPED,
+     * so the manager, which waits for every partition to end, can stop.
      */
-    private boolean ended(StepExecution se) {
+    private boolean ended(StepExecution se, boolean locked) {
         if (!se.getStatus().isRunning()) {
             log.info("partition {} (step execution {}) is already {}: request delivered again, nothing to do",
                     name(se), se.getId(), se.getStatus());
             return true;
         }
         JobExecution job = se.getJobExecution();
-        if (job.getStatus() == BatchStatus.STOPPING && se.getStatus() == BatchStatus.STARTING) {
+        // a stopped execution is written STOPPED at once by Spring Batch (it has an end time), or STOPPING
+        boolean stopping = job.isStopping() || job.isStopped();
+        if (stopping && (se.getStatus() == BatchStatus.STARTING || locked && se.getStatus() == BatchStatus.STARTED)) {
             se.setStatus(BatchStatus.STOPPED);
             se.setEndTime(LocalDateTime.now());
             repository.update(se);

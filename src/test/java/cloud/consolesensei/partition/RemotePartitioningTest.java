@@ -216,6 +216,42 @@ class RemotePartitioningTest {
     }
 
     @Test
+    void sigtermToTheManagerStopsTheRunAndRestartFinishesIt(@TempDir Path dir) throws Exception {
+        Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(40, "5m"));
+        int port = ChildJvm.freePorts(1)[0];
+        ChildJvm w1 = worker(dir.resolve("w1.log"), remote, port);
+        w1.awaitHealthy(port, START_CPU);
+        ChildJvm manager = start(dir.resolve("manager.log"), "run", "--demo", "--no-email", "--as-of", Fixtures.AS_OF.toString(),
+                "--config", remote.config().toString());
+        awaitPartitionCommitted(remote, manager);
+
+        // the worker's two running partitions stop at their next chunk; the four still queued are stopped by the
+        // manager, which no worker is running: the execution is STOPPED within a chunk's time, as in local mode
+        manager.terminate();
+        assertThat(manager.awaitExit(RUN)).as(manager.log()).isEqualTo(143);
+        long execution = remote.number("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        assertThat(manager.log()).contains("stopped by SIGTERM at its next chunk: job execution " + execution
+                + " is STOPPED; resume it with `restart " + execution + "`");
+        assertThat(remote.query("SELECT STATUS AS status FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution).get(0))
+                .containsEntry("status", "STOPPED");
+        var partitions = remote.query("SELECT STATUS AS status, COMMIT_COUNT AS commits FROM BATCH_STEP_EXECUTION"
+                + " WHERE STEP_NAME LIKE 'collect.partition:%'");
+        assertThat(partitions).hasSize(PARTITIONS).allMatch(p -> p.get("status").equals("STOPPED") || p.get("status").equals("COMPLETED"))
+                .anyMatch(p -> p.get("status").equals("STOPPED") && Long.parseLong(p.get("commits")) >= 1);
+        assertThat(w1.alive()).as("the worker goes on").isTrue();
+        String scrape = ChildJvm.get(port, "/actuator/prometheus").body();
+        assertThat(Prometheus.sum(scrape, "consolesensei_partitions_total", "status=\"STOPPED\"")).as(scrape).isPositive();
+
+        // restart: the same worker resumes the stopped partitions from their last committed chunk
+        Cli.Result restarted = remote.cli("restart", Long.toString(execution));
+        Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
+        assertThat(restarted.code()).as(restarted.out() + restarted.err()).isEqualTo(local.audit(Fixtures.AS_OF).code());
+        assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(FAKE_FINDINGS);
+        assertThat(remote.number("SELECT COUNT(*) FROM run_finding")).isEqualTo(remote.number("SELECT COUNT(*) FROM finding"));
+        assertSameResults(remote, local);
+    }
+
+    @Test
     void noWorkerFailsTheRunAfterTheTimeoutAndRestartFinishesIt(@TempDir Path dir) throws Exception {
         Cli remote = schemas.cli(dir.resolve("remote"), remoteYaml(0, "10s"));
         Cli.Result failed = remote.audit(Fixtures.AS_OF);
@@ -229,7 +265,8 @@ class RemotePartitioningTest {
         int port = ChildJvm.freePorts(1)[0];
         ChildJvm w1 = worker(dir.resolve("w1.log"), remote, port);
         w1.awaitHealthy(port, START_CPU);
-        Cli.Result restarted = remote.cli("restart", Long.toString(execution));
+        // the 10 s were for the first run: the restart waits as long as a loaded machine needs for the worker
+        Cli.Result restarted = remote.cli("restart", Long.toString(execution), "--consolesensei.partitioning.timeout=5m");
 
         Cli local = schemas.cli(dir.resolve("local"), Cli.fakeEstate(ITEMS, 0));
         assertThat(restarted.code()).as(restarted.out() + restarted.err()).isEqualTo(local.audit(Fixtures.AS_OF).code());
