@@ -194,11 +194,16 @@ public final class Cli {
      * folder, its stdout and stderr
      * going to {@code log}. {@code env} is added to (or, for a {@code null} value, removed from) this
      * process's environment; {@code AWS_EC2_METADATA_DISABLED=true} keeps the SDK's credential chain
-     * off the network. The JVM starts with {@link #CHILD_JVM_OPTIONS}. The caller waits for or stops
+     * off the network. The JVM starts with {@link #CHILD_JVM_OPTIONS} and SIGINT at its default action
+     * (GNU {@code env --default-signal}), whatever this build inherited. The caller waits for or stops
      * the process.
      */
     public Process start(Map<String, String> env, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // SIGINT as a terminal gives it: a build started in the background (nohup, `&` without job
+        // control) passes SIGINT on ignored, and the JVM then leaves it ignored (the Unix rule for
+        // background jobs), so a Ctrl-C test would wait for a signal that never arrives
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(CHILD_JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName()));
         command.addAll(List.of(args));
