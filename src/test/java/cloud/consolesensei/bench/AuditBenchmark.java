@@ -1,6 +1,7 @@
 package cloud.consolesensei.bench;
 
 import cloud.consolesensei.ConsoleSensei;
+import cloud.consolesensei.testkit.ChildJvm;
 
 import java.io.File;
 import java.io.IOException;
@@ -181,14 +182,18 @@ public final class AuditBenchmark {
             args.addAll(database);
             List<Child> workers = new ArrayList<>();
             try {
-                for (int i = 1; i <= d.workers(); i++) {
+                int[] ports = ChildJvm.freePorts(d.workers());
+                for (int i = 0; i < d.workers(); i++) {
                     List<String> w = new ArrayList<>(List.of("worker", "--config", config.toString()));
                     w.addAll(database);
                     // the concurrency is the whole run's: each worker runs its share
                     w.add("--consolesensei.aws.concurrency=" + Math.max(1, o.concurrency() / d.workers()));
-                    workers.add(Child.start(aws, o, w, "worker-" + i));
+                    w.add("--management.server.port=" + ports[i]);
+                    workers.add(Child.start(aws, o, w, "worker-" + (i + 1)));
                 }
-                for (Child w : workers) w.awaitLog("worker: taking collect partitions", Duration.ofMinutes(3));
+                for (int i = 0; i < d.workers(); i++) workers.get(i).awaitHealthy(ports[i]);
+                // the workers' CPU is counted from here: what they spend on the run, not on starting
+                workers.forEach(Child::startRun);
                 aws.startRecording();
                 long start = System.nanoTime();
                 long fakeCpu0 = processCpuNanos();
@@ -201,8 +206,8 @@ public final class AuditBenchmark {
                     exit = manager.await(workers);
                     cpu = manager.cpu;
                     for (Child w : workers) {
-                        workerCpu.add(w.cpu);
-                        cpu = cpu.plus(w.cpu);
+                        workerCpu.add(w.runCpu());
+                        cpu = cpu.plus(w.runCpu());
                     }
                     summary = summaryLines(manager.out);
                 } else {
@@ -221,6 +226,12 @@ public final class AuditBenchmark {
                     }
                 }
                 Map<String, long[]> steps = o.jar() != null ? steps(o.work().resolve("audit.out")) : Map.of();
+                long workersMs = workerCpu.stream().mapToLong(Duration::toMillis).sum();
+                if (workersMs > 0 && steps.containsKey("collect")) {
+                    // the workers run the partitions while the manager's collect step waits: the step's CPU is theirs too
+                    long[] collect = steps.get("collect");
+                    steps.put("collect", new long[] {collect[0], collect[1] + workersMs});
+                }
                 Path dir = reports.resolve(AS_OF);
                 long findings = records(dir.resolve("findings-all-" + AS_OF + ".csv"));
                 long gaps = records(dir.resolve("coverage-all-" + AS_OF + ".csv"));
@@ -373,6 +384,11 @@ public final class AuditBenchmark {
                 "aws.disableEc2Metadata", "true");
     }
 
+    /** CPU a worker JVM may use to start (about 15 s on a quiet 2-core machine). */
+    private static final Duration START_CPU = Duration.ofSeconds(120);
+    /** Wall time after which a worker that is still not healthy is taken as blocked, whatever the load. */
+    private static final Duration START_WALL = Duration.ofMinutes(30);
+
     /** A child JVM of the packaged jar: the audited {@code run}, or a {@code worker}. */
     private static final class Child {
         final Process process;
@@ -380,6 +396,8 @@ public final class AuditBenchmark {
         final Path gcLog;
         /** CPU time, read while the process lives (error below one poll interval). */
         Duration cpu = Duration.ZERO;
+        /** CPU time when the run began (a worker: its start is not the run's). */
+        Duration cpuAtRun = Duration.ZERO;
 
         private Child(Process process, Path out, Path gcLog) {
             this.process = process;
@@ -416,14 +434,32 @@ public final class AuditBenchmark {
             return process.exitValue();
         }
 
-        void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!(Files.exists(out) && Files.readString(out).contains(text))) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no '" + text + "' in " + out + (process.isAlive() ? "" : " (exited)"));
+        /**
+         * Waits until the worker's {@code GET /actuator/health} answers 200 (it takes partitions). Measured in
+         * the worker's CPU, not in wall time: on a loaded machine it starts as slowly as the machine lets it
+         * and is waited for; one that has used {@link #START_CPU} without becoming healthy, or that exits, is
+         * an error (so is one still not healthy after {@link #START_WALL}, blocked rather than slow).
+         */
+        void awaitHealthy(int port) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + START_WALL.toNanos();
+            while (ChildJvm.get(port, "/actuator/health").status() != 200) {
+                sampleCpu();
+                if (!process.isAlive() || cpu.compareTo(START_CPU) > 0 || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("worker not healthy on port " + port + " after " + cpu.toSeconds()
+                            + " s of CPU" + (process.isAlive() ? "" : " (exited)") + ": see " + out);
                 }
                 Thread.sleep(200);
             }
+        }
+
+        void startRun() {
+            sampleCpu();
+            cpuAtRun = cpu;
+        }
+
+        /** CPU time since {@link #startRun()}. */
+        Duration runCpu() {
+            return cpu.minus(cpuAtRun);
         }
 
         /** SIGTERM, then waits for the exit (a worker with nothing running stops at once). */
@@ -525,7 +561,8 @@ public final class AuditBenchmark {
                             r.cpu().toMillis() / 1000.0, 100.0 * r.cpu().toMillis() / r.wall().toMillis())));
         }
         if (!r.steps().isEmpty()) {
-            s.append("steps (wall / CPU of the audited JVM):");
+            s.append(r.workerCpu().isEmpty() ? "steps (wall / CPU of the audited JVM):"
+                    : "steps (wall / CPU of the manager; collect's CPU includes the workers' during the run):");
             r.steps().forEach((k, v) -> s.append(String.format(java.util.Locale.ROOT, " %s %.1f s / %.1f s;", k, v[0] / 1000.0,
                     v[1] / 1000.0)));
             s.append('\n');
@@ -546,7 +583,7 @@ public final class AuditBenchmark {
                             report[1] / 1000.0)));
         }
         if (!r.workerCpu().isEmpty()) {
-            s.append(String.format(java.util.Locale.ROOT, "remote: %d worker JVMs (CPU %s) and the manager (CPU %.1f s)%n",
+            s.append(String.format(java.util.Locale.ROOT, "remote: %d worker JVMs (CPU during the run %s) and the manager (CPU %.1f s)%n",
                     r.workerCpu().size(), r.workerCpu().stream().map(c -> String.format(java.util.Locale.ROOT, "%.1f s",
                             c.toMillis() / 1000.0)).toList(), (r.cpu().toMillis()
                             - r.workerCpu().stream().mapToLong(Duration::toMillis).sum()) / 1000.0));
