@@ -296,6 +296,18 @@ class WebRulesTest {
                 .getResponse().getContentAsString()).contains("id=\"rerun-" + PROD + "\"");
     }
 
+    /** A console error page's header names the signed-in user and role, as every other page does (a 400 filter too: below). */
+    @Test
+    void consoleErrorPagesShowTheSignedInUser() throws Exception {
+        String rerun = mvc.perform(post("/accounts/" + STAGING + "/rerun").with(adminSession()).with(csrf())
+                        .param("regions", "mars-1"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(rerun).contains("<span id=\"user\">admin (ADMIN)</span>").doesNotContain("null");
+        String missing = mvc.perform(get("/runs/999").with(adminSession()))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(missing).contains("<span id=\"user\">admin (ADMIN)</span>");
+    }
+
     @Test
     void runPageFiltersFindingsAndExportsTheFilteredCsv() throws Exception {
         long id = startAndComplete();
@@ -316,7 +328,9 @@ class WebRulesTest {
         });
         String counted = page.replaceAll("(?s).*id=\"findings-total\">(\\d+)<.*", "$1");
         assertThat(Long.parseLong(counted)).isEqualTo(rows.size());
-        mvc.perform(get("/runs/" + id).param("severity", "URGENT").with(viewerSession())).andExpect(status().isBadRequest());
+        String urgent = mvc.perform(get("/runs/" + id).param("severity", "URGENT").with(viewerSession()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(urgent).contains("<span id=\"user\">viewer (VIEWER)</span>");
         mvc.perform(get(URI.create("/runs/" + id + "/reports/..%2F..%2Fdb%2Fconsolesensei.mv.db")).with(viewerSession()))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
     }

@@ -20,7 +20,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,12 +56,6 @@ public class AccountsPage {
     public record AccountRow(String id, String name, List<String> regions, RunView lastRun) {
     }
 
-    @ModelAttribute
-    void user(Authentication who, Model model) {
-        model.addAttribute("username", who == null ? null : who.getName());
-        model.addAttribute("admin", who != null && who.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
-    }
 
     @GetMapping("/accounts")
     public String accounts(Model model) {

@@ -74,13 +74,6 @@ public class ConsolePages {
         this.csv = csv;
     }
 
-    /** The signed-in user's name and whether they are ADMIN, for every page. */
-    @ModelAttribute
-    void user(Authentication who, Model model) {
-        model.addAttribute("username", who == null ? null : who.getName());
-        model.addAttribute("admin", who != null && who.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
-    }
 
     /** {@code /}: the latest runs, 50 a page ({@code before} pages back). */
     @GetMapping("/")
