@@ -46,13 +46,21 @@ public record EmailSummary(boolean demo, String scope, String scopeLabel, String
     public record SeverityLine(String severity, int count, String change) {
     }
 
-    /** One listed finding; {@code date} is first seen (NEW) or resolved on (RESOLVED). */
+    /**
+     * One listed finding; {@code amount} is its money as text ({@code 12.50 USD/month} for savings, which
+     * recur, {@code 380.25 USD} for a cost alert, which is an amount over budget or above normal, not a
+     * monthly figure), empty when it has none; {@code date} is first seen (NEW) or resolved on (RESOLVED).
+     */
     public record FindingLine(String severity, String accountId, String region, String resource, String checkId,
-                              String title, String monthlyUsd, String date) {
+                              String title, String amount, String date) {
     }
 
-    /** The savings or cost alerts of one check (its findings' sum, USD). */
-    public record MoneyLine(String checkId, String title, int findings, String usd) {
+    /**
+     * The savings or cost alerts of one check: {@code usd} is the sum over its priced findings;
+     * {@code findings} counts all of them, {@code unpriced} those without a price (an instance type the
+     * Price List does not sell on demand, say), so the count matches the workbook's.
+     */
+    public record MoneyLine(String checkId, String title, int findings, int unpriced, String usd) {
     }
 
     /** One account's headline figures. */

@@ -69,8 +69,8 @@ public class SummaryComposer {
             sev.add(new EmailSummary.SeverityLine(s.name(), now.of(s), before == null ? "" : delta(now.of(s) - before.of(s))));
         }
         sev.add(new EmailSummary.SeverityLine("Total", now.total(), before == null ? "" : delta(now.total() - before.total())));
-        List<EmailSummary.FindingLine> top = queries.topNew(run, accounts, MailSummaryNotifier.TOP).stream().map(SummaryComposer::line).toList();
-        List<EmailSummary.FindingLine> resolved = queries.resolved(run, accounts, MailSummaryNotifier.TOP).stream().map(SummaryComposer::line).toList();
+        List<EmailSummary.FindingLine> top = queries.topNew(run, accounts, MailSummaryNotifier.TOP).stream().map(this::line).toList();
+        List<EmailSummary.FindingLine> resolved = queries.resolved(run, accounts, MailSummaryNotifier.TOP).stream().map(this::line).toList();
         List<EmailSummary.MoneyLine> savings = money(run, accounts, MoneyKind.SAVINGS);
         List<EmailSummary.MoneyLine> alerts = money(run, accounts, MoneyKind.COST_ALERT);
         List<EmailSummary.GapLine> gaps = queries.gaps(run, accounts, MailSummaryNotifier.TOP).stream()
@@ -99,7 +99,7 @@ public class SummaryComposer {
 
     private List<EmailSummary.MoneyLine> money(String run, List<String> accounts, MoneyKind kind) {
         return queries.moneyByCheck(run, accounts, catalog.ids(kind), MailSummaryNotifier.TOP).stream()
-                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), CostFormat.usd(m.usd()))).toList();
+                .map(m -> new EmailSummary.MoneyLine(m.checkId(), m.title(), m.findings(), m.unpriced(), CostFormat.usd(m.usd()))).toList();
     }
 
     private List<EmailSummary.AccountFactsBlock> facts(ReportScope scope) {
@@ -118,9 +118,11 @@ public class SummaryComposer {
         return out;
     }
 
-    private static EmailSummary.FindingLine line(SummaryQueries.Row r) {
+    private EmailSummary.FindingLine line(SummaryQueries.Row r) {
+        String amount = r.monthlyUsd() == null ? ""
+                : CostFormat.usd(r.monthlyUsd()) + (catalog.money(r.checkId()) == MoneyKind.SAVINGS ? "/month" : "");
         return new EmailSummary.FindingLine(r.severity().name(), r.accountId(), r.region(), r.resourceId(), r.checkId(),
-                r.title(), r.monthlyUsd() == null ? "" : CostFormat.usd(r.monthlyUsd()), r.date() == null ? "" : r.date().toString());
+                r.title(), amount, r.date() == null ? "" : r.date().toString());
     }
 
     private static String label(ReportScope scope) {

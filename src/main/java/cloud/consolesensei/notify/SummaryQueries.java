@@ -52,7 +52,7 @@ public class SummaryQueries {
      * @param findings how many seen, unsuppressed findings
      * @param usd      the sum of their {@code monthly_cost_usd}, USD
      */
-    public record CheckMoney(String checkId, String title, int findings, BigDecimal usd) {
+    public record CheckMoney(String checkId, String title, int findings, int unpriced, BigDecimal usd) {
     }
 
     /**
@@ -93,14 +93,17 @@ public class SummaryQueries {
                                          int limit) {
         if (accounts.isEmpty() || checkIds.isEmpty()) return List.of();
         // grouped on run_finding alone; only the top checks are joined to a finding for their title
-        return named.query("SELECT x.check_id, f.title, x.n, x.usd FROM (SELECT r.check_id, COUNT(*) AS n,"
-                        + " SUM(r.monthly_cost_usd) AS usd, MIN(r.fingerprint) AS fp FROM run_finding r"
+        // every open finding of the check is counted, priced or not (the workbook lists them all); the
+        // sum is over the priced ones, and a check none of whose findings has a price is not listed
+        return named.query("SELECT x.check_id, f.title, x.n, x.n - x.priced AS unpriced, x.usd FROM (SELECT r.check_id,"
+                        + " COUNT(*) AS n, COUNT(r.monthly_cost_usd) AS priced, SUM(r.monthly_cost_usd) AS usd,"
+                        + " MIN(r.fingerprint) AS fp FROM run_finding r"
                         + " WHERE r.run_id = :run AND r.account_id IN (:a) AND r.status IN ('NEW', 'OPEN')"
-                        + " AND r.monthly_cost_usd IS NOT NULL AND r.check_id IN (:checks) GROUP BY r.check_id"
+                        + " AND r.check_id IN (:checks) GROUP BY r.check_id HAVING COUNT(r.monthly_cost_usd) > 0"
                         + " ORDER BY usd DESC, r.check_id FETCH FIRST " + limit + " ROWS ONLY) x"
                         + " JOIN finding f ON f.fingerprint = x.fp ORDER BY x.usd DESC, x.check_id",
                 params(runId, accounts).addValue("checks", checkIds), (rs, i) -> new CheckMoney(rs.getString("check_id"), rs.getString("title"),
-                        rs.getInt("n"), rs.getBigDecimal("usd")));
+                        rs.getInt("n"), rs.getInt("unpriced"), rs.getBigDecimal("usd")));
     }
 
     /** Non-informational coverage gaps of the run, at most {@code limit}. */

@@ -326,7 +326,7 @@ class HistoryAndSuppressionsTest {
         EmailSummary s = composer.compose(scope, 1, java.time.Duration.ofSeconds(75), "w.xlsx", null);
 
         assertThat(s.newTop()).hasSize(20).allSatisfy(l -> assertThat(l.severity()).isEqualTo("CRITICAL"));
-        assertThat(s.newTop().get(0).monthlyUsd()).isEqualTo("0.96 USD");
+        assertThat(s.newTop().get(0).amount()).as("a savings check: per month").isEqualTo("0.96 USD/month");
         // NEW = even i not suppressed: critical (i%4==0) and high never (i%4==1 is odd) -> 5,000 critical
         assertThat(s.newMore()).isEqualTo(5_000 - 20);
         assertThat(s.severities()).extracting(EmailSummary.SeverityLine::severity, EmailSummary.SeverityLine::count)
