@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code consolesensei} command and its subcommands (README, "Commands"). */
-@Command(name = "consolesensei", mixinStandardHelpOptions = true, version = "ConsoleSensei Cloud 0.1.0",
+@Command(name = "consolesensei", mixinStandardHelpOptions = true, versionProvider = Version.class,
         scope = ScopeType.INHERIT, // --help and --version on every subcommand
         description = "Audits AWS accounts: cost, EC2, EBS, Auto Scaling, S3 and IAM; writes Excel/CSV reports and email summaries.",
         subcommands = {picocli.CommandLine.HelpCommand.class, RunCommand.class, RunsCommand.class, RestartCommand.class,
