@@ -189,10 +189,12 @@ class WebRulesTest {
                 "%2E%2E%5C%2E%2E%5Cwin.ini", "..%5C..%5Cwin.ini", "%252e%252e%252fetc", "..", "%2e%2e", "%c0%ae%c0%ae%c0%af",
                 workbook + "%00.csv", "..%2F" + AS_OF + "%2F" + workbook, "." + "%2F" + workbook, "db", "consolesensei.mv.db")) {
             mvc.perform(get(URI.create("/api/runs/" + first + "/reports/" + name)).with(viewer()))
-                    .andExpect(r -> assertThat(r.getResponse().getStatus()).as(name).isEqualTo(404));
+                    .andExpect(r -> assertThat(r.getResponse().getStatus()).as(name).isEqualTo(404))
+                    .andExpect(jsonPath("$.status").value(404)).andExpect(jsonPath("$.error").exists());
         }
         mvc.perform(get(URI.create("/api/runs/" + first + "/reports/../../../../etc/passwd")).with(viewer()))
-                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404))
+                .andExpect(jsonPath("$.status").value(404));
 
         mvc.perform(post("/api/runs/" + first + "/stop").with(admin())).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value("job execution " + first + " is not running (COMPLETED)"));
@@ -306,6 +308,40 @@ class WebRulesTest {
         String missing = mvc.perform(get("/runs/999").with(adminSession()))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
         assertThat(missing).contains("<span id=\"user\">admin (ADMIN)</span>");
+    }
+
+    /**
+     * Errors Spring MVC or the firewall raise before or around the controllers answer in the shape of
+     * where they happen: the console's error page with its status, or the API's JSON body; never
+     * Spring Boot's error JSON. What the container forwards to {@code /error} does the same.
+     */
+    @Test
+    void everyErrorHasTheConsolesOrTheApisShape() throws Exception {
+        expectPage(get("/runs/abc"), 404, "no job execution &#39;abc&#39; (execution ids are numbers)");
+        expectPage(get("/runs/1").param("page", "abc"), 400, "page: &#39;abc&#39; is not a whole number");
+        expectPage(get("/runs/1").param("page", "-5"), 400, "page: &#39;-5&#39; is not allowed; use a whole number from 0");
+        expectPage(get("/").param("before", "x"), 400, "before: &#39;x&#39; is not a whole number");
+        expectPage(get("/nothing"), 404, "nothing at /nothing");
+        expectPage(get("/error").requestAttr("jakarta.servlet.error.status_code", 404)
+                .requestAttr("jakarta.servlet.error.request_uri", "/runs/1/reports/..%2Fx"), 404, "nothing at /runs/1/reports/..%2Fx");
+
+        mvc.perform(get(URI.create("/api/runs/1/reports/..%2f..%2fdata%2fconsolesensei.mv.db")).with(viewer()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.error").value("nothing at /api/runs/1/reports/..%2f..%2fdata%2fconsolesensei.mv.db"
+                        + " (no path holding '..', an encoded slash or a backslash names a file)"));
+        mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 404)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/api/runs/1/reports/x"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.error").value("nothing at /api/runs/1/reports/x"));
+    }
+
+    private void expectPage(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status,
+                            String reason) throws Exception {
+        MvcResult r = mvc.perform(request.with(viewerSession())).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(status);
+        assertThat(r.getResponse().getContentType()).startsWith("text/html");
+        assertThat(r.getResponse().getContentAsString()).contains("id=\"problem\">" + reason + "<")
+                .contains("<span id=\"user\">viewer (VIEWER)</span>");
     }
 
     @Test

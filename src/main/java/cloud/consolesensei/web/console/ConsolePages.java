@@ -96,6 +96,10 @@ public class ConsolePages {
     @GetMapping("/runs/{executionId}")
     public String run(@PathVariable long executionId, @ModelAttribute("filter") Filter filter,
                       @RequestParam(defaultValue = "0") int page, Model model) {
+        if (page < 0) {
+            // beyond the last page shows the last (findings come and go with the filter); below the first is a mistake
+            throw ApiProblem.badRequest("page: '" + page + "' is not allowed; use a whole number from 0");
+        }
         RunView run = views.get(executionId).orElseThrow(() -> ApiProblem.notFound("no job execution " + executionId));
         model.addAttribute("run", run);
         List<String> accounts = run.accounts() == null ? List.of() : run.accounts();

@@ -3,6 +3,7 @@ package cloud.consolesensei.web.security;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.web.ConditionalOnServe;
 import cloud.consolesensei.web.ServeMode;
+import cloud.consolesensei.web.WebErrors;
 import cloud.consolesensei.web.api.ApiErrorBody;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -24,7 +26,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -71,9 +72,20 @@ public class WebSecurityConfig {
         return users.manager();
     }
 
+    /**
+     * 404 for a request the firewall rejects: under {@code /api} the API's JSON body naming the path;
+     * elsewhere the container's error dispatch, which renders the console's error page.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler(HttpServletResponse.SC_NOT_FOUND);
+        return (req, res, e) -> {
+            if (WebErrors.isApi(req.getRequestURI(), req.getContextPath())) {
+                ApiErrorBody.write(res, HttpStatus.NOT_FOUND, "nothing at " + req.getRequestURI()
+                        + " (no path holding '..', an encoded slash or a backslash names a file)");
+            } else {
+                res.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        };
     }
 
     @Bean
