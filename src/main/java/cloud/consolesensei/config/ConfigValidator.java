@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -173,8 +174,10 @@ public class ConfigValidator {
             } else if (s.resource().startsWith("regex:")) {
                 try {
                     Pattern.compile(s.resource().substring(6));
-                } catch (RuntimeException e) {
-                    problems.add(at(k + "resource") + k + "resource: '" + s.resource() + "' is not a valid regular expression: " + e.getMessage());
+                } catch (PatternSyntaxException e) {
+                    // getMessage() adds the pattern and a caret line: one line is the description and where
+                    problems.add(at(k + "resource") + k + "resource: '" + s.resource() + "' is not a valid regular expression: "
+                            + e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
                 }
             }
             if (s.reason() == null || s.reason().isBlank()) {

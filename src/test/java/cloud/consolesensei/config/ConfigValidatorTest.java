@@ -64,6 +64,8 @@ class ConfigValidatorTest {
                                 + " UnblendedCost, AmortizedCost, NetAmortizedCost, BlendedCost"),
                 Arguments.of("short payer account", "consolesensei:\n  cost:\n    payer-account: '12345'\n",
                         "consolesensei.cost.payer-account: '12345' is not an AWS account ID (12 digits"),
+                Arguments.of("bad suppression regex (one line, no caret line)", "consolesensei:\n  suppressions:\n    - check: ebs.volume_gp2\n      resource: 'regex:([a-z'\n      reason: y\n",
+                        "consolesensei.suppressions[0].resource: 'regex:([a-z' is not a valid regular expression: Unclosed character class at index 4"),
                 Arguments.of("unknown suppression check", "consolesensei:\n  suppressions:\n    - check: s3.no_such\n      resource: x\n      reason: y\n",
                         "consolesensei.suppressions[0].check: 's3.no_such' is not a check id"));
     }
@@ -75,6 +77,7 @@ class ConfigValidatorTest {
 
         assertThatThrownBy(validator::validate).isInstanceOfSatisfying(ConfigException.class, e -> {
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains(expected));
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
             // each problem is said once
             assertThat(e.problems()).doesNotHaveDuplicates();
         });
