@@ -9,7 +9,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -112,6 +114,26 @@ class WebRulesTest {
         mvc.perform(post("/api/runs/1/restart").with(viewer())).andExpect(status().isForbidden());
         // a CSRF token does not make a VIEWER an ADMIN
         mvc.perform(post("/api/runs").with(viewer()).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    /**
+     * A method no endpoint takes is 405 with {@code Allow} and the API's JSON body, for either role
+     * (no role is missing: the method does not exist); a 403 names the role only for an ADMIN operation.
+     */
+    @Test
+    void anUnsupportedMethodIs405WithAllow() throws Exception {
+        mvc.perform(delete("/api/runs/1").with(admin())).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET"))
+                .andExpect(jsonPath("$.status").value(405))
+                .andExpect(jsonPath("$.error").value("DELETE is not allowed on /api/runs/1; use GET"));
+        mvc.perform(delete("/api/runs/1").with(viewer())).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET"));
+        mvc.perform(put("/api/runs").with(admin())).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET, POST"))
+                .andExpect(jsonPath("$.error").value("PUT is not allowed on /api/runs; use GET, POST"));
+        mvc.perform(delete("/api/nothing").with(admin())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("no API endpoint DELETE /api/nothing; see GET /api/runs"));
+        mvc.perform(delete("/api/runs/1")).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -34,8 +34,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <ul>
  * <li>{@code /actuator/health}: open to all.</li>
  * <li>{@code /api/**}: stateless HTTP Basic (no session, no CSRF token); 401 without credentials;
- * reads for VIEWER and ADMIN, every POST for ADMIN only (403 otherwise); both answered with the
- * API's JSON error body.</li>
+ * reads for VIEWER and ADMIN, every POST for ADMIN only (403 otherwise); other methods reach the
+ * API, which answers 405 with {@code Allow} (or 404); all answered with the API's JSON error body.</li>
  * <li>the console: form login at {@code /login} (and OIDC when a client is configured), CSRF on
  * every form, every POST for ADMIN only, everything else for VIEWER and ADMIN.</li>
  * <li>{@code /actuator/prometheus}: any signed-in user (HTTP Basic for a scraper, or the session).</li>
@@ -113,7 +113,9 @@ public class WebSecurityConfig {
             http.authorizeHttpRequests(a -> a
                             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.VIEWER.name(), Role.ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.ADMIN.name())
-                            .anyRequest().denyAll())
+                            // no endpoint takes another method (a new one must get its rule above): let
+                            // the API answer 405 with Allow, or 404, rather than a 403 about the role
+                            .anyRequest().hasAnyRole(Role.VIEWER.name(), Role.ADMIN.name()))
                     .httpBasic(b -> b.authenticationEntryPoint(ApiErrorBody.unauthorized(REALM)))
                     .exceptionHandling(e -> e.authenticationEntryPoint(ApiErrorBody.unauthorized(REALM))
                             .accessDeniedHandler(ApiErrorBody.forbidden()));
