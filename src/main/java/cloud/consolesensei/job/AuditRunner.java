@@ -94,9 +94,7 @@ public class AuditRunner {
         Optional<LocalDate> latest = rules.laterCompletedRun(ids(resources), request.asOf(), null);
         if (latest.isPresent()) {
             registry.release(request.runId());
-            throw new ConfigException("--as-of " + request.asOf() + " is before " + latest.get()
-                    + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
-                    + " (use --as-of " + latest.get() + " or later)");
+            throw new AsOfBeforeLaterRunException(request.asOf(), latest.get());
         }
         try {
             locks.check(ids(resources));

@@ -52,6 +52,18 @@ public class RunRules {
     }
 
     /**
+     * Why {@code asOf} is refused when an earlier run of the same accounts completed as of
+     * {@code latest}, a later date, e.g. {@code "--as-of 2026-11-01 is before 2026-12-01, ..."}.
+     *
+     * @param label how the caller names the value ({@code --as-of}, {@code asOf})
+     */
+    public static String beforeLaterRun(String label, LocalDate asOf, LocalDate latest) {
+        return label + " " + asOf + " is before " + latest
+                + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
+                + " (use " + label + " " + latest + " or later)";
+    }
+
+    /**
      * The as-of date of the latest completed run of any of {@code accountIds} when it is after
      * {@code asOf} (the history only moves forward), else empty.
      *

@@ -5,6 +5,7 @@ import cloud.consolesensei.config.ConfigException;
 import cloud.consolesensei.config.ConsoleSenseiProperties;
 import cloud.consolesensei.lock.AccountsBusyException;
 import cloud.consolesensei.job.AccountSelection;
+import cloud.consolesensei.job.AsOfBeforeLaterRunException;
 import cloud.consolesensei.job.AuditRunner;
 import cloud.consolesensei.job.NotRestartableException;
 import cloud.consolesensei.job.RunOutcome;
@@ -225,6 +226,9 @@ public class RunLauncher implements DisposableBean {
         }
         if (cause instanceof NotRestartableException nr) {
             return ApiProblem.conflict(String.join("; ", nr.problems()));
+        }
+        if (cause instanceof AsOfBeforeLaterRunException before) {
+            return ApiProblem.badRequest(RunRules.beforeLaterRun("asOf", before.asOf(), before.latest()));
         }
         if (cause instanceof ConfigException ce) {
             return ApiProblem.badRequest(String.join("; ", ce.problems()));

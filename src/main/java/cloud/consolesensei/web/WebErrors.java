@@ -75,7 +75,8 @@ public class WebErrors {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ModelAndView mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req, HttpServletResponse res)
             throws IOException {
-        return answer(req, res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json, not " + e.getContentType());
+        return answer(req, res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json, not "
+                + (e.getContentType() == null ? "one without a Content-Type" : e.getContentType().getType() + "/" + e.getContentType().getSubtype()));
     }
 
     private static String kind(Class<?> type) {

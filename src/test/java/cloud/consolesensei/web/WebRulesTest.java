@@ -145,9 +145,33 @@ class WebRulesTest {
         expect400("{\"asOf\": \"2026-13-45\"}", "asOf: '2026-13-45' is not a date");
         expect400("{\"asOf\": \"2999-01-01\"}", "asOf: 2999-01-01 is in the future");
         expect400("{\"acounts\": [\"" + PROD + "\"]}", "unknown field 'acounts'");
-        expect400("{\"accounts\": \"" + PROD + "\"", "is not the JSON object expected");
+        expect400("{\"accounts\": [\"" + PROD + "\"", "is not the JSON object expected");
         mvc.perform(get("/api/runs").param("limit", "501").with(viewer())).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("limit: '501' is not allowed; use a whole number from 1 to 500"));
+    }
+
+    /**
+     * A body of the wrong JSON shape is a 400 naming the field and the shape it must have, in the API's
+     * words (no Java type); a number is no account ID (they are strings); a body that is not JSON is 415.
+     */
+    @Test
+    void aBodyOfTheWrongShapeIs400NamingTheFieldAndNotJsonIs415() throws Exception {
+        String accounts = "accounts must be an array of 12-digit account IDs as strings, e.g. [\"111111111111\"]";
+        expect400Exactly("{\"accounts\": \"" + PROD + "\"}", accounts);
+        expect400Exactly("{\"accounts\": [" + PROD + "]}", accounts);
+        expect400Exactly("{\"regions\": \"us-east-1\"}", "regions must be an array of region names as strings, e.g. [\"us-east-1\"]");
+        expect400Exactly("{\"asOf\": 20261201}", "asOf must be a date as a string, YYYY-MM-DD, e.g. \"2026-12-05\"");
+        expect400Exactly("[\"" + PROD + "\"]", "the body must be a JSON object such as {\"accounts\": [\"111111111111\"],"
+                + " \"regions\": [\"us-east-1\"], \"asOf\": \"2026-12-05\"}");
+        mvc.perform(post("/api/runs").with(admin()).contentType(MediaType.TEXT_PLAIN).content("{\"accounts\": [\"" + PROD + "\"]}"))
+                .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.status").value(415))
+                .andExpect(jsonPath("$.error").value("the body must be application/json, not text/plain"));
+    }
+
+    private void expect400Exactly(String body, String reason) throws Exception {
+        mvc.perform(post("/api/runs").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.error").value(reason));
     }
 
     private void expect400(String body, String reason) throws Exception {
@@ -422,5 +446,9 @@ class WebRulesTest {
                 "COMPLETED".equals(json(mvc.perform(get("/api/runs/" + id).with(viewer())).andReturn()).get("status")));
         mvc.perform(post("/api/runs/" + id + "/stop").with(admin())).andExpect(status().isConflict());
         mvc.perform(post("/api/runs/" + id + "/restart").with(admin())).andExpect(status().isConflict());
+        // the history only moves forward: the API names its own field, not the CLI's --as-of
+        expect400Exactly("{\"accounts\": [\"" + STAGING + "\"], \"asOf\": \"2026-01-01\"}", "asOf 2026-01-01 is before " + AS_OF
+                + ", the as-of date of an earlier run of these accounts: the findings history only moves forward"
+                + " (use asOf " + AS_OF + " or later)");
     }
 }

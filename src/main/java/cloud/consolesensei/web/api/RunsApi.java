@@ -13,20 +13,29 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,8 +48,15 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/runs")
 public class RunsApi {
 
+    /** Unknown fields refused, and no number or boolean taken for a string (account IDs are strings in the contract). */
     private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    private static final String EXAMPLE = "{\"accounts\": [\"111111111111\"], \"regions\": [\"us-east-1\"], \"asOf\": \"2026-12-05\"}";
 
     private final RunViews views;
     private final RunLauncher launcher;
@@ -72,7 +88,10 @@ public class RunsApi {
      * (each optional): 202 with {@code Location} and the run; the run goes on in the background.
      */
     @PostMapping
-    public ResponseEntity<RunView> start(@RequestBody(required = false) String body, Authentication who) {
+    public ResponseEntity<RunView> start(@RequestBody(required = false) String body,
+                                         @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                         Authentication who) throws HttpMediaTypeNotSupportedException {
+        if (body != null && !body.isBlank()) json(contentType);
         RunView v = launcher.start(parse(body), who);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + v.executionId())).body(v);
     }
@@ -107,9 +126,10 @@ public class RunsApi {
             b = STRICT.readValue(body, StartBody.class);
         } catch (UnrecognizedPropertyException e) {
             throw ApiProblem.badRequest("unknown field '" + e.getPropertyName() + "'; allowed: accounts, regions, asOf");
+        } catch (MismatchedInputException e) {
+            throw ApiProblem.badRequest(shapeOf(e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName()));
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("the body is not the JSON object expected ({\"accounts\": [\"111111111111\"],"
-                    + " \"regions\": [\"us-east-1\"], \"asOf\": \"2026-12-05\"}): " + e.getOriginalMessage());
+            throw ApiProblem.badRequest("the body is not the JSON object expected (" + EXAMPLE + "): " + e.getOriginalMessage());
         }
         if (b == null) return new RunLauncher.Start(List.of(), List.of(), null);
         LocalDate asOf = null;
@@ -121,6 +141,27 @@ public class RunsApi {
             }
         }
         return new RunLauncher.Start(b.accounts(), b.regions(), asOf);
+    }
+
+    /** What {@code field} of the body must hold (or the body itself, for null), for a value of another JSON type. */
+    static String shapeOf(String field) {
+        if ("accounts".equals(field)) return "accounts must be an array of 12-digit account IDs as strings, e.g. [\"111111111111\"]";
+        if ("regions".equals(field)) return "regions must be an array of region names as strings, e.g. [\"us-east-1\"]";
+        if ("asOf".equals(field)) return "asOf must be a date as a string, YYYY-MM-DD, e.g. \"2026-12-05\"";
+        return "the body must be a JSON object such as " + EXAMPLE;
+    }
+
+    /** 415 for a body that is not JSON by its {@code Content-Type} (text/plain, a form, none). */
+    private static void json(String contentType) throws HttpMediaTypeNotSupportedException {
+        MediaType type = null;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            // answered below
+        }
+        if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+            throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON));
+        }
     }
 
     private static int number(String name, String value, int min, int max) {
