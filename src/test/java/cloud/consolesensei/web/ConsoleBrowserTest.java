@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -112,8 +113,12 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("f-severity"))).selectByValue("HIGH");
         new Select(browser.findElement(By.id("f-account"))).selectByValue(PROD);
         browser.findElement(By.id("apply")).click();
-        long high = Long.parseLong(browser.findElement(By.id("findings-total")).getText());
-        assertThat(high).isPositive().isLessThan(all);
+        // the filter replaces the findings section: wait for the new count instead of reading the old
+        // element while it is being swapped out (a stale element, as CI once saw)
+        long high = await("the filtered findings").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> Long.parseLong(browser.findElement(By.id("findings-total")).getText()), n -> n < all);
+        assertThat(high).isPositive();
         List<WebElement> rows = browser.findElements(By.cssSelector("#findings tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
             List<WebElement> cells = r.findElements(By.tagName("td"));
