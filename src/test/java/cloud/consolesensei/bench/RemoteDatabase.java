@@ -1,12 +1,9 @@
 package cloud.consolesensei.bench;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cloud.consolesensei.testkit.PostgresSchemas;
+
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The benchmark's remote mode: a fresh PostgreSQL schema for the manager and its workers (dropped on
@@ -20,31 +17,28 @@ import java.util.UUID;
  */
 final class RemoteDatabase implements AutoCloseable {
 
-    private final String server;
+    private final PostgresSchemas schemas;
+    private final String url;
     private final String user;
-    private final String schema;
     private final String rabbit;
 
-    private RemoteDatabase(String server, String user, String schema, String rabbit) {
-        this.server = server;
+    private RemoteDatabase(PostgresSchemas schemas, String user, String rabbit) {
+        this.schemas = schemas;
+        this.url = schemas.url();
         this.user = user;
-        this.schema = schema;
         this.rabbit = rabbit;
     }
 
-    static RemoteDatabase create(Map<String, String> options) throws SQLException {
-        String server = options.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = options.getOrDefault("db-user", "postgres");
-        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(server, user, "CREATE SCHEMA " + schema);
-        return new RemoteDatabase(server, user, schema, options.getOrDefault("rabbit", "127.0.0.1:5672"));
+    static RemoteDatabase create(Map<String, String> options) {
+        String user = options.getOrDefault("db-user", PostgresSchemas.USER);
+        return new RemoteDatabase(new PostgresSchemas(options.getOrDefault("db", PostgresSchemas.SERVER), user), user,
+                options.getOrDefault("rabbit", "127.0.0.1:5672"));
     }
 
     /** A manager and {@code workers} worker JVMs on this schema and broker. */
     AuditBenchmark.Deployment deployment(int workers) {
         String[] hostPort = rabbit.split(":");
-        return new AuditBenchmark.Deployment("  partitioning:\n    mode: remote\n    timeout: 60m\n",
-                server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, workers,
+        return new AuditBenchmark.Deployment("  partitioning:\n    mode: remote\n    timeout: 60m\n", url, user, workers,
                 // pools sized by the product from the concurrency, opened as needed: three processes share
                 // PostgreSQL's 100 connections with whatever else uses the server
                 List.of("--spring.rabbitmq.host=" + hostPort[0], "--spring.rabbitmq.port=" + hostPort[1],
@@ -52,13 +46,7 @@ final class RemoteDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        execute(server, user, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-
-    private static void execute(String url, String user, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    public void close() {
+        schemas.dropAll();
     }
 }

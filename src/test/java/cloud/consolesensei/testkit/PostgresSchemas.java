@@ -17,24 +17,37 @@ public final class PostgresSchemas {
     public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String USER = "postgres";
 
+    private final String server;
+    private final String user;
     private final List<String> created = new ArrayList<>();
+
+    /** Schemas on the tests' server ({@link #SERVER}, user {@link #USER}). */
+    public PostgresSchemas() {
+        this(SERVER, USER);
+    }
+
+    /** Schemas on {@code server} (a JDBC URL without parameters) as {@code user}, no password. */
+    public PostgresSchemas(String server, String user) {
+        this.server = server;
+        this.user = user;
+    }
 
     /** A CLI whose database is a new, empty schema. */
     public Cli cli(Path dir, String extraYaml) throws Exception {
-        return Cli.jdbc(dir, url(), USER, extraYaml);
+        return Cli.jdbc(dir, url(), user, extraYaml);
     }
 
-    /** The JDBC URL (user {@link #USER}, no password) of a new, empty schema. */
+    /** The JDBC URL (this instance's user, no password) of a new, empty schema. */
     public String url() {
         String schema = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        Cli.execute(SERVER, USER, "CREATE SCHEMA " + schema);
+        Cli.execute(server, user, "CREATE SCHEMA " + schema);
         created.add(schema);
-        return SERVER + "?currentSchema=" + schema;
+        return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Drops every schema this instance created. */
     public void dropAll() {
-        for (String s : created) Cli.execute(SERVER, USER, "DROP SCHEMA IF EXISTS " + s + " CASCADE");
+        for (String s : created) Cli.execute(server, user, "DROP SCHEMA IF EXISTS " + s + " CASCADE");
         created.clear();
     }
 }
