@@ -2,12 +2,13 @@ package cloud.consolesensei.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import static cloud.consolesensei.web.WebTestSupport.admin;
 
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.testkit.FakeEstateModule;
@@ -29,7 +30,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,10 +71,6 @@ class ApiStopRestartTest {
 
     private static Path hold() {
         return dir.resolve("hold").toAbsolutePath();
-    }
-
-    private static RequestPostProcessor admin() {
-        return httpBasic(WebTestSupport.ADMIN, WebTestSupport.PASSWORD);
     }
 
     @Test

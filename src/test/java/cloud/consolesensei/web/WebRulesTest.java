@@ -16,6 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static cloud.consolesensei.web.WebTestSupport.admin;
+import static cloud.consolesensei.web.WebTestSupport.viewer;
+
 import cloud.consolesensei.ConsoleSenseiApplication;
 import cloud.consolesensei.lock.AccountLocks;
 import cloud.consolesensei.testkit.JobTest;
@@ -82,14 +85,6 @@ class WebRulesTest {
     @Autowired
     AccountLocks locks;
 
-    private static RequestPostProcessor admin() {
-        return httpBasic(WebTestSupport.ADMIN, WebTestSupport.PASSWORD);
-    }
-
-    private static RequestPostProcessor viewer() {
-        return httpBasic(WebTestSupport.VIEWER, WebTestSupport.PASSWORD);
-    }
-
     @Test
     void withoutCredentialsIs401AndAWrongPasswordToo() throws Exception {
         mvc.perform(get("/api/runs")).andExpect(status().isUnauthorized())
@@ -117,8 +112,8 @@ class WebRulesTest {
     }
 
     /**
-     * A method no endpoint takes is 405 with {@code Allow} and the API's JSON body, for either role
-     * (no role is missing: the method does not exist); a 403 names the role only for an ADMIN operation.
+     * A method no endpoint takes is 405 with {@code Allow} and the API's JSON body for an ADMIN; every
+     * method but GET is an ADMIN's, so a VIEWER gets 403 naming the role, whatever endpoint comes later.
      */
     @Test
     void anUnsupportedMethodIs405WithAllow() throws Exception {

@@ -1,5 +1,7 @@
 package cloud.consolesensei.web;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -7,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The web tests' application: an H2 database and reports folder of their own, the users
@@ -37,6 +40,16 @@ public final class WebTestSupport {
         r.add("consolesensei.web.users[1].username", () -> ADMIN);
         r.add("consolesensei.web.users[1].password", () -> hash);
         r.add("consolesensei.web.users[1].role", () -> "ADMIN");
+    }
+
+    /** HTTP Basic as {@link #ADMIN}. */
+    public static RequestPostProcessor admin() {
+        return httpBasic(ADMIN, PASSWORD);
+    }
+
+    /** HTTP Basic as {@link #VIEWER}. */
+    public static RequestPostProcessor viewer() {
+        return httpBasic(VIEWER, PASSWORD);
     }
 
     /** Runs audit the demo estate; no demo user (users are configured). */
