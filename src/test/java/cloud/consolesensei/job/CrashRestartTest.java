@@ -74,12 +74,7 @@ class CrashRestartTest {
         assertThat(crashed.number("SELECT COUNT(*) FROM finding WHERE status <> 'NEW'")).isZero();
         assertThat(crashed.number("SELECT COUNT(*) FROM inventory_row"))
                 .isEqualTo(clean.number("SELECT COUNT(*) FROM inventory_row"));
-        assertThat(Files.readString(crashed.report("findings", "all", Fixtures.AS_OF, "csv")))
-                .isEqualTo(Files.readString(clean.report("findings", "all", Fixtures.AS_OF, "csv")));
-        assertThat(Files.readString(crashed.report("coverage", "all", Fixtures.AS_OF, "csv")))
-                .isEqualTo(Files.readString(clean.report("coverage", "all", Fixtures.AS_OF, "csv")));
-        Cli.assertSameWorkbook(crashed.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"),
-                clean.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
+        Cli.assertSameReports(crashed, clean);
 
         // the restart resumed from the committed chunks instead of reading everything again
         assertThat(restart.executionId()).isNotEqualTo(executionId);

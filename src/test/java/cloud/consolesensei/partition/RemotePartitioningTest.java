@@ -115,7 +115,7 @@ class RemotePartitioningTest {
         assertThat(summaryLine(manager.log(), "CloudWatch GetMetricData:")).isEqualTo(summaryLine(localRun.out(),
                 "CloudWatch GetMetricData:")).doesNotContain(" 0 call(s)");
         assertThat(priceLookups(manager.log())).isEqualTo(priceLookups(localRun.out())).isPositive();
-        assertSameResults(remote, local);
+        Cli.assertSameReports(remote, local);
 
         // observable: each worker's health names the database and the broker, its scrape the partitions it ran
         // and the AWS calls they made (as the manager's summary counts them per process)
@@ -211,7 +211,7 @@ class RemotePartitioningTest {
         assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(FAKE_FINDINGS);
         assertThat(remote.number("SELECT COUNT(*) FROM run_finding")).isEqualTo(remote.number("SELECT COUNT(*) FROM finding"));
         assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE status <> 'NEW'")).isZero();
-        assertSameResults(remote, local);
+        Cli.assertSameReports(remote, local);
         assertThat(partitionLines(manager.log())).isEmpty();
     }
 
@@ -248,7 +248,7 @@ class RemotePartitioningTest {
         assertThat(restarted.code()).as(restarted.out() + restarted.err()).isEqualTo(local.audit(Fixtures.AS_OF).code());
         assertThat(remote.number("SELECT COUNT(*) FROM finding WHERE check_id LIKE 'fake.%'")).isEqualTo(FAKE_FINDINGS);
         assertThat(remote.number("SELECT COUNT(*) FROM run_finding")).isEqualTo(remote.number("SELECT COUNT(*) FROM finding"));
-        assertSameResults(remote, local);
+        Cli.assertSameReports(remote, local);
     }
 
     @Test
@@ -274,7 +274,7 @@ class RemotePartitioningTest {
         // the first execution's requests were still queued: the worker ran none of them
         assertThat(w1.log()).contains("is already FAILED: request delivered again, nothing to do");
         assertThat(partitionLines(w1.log())).hasSize(PARTITIONS);
-        assertSameResults(remote, local);
+        Cli.assertSameReports(remote, local);
     }
 
     @Test
@@ -370,12 +370,4 @@ class RemotePartitioningTest {
         return out;
     }
 
-    private static void assertSameResults(Cli remote, Cli local) throws Exception {
-        assertThat(Files.readString(remote.report("findings", "all", Fixtures.AS_OF, "csv")))
-                .isEqualTo(Files.readString(local.report("findings", "all", Fixtures.AS_OF, "csv")));
-        assertThat(Files.readString(remote.report("coverage", "all", Fixtures.AS_OF, "csv")))
-                .isEqualTo(Files.readString(local.report("coverage", "all", Fixtures.AS_OF, "csv")));
-        Cli.assertSameWorkbook(remote.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"),
-                local.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
-    }
 }

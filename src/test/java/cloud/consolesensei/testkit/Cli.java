@@ -1,5 +1,7 @@
 package cloud.consolesensei.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cloud.consolesensei.ConsoleSensei;
 
 import java.io.ByteArrayOutputStream;
@@ -370,6 +372,19 @@ public final class Cli {
     }
 
     /**
+     * Asserts the {@code all} reports of {@link Fixtures#AS_OF} of two runs are the same: the findings and
+     * coverage CSVs byte for byte, the workbook cell for cell ({@link #assertSameWorkbook}).
+     */
+    public static void assertSameReports(Cli actual, Cli expected) throws IOException {
+        assertThat(Files.readString(actual.report("findings", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(expected.report("findings", "all", Fixtures.AS_OF, "csv")));
+        assertThat(Files.readString(actual.report("coverage", "all", Fixtures.AS_OF, "csv")))
+                .isEqualTo(Files.readString(expected.report("coverage", "all", Fixtures.AS_OF, "csv")));
+        assertSameWorkbook(actual.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"),
+                expected.report("consolesensei", "all", Fixtures.AS_OF, "xlsx"));
+    }
+
+    /**
      * Asserts two workbooks show the same sheets and cells, naming the first cells that differ. The
      * Summary sheet's {@code Run} and {@code Generated} rows identify the run that wrote the file
      * (run id, clock time), not what it found, so they are left out.
@@ -377,7 +392,7 @@ public final class Cli {
     public static void assertSameWorkbook(Path actual, Path expected) throws IOException {
         Map<String, List<List<String>>> a = cells(actual);
         Map<String, List<List<String>>> e = cells(expected);
-        org.assertj.core.api.Assertions.assertThat(a.keySet()).containsExactlyElementsOf(e.keySet());
+        assertThat(a.keySet()).containsExactlyElementsOf(e.keySet());
         List<String> diffs = new ArrayList<>();
         for (String sheet : e.keySet()) {
             List<List<String>> ar = a.get(sheet);
@@ -390,7 +405,7 @@ public final class Cli {
                 if (!java.util.Objects.equals(x, y)) diffs.add(sheet + " row " + (i + 1) + ": " + x + " <> expected " + y);
             }
         }
-        org.assertj.core.api.Assertions.assertThat(diffs).as("cells that differ").isEmpty();
+        assertThat(diffs).as("cells that differ").isEmpty();
     }
 
     /** Exit code, stdout and stderr (the logs) of one command. */
