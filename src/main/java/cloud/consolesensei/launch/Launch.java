@@ -11,7 +11,11 @@ import java.nio.charset.Charset;
  * this program runs. Nothing in the process can change that encoding once started
  * ({@code sun.jnu.encoding} is read-only), so it says so in one line and exits 2.
  * <p>
- * Copied to the jar's root by the build (pom.xml, {@code launch-class}); it uses nothing but the JDK.
+ * It also sets how HotSpot compiles a short-lived command ({@link ShortRunCompilation}), before the loader
+ * and Spring start.
+ * <p>
+ * Copied to the jar's root by the build (pom.xml, {@code launch-class}) with the rest of this package; it
+ * uses nothing but the JDK.
  */
 public final class Launch {
 
@@ -26,6 +30,7 @@ public final class Launch {
             System.err.println("error: " + problem);
             System.exit(2);
         }
+        ShortRunCompilation.applyFor(args);
         try {
             Class.forName(BOOT_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {

@@ -274,7 +274,12 @@ public final class AuditBenchmark {
         }
         Path calls = o.work().resolve("calls.jsonl");
         BaselineReplay.write(recorded, calls);
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.xmx(), "-XX:+UseG1GC", "-cp", baselineClasspath(o.work())));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.xmx(), "-XX:+UseG1GC"));
+        // the bare SDK runs as a JVM runs by default; e.g. -Dbench.baseline.jvm=-XX:TieredStopAtLevel=1 compiles it
+        // as the jar compiles a run (ShortRunCompilation), to compare the two under one compiler
+        String extra = System.getProperty("bench.baseline.jvm", "").strip();
+        if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
+        cmd.addAll(List.of("-cp", baselineClasspath(o.work())));
         sdkProperties(aws).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of(BaselineReplay.class.getName(), calls.toString(), Integer.toString(o.concurrency()),
                 Integer.toString(o.perAccount())));
