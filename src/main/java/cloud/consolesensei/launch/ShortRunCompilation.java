@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import javax.management.JMException;
@@ -57,6 +58,23 @@ public final class ShortRunCompilation {
 
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
 
+    /**
+     * Partitions from which a run's collect step repays C2, judged before the first partition runs: about
+     * four times the reference estate's 20 (5 accounts x 3 regions, plus a global partition each). There
+     * C1 saved 17-20 CPU-seconds of the collect step's 66-69; C2's compile time is a one-off while its faster
+     * code saves in proportion to the estate (docs/benchmark.md).
+     */
+    public static final int LONG_RUN_PARTITIONS = 80;
+
+    /**
+     * Findings from which writing a report repays C2: the 1,000,000-finding report took 54 s with C1 only
+     * and 30 s with C2; the reference run's 45,720 took 18.6 CPU-seconds of report step with C1, 20-26 with C2.
+     */
+    public static final int LONG_REPORT_FINDINGS = 200_000;
+
+    /** Whether this JVM runs under {@link #DIRECTIVE}, added by {@link #applyFor} and not yet restored. */
+    private static final AtomicBoolean ACTIVE = new AtomicBoolean();
+
     private ShortRunCompilation() {
     }
 
@@ -72,10 +90,39 @@ public final class ShortRunCompilation {
             if (!shortLived(args)) return false;
             HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             if (hotspot == null || userChoseJit(name -> option(hotspot, name))) return false;
-            return addDirective();
+            boolean added = addDirective();
+            ACTIVE.set(added);
+            return added;
         } catch (RuntimeException | LinkageError e) {
             return false; // not HotSpot, or management left out of the runtime image
         }
+    }
+
+    /**
+     * Gives C2 back for the rest of this JVM's life, for a run that turns out long: many partitions, or
+     * a large report, where C2's faster code repays its compile time many times over (the 1,000,000-finding
+     * report took 54 s with C1 only, 30 s with C2). Methods C1 has already settled for good (those that
+     * were due for C2 while the directive held) stay C1; what runs from here on compiles as HotSpot
+     * does by default. Never throws.
+     *
+     * @return true when the directive was in force and is now removed; false when it never was (a
+     *         long-lived command, the user's own JIT flags, a JVM that refused it) or is already gone
+     */
+    public static boolean restoreC2() {
+        if (!ACTIVE.compareAndSet(true, false)) return false;
+        try {
+            // the top of HotSpot's directive stack: nothing else in the process adds directives
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMAND), "compilerDirectivesRemove",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return true;
+        } catch (JMException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Whether this JVM compiles without C2 now ({@link #applyFor} added the directive, not yet restored). */
+    public static boolean active() {
+        return ACTIVE.get();
     }
 
     /** True unless the command ({@code args}' first word that is not an option) is one of {@link #LONG_LIVED}. */

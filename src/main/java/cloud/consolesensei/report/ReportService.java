@@ -1,7 +1,9 @@
 package cloud.consolesensei.report;
 
+import cloud.consolesensei.finding.RunHistory;
 import cloud.consolesensei.finding.StoredFinding;
 import cloud.consolesensei.finding.Suppressions;
+import cloud.consolesensei.launch.ShortRunCompilation;
 import cloud.consolesensei.price.PriceTable;
 
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.function.Consumer;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +34,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     /** Rows SXSSF keeps in memory per sheet before flushing to its temp file. */
     private static final int ROW_WINDOW = 200;
 
@@ -39,14 +45,16 @@ public class ReportService {
     private final CoverageSheet coverage;
     private final CsvReports csv;
     private final List<WorkbookContributor> contributors;
+    private final RunHistory history;
     /** {@code consolesensei.workbook-template}, or blank for the shipped template. */
     private final String templatePath;
     /** Read at the first workbook, after the configuration validator has named a bad file (exit 2). */
     private volatile WorkbookTemplate template;
 
     public ReportService(SummarySheet summary, FindingsSheets findings, InventorySheets inventory, CoverageSheet coverage,
-                         CsvReports csv, List<WorkbookContributor> contributors,
+                         CsvReports csv, List<WorkbookContributor> contributors, RunHistory history,
                          @Value("${consolesensei.workbook-template:}") String templatePath) {
+        this.history = history;
         this.templatePath = templatePath;
         this.summary = summary;
         this.findings = findings;
@@ -73,6 +81,7 @@ public class ReportService {
      * @throws UncheckedIOException when the folder or a file cannot be written (the job fails: exit 1)
      */
     public List<Path> write(ReportScope scope, Path reportsDir, Suppressions suppressions, PriceTable prices) {
+        compileForSize(scope);
         Path dir = folder(reportsDir, scope);
         try {
             Files.createDirectories(dir);
@@ -94,6 +103,19 @@ public class ReportService {
         }
         out.add(atomically(dir.resolve(name("coverage", scope, "csv")), tmp -> csv.writeCoverage(scope, tmp)));
         return out;
+    }
+
+    /**
+     * A short-lived command compiles with C1 only ({@link ShortRunCompilation}); writing a report of at least
+     * {@link ShortRunCompilation#LONG_REPORT_FINDINGS} findings is long CPU-bound work where C2 repays its
+     * compile time, so it gets C2 back before the first row (the run's stored totals: one row per account).
+     */
+    private void compileForSize(ReportScope scope) {
+        if (!ShortRunCompilation.active()) return;
+        int n = history.counts(scope.runId(), scope.accountIds()).total();
+        if (n >= ShortRunCompilation.LONG_REPORT_FINDINGS && ShortRunCompilation.restoreC2()) {
+            log.info("{} findings: a long report, compiled with C2 from here on (README, Performance and scale)", n);
+        }
     }
 
     /**

@@ -67,6 +67,21 @@ class ShortRunCompilationTest {
     }
 
     @Test
+    void aRunThatTurnsOutLongGetsC2BackOnce() throws Exception {
+        String out = probe(List.of(), "run", "--then-restore");
+        assertThat(out).contains("added=true", "restored=true again=false");
+        assertThat(directives(out)).isEqualTo(1);
+        assertThat(c2Directives(out)).contains("Exclude:false").doesNotContain("Exclude:true");
+    }
+
+    @Test
+    void restoringWhereNothingWasAddedChangesNothing() throws Exception {
+        String out = probe(List.of(), "serve", "--then-restore");
+        assertThat(out).contains("added=false", "restored=false again=false");
+        assertThat(directives(out)).isEqualTo(1);
+    }
+
+    @Test
     void serveAndTheUsersOwnFlagsKeepC2() throws Exception {
         for (String out : List.of(probe(List.of(), "serve"), probe(List.of("-XX:TieredStopAtLevel=4"), "run"))) {
             assertThat(out).contains("added=false");
@@ -81,6 +96,11 @@ class ShortRunCompilationTest {
             case "TieredStopAtLevel" -> new VMOption(name, "4", true, Origin.DEFAULT);
             default -> new VMOption(name, "", false, Origin.DEFAULT);
         });
+    }
+
+    /** How many directives HotSpot lists (its default one included). */
+    private static long directives(String out) {
+        return out.lines().filter(l -> l.startsWith("Directive:")).count();
     }
 
     /** The C2 part of a {@code Compiler.directives_print} listing: from "c2" to the end. */
