@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipFile;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -27,6 +30,42 @@ class FastStreamingWorkbookTest {
 
     private static final List<String> AWKWARD = List.of("a < b & c > \"d\"", " leading and trailing ", "tab\there",
             "line\nbreak\r\n", "nbsp\u00a0x", "ctl\u0001x", "emoji \uD83D\uDE80 ok", "caf\u00e9", "");
+
+    @Test
+    void aCellWithoutAStyleOfItsOwnGetsItsColumnsAsPoiWouldResolveIt() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportWorkbook wb = new ReportWorkbook(new FastStreamingWorkbook(10))) {
+            SXSSFSheet sheet = wb.sheet("Inventory");
+            CellStyle grey = wb.poi().createCellStyle();
+            grey.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            grey.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            sheet.setDefaultColumnStyle(1, grey);
+            for (int i = 0; i < 50; i++) { // past the row window
+                Row r = sheet.createRow(i);
+                wb.term(r, 0, "eu-west-1");
+                wb.set(r, 1, "i-" + i, false);
+                wb.set(r, 2, new BigDecimal("1.5"), false);
+                wb.set(r, 3, null, false);
+                wb.set(r, 40, Boolean.TRUE, false); // past the first columns looked up
+                wb.set(r, 5, new BigDecimal("2.25"), true);
+            }
+            wb.poi().write(out);
+            wb.poi().dispose();
+        }
+        try (XSSFWorkbook back = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet s = back.getSheet("Inventory");
+            for (int i = 0; i < 50; i++) {
+                Row r = s.getRow(i);
+                assertThat(r.getCell(1).getCellStyle().getFillPattern()).isEqualTo(
+                        FillPatternType.SOLID_FOREGROUND);
+                assertThat(r.getCell(1).getStringCellValue()).isEqualTo("i-" + i);
+                for (int col : new int[] {0, 2, 3, 40}) {
+                    assertThat(r.getCell(col).getCellStyle().getIndex()).as("row %d column %d", i, col).isZero();
+                }
+                assertThat(r.getCell(5).getCellStyle().getIndex()).as("the money style, not the column's").isNotZero();
+            }
+        }
+    }
 
     @Test
     void valuesStylesAndEscapesSurviveAReadBackAndVocabularyIsShared() throws Exception {
@@ -59,7 +98,7 @@ class FastStreamingWorkbookTest {
                 Row r = s.getRow(i);
                 assertThat(r.getCell(0).getStringCellValue()).isEqualTo(i % 2 == 0 ? "HIGH" : "LOW");
                 assertThat(r.getCell(0).getCellStyle().getFillForegroundColor())
-                        .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
+                        .isEqualTo(IndexedColors.RED.getIndex());
                 assertThat(r.getCell(1).getStringCellValue()).isEqualTo("unique detail " + i);
                 assertThat(r.getCell(2).getNumericCellValue()).isEqualTo(12.34);
                 assertThat(r.getCell(3).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2026-11-29"));
