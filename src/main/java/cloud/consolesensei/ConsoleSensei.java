@@ -5,6 +5,8 @@ import cloud.consolesensei.cli.RootCommand;
 import cloud.consolesensei.cli.Signals;
 import cloud.consolesensei.report.PoiTempFolder;
 
+import java.io.UncheckedIOException;
+
 import picocli.CommandLine;
 
 /**
@@ -31,7 +33,13 @@ public final class ConsoleSensei {
         if (System.getProperty(H2_BIND_ADDRESS) == null) System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
         // the spreadsheet library's temp files go to a folder of this process's own (a second OS user
         // of the host could not write to POI's shared /tmp/poifiles)
-        PoiTempFolder.install();
+        try {
+            PoiTempFolder.install();
+        } catch (UncheckedIOException e) {
+            // a bad -Djava.io.tmpdir is bad input: the message names it and what to do (README, exit codes)
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
         CommandLine cli = new CommandLine(new RootCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + ex.getMessage());

@@ -18,7 +18,8 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 
 /**
- * How HotSpot compiles a short-lived command ({@code run}, {@code restart}, {@code doctor}, {@code runs}):
+ * How HotSpot compiles a short-lived command (every one but {@code serve} and {@code worker}: {@code run},
+ * {@code restart}, {@code doctor}, {@code runs}, {@code --help}, {@code --version}):
  * with its C1 compiler only, never C2. A {@code run} lives one to a few minutes and runs a great deal of
  * distinct code (the AWS SDK, H2, Spring Batch, the checks, POI) a few thousand times each; C2 spends
  * its CPU on optimising that code and the run ends before the faster code pays it back. Measured on the
