@@ -2,13 +2,11 @@ package cloud.consolesensei.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.consolesensei.testkit.ChildJvm;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.management.VMOption;
 import com.sun.management.VMOption.Origin;
@@ -111,14 +109,8 @@ class ShortRunCompilationTest {
     }
 
     private static String probe(List<String> jvmFlags, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ShortRunCompilationProbe.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+        ChildJvm.Ended end = ChildJvm.run(jvmFlags, ShortRunCompilationProbe.class, args);
+        assertThat(end.exitCode()).as(end.output()).isZero();
+        return end.output();
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +43,42 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code consolesensei args...}, logging to {@code log}. */
     public static ChildJvm start(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ConsoleSensei.class.getName()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = command(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), ConsoleSensei.class, args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(p, log);
+    }
+
+    /** The command line of {@code main} on this build's classpath: this JVM's java, {@code jvmOptions}, then {@code args}. */
+    public static List<String> command(List<String> jvmOptions, Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * What a JVM run to its end left: its exit code and its stdout and stderr together.
+     *
+     * @param exitCode the process's exit code
+     * @param output   both streams, in the order written
+     */
+    public record Ended(int exitCode, String output) {
+    }
+
+    /**
+     * Runs {@code main} ({@link #command}) to its end and returns what it left.
+     *
+     * @throws IllegalStateException when it has not ended within a minute (it is then killed)
+     */
+    public static Ended run(List<String> jvmOptions, Class<?> main, String... args) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(jvmOptions, main, args)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(1, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(main.getSimpleName() + " did not end within a minute:\n" + out);
+        }
+        return new Ended(p.exitValue(), out);
     }
 
     /** What the process wrote so far. */
